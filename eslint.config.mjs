@@ -1,0 +1,24 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'build/', 'test-results/', 'coverage/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/knowledge/**', 'src/search/**', 'src/dialog/*-engine.ts', 'src/contacts/directory.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['botbuilder*', '@microsoft/teams-ai', 'restify'], message: 'Domain code stays free of SDK imports.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,46 @@
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Storage, TurnContext } from 'botbuilder';
+import { registerActionRoutes } from './bot/action-routes';
+import { answerService } from './bot/answer-service';
+import { registerAnswerRoutes } from './bot/answer-routes';
+import type { BotDeps } from './bot/deps';
+import type { BotTurnState } from './bot/turn-state';
+import { registerWelcomeRoutes } from './bot/welcome-routes';
+import { T } from './texts';
+
+export interface BotApp {
+  readonly app: Application<BotTurnState>;
+  /** Runs one turn; any error is logged (never the user's text) and answered with an apology. */
+  handleTurn(context: TurnContext): Promise<void>;
+}
+
+/** Builds the Application and registers each feature. Order matters: the question catch-all comes last. */
+export function buildApp(deps: BotDeps, storage: Storage, adapter?: TeamsAdapter): BotApp {
+  const app = new Application<BotTurnState>({ storage, adapter, startTypingTimer: false, removeRecipientMention: true });
+  const service = answerService(deps);
+  registerWelcomeRoutes(app, deps.logger);
+  registerActionRoutes(app, service, deps.logger);
+  registerAnswerRoutes(app, service, deps.logger);
+
+  const onError = async (context: TurnContext, error: unknown) => {
+    const err = error instanceof Error ? error : new Error(String(error));
+    deps.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, activityType: context.activity.type }, 'turn failed');
+    try {
+      await context.sendActivity(T.errorApology);
+    } catch (sendError) {
+      deps.logger.error({ err: String(sendError) }, 'apology could not be sent');
+    }
+  };
+  app.error(onError);
+
+  return {
+    app,
+    handleTurn: async (context) => {
+      try {
+        await app.run(context);
+      } catch (error) {
+        await onError(context, error);
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { ActivityTypes } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { helpCard } from '../cards/answer-card';
+import { T } from '../texts';
+import type { AnswerService } from './answer-service';
+import { classifyInput, MAX_INPUT_CHARS } from './input';
+import { sendCard } from './reply';
+import type { BotTurnState } from './turn-state';
+import type { Logger } from '../shared/logger';
+
+const HELP = /^\s*(hilfe|help|\?|start|was kannst du\??)\s*[.!]*\s*$/i;
+const FOLLOW_UPS = [
+  { what: 'next', pattern: /^\s*(n(ä|ae)chster schritt|und dann|wie geht es weiter)\s*[.!?]*\s*$/i },
+  { what: 'agency', pattern: /^\s*zust(ä|ae)ndige stellen?\s*[.!?]*\s*$/i },
+  { what: 'form', pattern: /^\s*(vordruck|vordrucke|formular)\s*[.!?]*\s*$/i },
+] as const;
+
+/** Typed messages: help, typed follow-up buttons, and (last) the question catch-all. */
+export function registerAnswerRoutes(app: Application<BotTurnState>, service: AnswerService, logger: Logger): void {
+  app.message(HELP, async (context) => sendCard(context, helpCard(false), T.helpTitle));
+
+  for (const { what, pattern } of FOLLOW_UPS) {
+    app.message(pattern, async (context, state) => service.followUp(context, state, what));
+  }
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    if (context.activity.value !== undefined && !context.activity.text) {
+      logger.warn({ intent: 'card-submit', problem: 'unknown-verb' }, 'card payload not recognised');
+      return void (await context.sendActivity(T.staleAction));
+    }
+    const input = classifyInput(context.activity);
+    switch (input.kind) {
+      case 'text':
+        return service.answer(context, state, input.text);
+      case 'empty':
+        return void (await context.sendActivity(T.emptyMessage));
+      case 'too-long':
+        logger.info({ intent: 'question', problem: 'too-long' }, 'message rejected');
+        return void (await context.sendActivity(T.tooLong(MAX_INPUT_CHARS)));
+      case 'non-text':
+        return void (await context.sendActivity(T.nonText));
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import type { TurnContext } from 'botbuilder';
+import type { FollowUpKind } from '../cards/actions';
+import { answerCard } from '../cards/answer-card';
+import { entryCard } from '../cards/entry-card';
+import { followUpCard, followUpTargets } from '../cards/follow-up-card';
+import { T } from '../texts';
+import type { BotDeps } from './deps';
+import { sendCard } from './reply';
+import { saveUserSlot, userSlot, type BotTurnState } from './turn-state';
+
+/** Turn-level use cases shared by typed messages and card buttons. */
+export function answerService({ engine, knowledge, logger }: BotDeps) {
+  const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
+
+  return {
+    async answer(context: TurnContext, state: BotTurnState, question: string): Promise<void> {
+      const start = performance.now();
+      const answer = engine.ask(question);
+      const top = answer.candidates[0];
+      logger.info(
+        { intent: 'question', decision: answer.decision, reason: answer.reason, top: top?.ref, score: top && Math.round(top.score * 100) / 100, ms: Math.round((performance.now() - start) * 100) / 100 },
+        'answered',
+      );
+      if (answer.decision === 'answer' && top) saveUserSlot(state, userId(context), { lastRef: top.ref });
+      await sendCard(context, answerCard(answer, knowledge), top?.entry.title);
+    },
+
+    async show(context: TurnContext, state: BotTurnState, ref: string): Promise<void> {
+      const entry = knowledge.byRef(ref);
+      logger.info({ intent: 'show', ref, found: !!entry }, 'show entry');
+      if (!entry) return void (await context.sendActivity(T.unknownEntry));
+      saveUserSlot(state, userId(context), { lastRef: ref });
+      await sendCard(context, entryCard(entry, knowledge), entry.title);
+    },
+
+    async followUp(context: TurnContext, state: BotTurnState, what: FollowUpKind, ref?: string): Promise<void> {
+      const from = ref ?? userSlot(state, userId(context)).lastRef;
+      const entry = from ? knowledge.byRef(from) : undefined;
+      const targets = from ? followUpTargets(knowledge, from, what) : undefined;
+      logger.info({ intent: 'follow-up', what, ref: from, targets: targets?.length ?? 0 }, 'follow-up');
+      if (!entry || !targets || targets.length === 0) {
+        return void (await context.sendActivity(T.noFollowUp));
+      }
+      if (targets.length === 1) saveUserSlot(state, userId(context), { lastRef: `${targets[0]!.kind}:${targets[0]!.id}` });
+      await sendCard(context, followUpCard(knowledge, targets, what, entry), entry.title);
+    },
+  };
+}
+
+export type AnswerService = ReturnType<typeof answerService>;

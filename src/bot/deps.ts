@@ -1,0 +1,7 @@
+import type { Core } from '../core/bootstrap';
+import type { Logger } from '../shared/logger';
+
+/** What every feature's register() receives. */
+export interface BotDeps extends Core {
+  readonly logger: Logger;
+}

@@ -1,0 +1,32 @@
+import { TurnState, type DefaultConversationState } from '@microsoft/teams-ai';
+
+/** What the bot remembers per user inside a conversation (two teachers in one chat stay apart). */
+export interface UserSlot {
+  /** `kind:id` of the entry last shown, for typed follow-ups ("Nächster Schritt"). */
+  lastRef?: string;
+  updatedAt: number;
+}
+
+export interface BotConversationState extends DefaultConversationState {
+  welcomedAt?: number;
+  users?: Record<string, UserSlot>;
+}
+
+export type BotTurnState = TurnState<BotConversationState>;
+
+const MAX_USERS_PER_CONVERSATION = 200;
+
+export function userSlot(state: BotTurnState, userId: string): UserSlot {
+  const users = (state.conversation.users ??= {});
+  return users[userId] ?? { updatedAt: 0 };
+}
+
+/** Stores the slot, dropping the least recently used ones beyond the bound. */
+export function saveUserSlot(state: BotTurnState, userId: string, slot: Omit<UserSlot, 'updatedAt'>): void {
+  const users = (state.conversation.users ??= {});
+  users[userId] = { ...slot, updatedAt: Date.now() };
+  const ids = Object.keys(users);
+  if (ids.length <= MAX_USERS_PER_CONVERSATION) return;
+  ids.sort((a, b) => users[a]!.updatedAt - users[b]!.updatedAt);
+  for (const id of ids.slice(0, ids.length - MAX_USERS_PER_CONVERSATION)) delete users[id];
+}

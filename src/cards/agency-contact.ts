@@ -1,0 +1,28 @@
+import type { Agency } from '../knowledge/schema';
+import { T } from '../texts';
+import { label, notice, plain, small, text, type CardElement } from './adaptive';
+
+const telHref = (n: string) => `tel:${n.replace(/[^\d+]/g, '')}`;
+
+/** Contact facts as card elements: tel: and mailto: links, or a plain "not known". */
+export function agencyContactElements(agency: Agency): CardElement[] {
+  const c = agency.contact;
+  const facts: { title: string; value: string }[] = [
+    ...c.phone.map((p) => ({ title: `${T.labels.phone} (${plain(p.label)})`, value: `[${plain(p.number)}](${telHref(p.number)})` })),
+    ...(c.email ? [{ title: T.labels.email, value: `[${plain(c.email)}](mailto:${c.email})` }] : []),
+    ...(c.address ? [{ title: T.labels.address, value: plain(c.address) }] : []),
+    ...(c.web ? [{ title: T.labels.web, value: `[${plain(new URL(c.web).hostname)}](${c.web})` }] : []),
+    ...(c.web_path ? [{ title: T.labels.web, value: plain(c.web_path) }] : []),
+    ...(c.hours ? [{ title: T.labels.hours, value: plain(c.hours) }] : []),
+    ...(c.people.length ? [{ title: T.labels.people, value: plain(c.people.join(', ')) }] : []),
+  ];
+  const elements: CardElement[] = [label('Kontakt')];
+  if (facts.length === 0) {
+    elements.push(text(T.labels.contactUnknown));
+    return elements;
+  }
+  elements.push({ type: 'FactSet', facts });
+  if (c.unconfirmed) elements.push(notice('warning', [text(`⚠ ${T.labels.contactUnconfirmed}`, { size: 'Small' })]));
+  if (c.as_of) elements.push(small(`${T.labels.asOf} der Kontaktdaten: ${plain(c.as_of)}`));
+  return elements;
+}

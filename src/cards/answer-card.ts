@@ -1,0 +1,53 @@
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Answer, Candidate } from '../search/answer';
+import { T } from '../texts';
+import { askQuestion, showEntry } from './actions';
+import { actionSet, bulletList, card, heading, label, notice, plain, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { entryCard } from './entry-card';
+
+const ALSO_RELEVANT = 0.6;
+
+/** The card for whatever the engine decided. */
+export function answerCard(answer: Answer, knowledge: Knowledge): AdaptiveCard {
+  const [first, ...rest] = answer.candidates;
+  if (answer.decision === 'unsure' || !first) return unsureCard();
+  if (answer.decision === 'clarify') return clarifyCard(answer.candidates.slice(0, 3));
+  const lead = answer.childProtection ? [childProtectionLead(knowledge)] : [];
+  const entry = entryCard(first.entry, knowledge, lead);
+  const also = rest.filter((c) => c.score >= first.score * ALSO_RELEVANT || answer.childProtection).slice(0, 3);
+  return also.length ? { ...entry, body: [...entry.body, label('Auch passend'), ...candidateButtons(also)] } : entry;
+}
+
+function childProtectionLead(knowledge: Knowledge): CardElement {
+  const phones = knowledge.agencies
+    .filter((a) => a.emergency)
+    .flatMap((a) => a.contact.phone.map((p) => `${p.label}: ${p.number}`));
+  return notice('attention', [
+    text(`**${plain(T.childProtectionLead)}**`),
+    ...(phones.length ? [bulletList([...new Set(phones)])] : []),
+  ]);
+}
+
+const candidateButtons = (candidates: readonly Candidate[]) =>
+  actionSet(candidates.map((c) => submit(c.entry.title, showEntry(c.ref))));
+
+export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
+  return card([heading(T.clarifyTitle), text(T.clarifyText), ...candidates.flatMap((c) => [text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' })]), ...candidateButtons(candidates)]);
+}
+
+export function unsureCard(): AdaptiveCard {
+  return card([heading(T.unsureTitle), text(T.unsureText)], T.exampleQuestions.map((q) => submit(q, askQuestion(q))));
+}
+
+/** Welcome (on install) and help: what the bot does, with example questions as buttons. */
+export function helpCard(welcome: boolean): AdaptiveCard {
+  return card(
+    [
+      heading(welcome ? T.welcomeTitle : T.helpTitle),
+      ...(welcome ? [text(T.welcomeText)] : []),
+      bulletList(T.helpItems),
+      notice('accent', [text(T.welcomePrivacy, { size: 'Small' })]),
+    ],
+    T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+  );
+}

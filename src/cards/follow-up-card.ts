@@ -1,0 +1,32 @@
+import type { Knowledge } from '../knowledge/knowledge';
+import { refOf } from '../knowledge/knowledge';
+import type { Entry } from '../knowledge/schema';
+import type { FollowUpKind } from './actions';
+import { showEntry } from './actions';
+import { actionSet, card, heading, plain, submit, text, type AdaptiveCard } from './adaptive';
+import { entryCard } from './entry-card';
+
+const TITLES: Record<FollowUpKind, string> = {
+  next: 'Mögliche nächste Schritte',
+  agency: 'Zuständige Stellen',
+  form: 'Vordrucke',
+};
+
+/** The entries a follow-up button points to, from the entry it was pressed on. */
+export function followUpTargets(knowledge: Knowledge, ref: string, what: FollowUpKind): Entry[] | undefined {
+  const entry = knowledge.byRef(ref);
+  if (entry?.kind !== 'step') return undefined;
+  const ids = { next: entry.next, agency: entry.agencies, form: entry.forms }[what];
+  const find = { next: knowledge.step, agency: knowledge.agency, form: knowledge.form }[what];
+  return ids.map((id) => find(id)).filter((e): e is NonNullable<typeof e> => !!e);
+}
+
+/** One target: its full card. Several: a short list to choose from. */
+export function followUpCard(knowledge: Knowledge, targets: readonly Entry[], what: FollowUpKind, from: Entry): AdaptiveCard {
+  if (targets.length === 1) return entryCard(targets[0]!, knowledge);
+  return card([
+    heading(`${TITLES[what]}: ${from.title}`),
+    ...targets.map((t) => text(`**${plain(t.title)}** – ${plain(t.summary)}`, { size: 'Small' })),
+    ...actionSet(targets.map((t) => submit(t.title, showEntry(refOf(t))))),
+  ]);
+}

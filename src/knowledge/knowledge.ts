@@ -1,0 +1,38 @@
+import type { Agency, Entry, EntryKind, Form, Offering, Step, SynonymFile, Topic } from './schema';
+
+/** The validated, cross-checked knowledge base. */
+export interface Knowledge {
+  readonly entries: readonly Entry[];
+  readonly steps: readonly Step[];
+  readonly agencies: readonly Agency[];
+  readonly forms: readonly Form[];
+  readonly topics: readonly Topic[];
+  readonly offerings: readonly Offering[];
+  readonly synonyms: SynonymFile;
+  /** Look up any entry by `kind:id`. */
+  byRef(ref: string): Entry | undefined;
+  step(id: string): Step | undefined;
+  agency(id: string): Agency | undefined;
+  form(id: string): Form | undefined;
+}
+
+export const refOf = (entry: { kind: EntryKind; id: string }): string => `${entry.kind}:${entry.id}`;
+
+export function buildKnowledge(entries: readonly Entry[], synonyms: SynonymFile): Knowledge {
+  const map = new Map(entries.map((e) => [refOf(e), e]));
+  const ofKind = <K extends EntryKind>(kind: K) =>
+    entries.filter((e): e is Extract<Entry, { kind: K }> => e.kind === kind);
+  return {
+    entries,
+    steps: [...ofKind('step')].sort((a, b) => a.order - b.order),
+    agencies: ofKind('agency'),
+    forms: ofKind('form'),
+    topics: ofKind('topic'),
+    offerings: ofKind('offering'),
+    synonyms,
+    byRef: (ref) => map.get(ref),
+    step: (id) => map.get(`step:${id}`) as Step | undefined,
+    agency: (id) => map.get(`agency:${id}`) as Agency | undefined,
+    form: (id) => map.get(`form:${id}`) as Form | undefined,
+  };
+}

@@ -1,0 +1,86 @@
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ZodError } from 'zod';
+import { AppError } from '../shared/errors';
+import { crossCheck, type LocatedEntry } from './cross-check';
+import { buildKnowledge, type Knowledge } from './knowledge';
+import { formatProblem, type Problem } from './problems';
+import { Entry, EntryFile, SynonymFile } from './schema';
+import { readYamlFile, type YamlFile } from './yaml-file';
+
+export const SYNONYMS_FILE = 'synonyms.yaml';
+/** Files in knowledge/ that are not entry lists (read by their own features). */
+const NOT_ENTRY_FILES = new Set([SYNONYMS_FILE, 'flow.yaml']);
+
+export interface LoadResult {
+  readonly knowledge?: Knowledge;
+  readonly problems: readonly Problem[];
+}
+
+/** Reads and checks every file; collects all problems instead of stopping at the first. */
+export function loadKnowledgeDir(dir: string): LoadResult {
+  const problems: Problem[] = [];
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const located: LocatedEntry[] = [];
+  let synonyms: SynonymFile | undefined;
+
+  for (const name of files) {
+    const file = readYamlFile(join(dir, name));
+    problems.push(...file.errors.map((message) => ({ file: name, message })));
+    if (file.errors.length) continue;
+    if (name === SYNONYMS_FILE) {
+      const parsed = SynonymFile.safeParse(file.data);
+      if (parsed.success) synonyms = parsed.data;
+      else problems.push(...zodProblems(parsed.error, name, file, []));
+    } else if (!NOT_ENTRY_FILES.has(name)) {
+      located.push(...readEntries(file, name, problems));
+    }
+  }
+  if (!files.includes(SYNONYMS_FILE)) problems.push({ file: SYNONYMS_FILE, message: 'Datei fehlt' });
+  problems.push(...crossCheck(located));
+  if (problems.length > 0 || !synonyms) return { problems };
+  return { knowledge: buildKnowledge(located.map((l) => l.entry), synonyms), problems };
+}
+
+/** Loads or throws one AppError that lists every problem. */
+export function loadKnowledgeOrThrow(dir: string): Knowledge {
+  const { knowledge, problems } = loadKnowledgeDir(dir);
+  if (!knowledge) {
+    throw new AppError('KNOWLEDGE_INVALID', `Wissensbasis in ${dir} ist ungültig (${problems.length} Probleme)`, problems.map(formatProblem));
+  }
+  return knowledge;
+}
+
+function readEntries(file: YamlFile, name: string, problems: Problem[]): LocatedEntry[] {
+  const shape = EntryFile.safeParse(file.data);
+  if (!shape.success) {
+    problems.push(...zodProblems(shape.error, name, file, []));
+    return [];
+  }
+  const out: LocatedEntry[] = [];
+  shape.data.entries.forEach((raw, index) => {
+    const at = ['entries', index];
+    const parsed = Entry.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, name, file, at, entryLabel(raw, index)));
+      return;
+    }
+    out.push({ entry: parsed.data, file: name, lineOf: (field) => file.lineOf([...at, ...field]) });
+  });
+  return out;
+}
+
+function zodProblems(error: ZodError, name: string, file: YamlFile, at: (string | number)[], entry?: string): Problem[] {
+  return error.issues.map((issue) => ({
+    file: basename(name),
+    entry,
+    field: issue.path.join('.') || undefined,
+    line: file.lineOf([...at, ...issue.path]),
+    message: issue.message,
+  }));
+}
+
+function entryLabel(raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : `#${index + 1}`;
+}

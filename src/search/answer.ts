@@ -1,0 +1,28 @@
+import type { Entry } from '../knowledge/schema';
+
+export interface Candidate {
+  /** `kind:id` */
+  readonly ref: string;
+  readonly entry: Entry;
+  /** Confidence in [0, 1], higher is better. */
+  readonly score: number;
+}
+
+/**
+ * What the engine decided:
+ * - answer: the first candidate is the answer;
+ * - clarify: the first candidates are close, offer "Meinten Sie …?";
+ * - unsure: out of scope or too weak, offer what the bot can help with.
+ */
+export type AnswerDecision = 'answer' | 'clarify' | 'unsure';
+
+export interface Answer {
+  readonly decision: AnswerDecision;
+  readonly candidates: readonly Candidate[];
+  /** The question signals danger to a child: the child-protection step leads. */
+  readonly childProtection: boolean;
+  /** Why the engine decided so (for logs and the eval, never user text). */
+  readonly reason: 'empty' | 'no-match' | 'weak' | 'low-coverage' | 'close' | 'clear' | 'child-protection';
+}
+
+export const isAnswered = (a: Answer): boolean => a.decision !== 'unsure';

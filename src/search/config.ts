@@ -1,0 +1,31 @@
+/** Tuning of the answer engine, in one frozen place. */
+export const SEARCH_CONFIG = Object.freeze({
+  /** Field weights for BM25F: what a match in each field is worth. */
+  fieldWeights: Object.freeze({ title: 3, aliases: 3, keywords: 2, questions: 1.5, summary: 1, body: 0.35 }),
+  bm25: Object.freeze({ k1: 1.2, b: 0.5 }),
+  /** Weight of terms added by synonym expansion, relative to the typed term. */
+  synonymWeight: 0.7,
+  /** Weight of a compound part or a compound containing the term. */
+  compoundWeight: 0.7,
+  containedWeight: 0.45,
+  /** Fuse.js threshold for typo matches against the vocabulary (0 exact … 1 anything). */
+  fuzzyThreshold: 0.22,
+  fuzzyMinLength: 5,
+  compoundMinPart: 4,
+  /** Below this score the engine says it is not sure. */
+  answerThreshold: 0.3,
+  /** Share of the query (idf-weighted) that must be understood to answer. */
+  minCoverage: 0.5,
+  /** Second candidate within this ratio of the first → "Meinten Sie …?". */
+  clarifyRatio: 0.9,
+  maxCandidates: 5,
+  /** Multipliers when the question hints at a kind of entry. */
+  kindBoost: 1.25,
+});
+
+/** Words (normalised) that hint which kind of entry the teacher wants. */
+export const KIND_HINTS = Object.freeze({
+  form: ['vordruck', 'formular', 'bogen', 'muster', 'vorlage', 'anhoerungsbogen', 'anhoerungsschreiben', 'form'],
+  agency: ['kontakt', 'telefon', 'telefonnummer', 'nummer', 'hotline', 'adresse', 'erreichen', 'anrufen', 'mail', 'email', 'ansprechpartner', 'ansprechpartnerin', 'sprechzeiten'],
+  step: ['was tun', 'was jetzt', 'was nun', 'was mache', 'was soll', 'was muss', 'wie weiter', 'naechster schritt', 'vorgehen', 'ablauf'],
+} as const);

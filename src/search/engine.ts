@@ -1,0 +1,66 @@
+import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { EntryKind } from '../knowledge/schema';
+import { analyze } from './analyzer';
+import type { Answer, Candidate } from './answer';
+import { KIND_HINTS, SEARCH_CONFIG } from './config';
+import { buildIndex, type SearchIndex } from './index';
+import { normalize } from './normalize';
+import { rank } from './rank';
+import { containsPhrase, expandSynonyms } from './synonyms';
+
+export interface AnswerEngine {
+  ask(question: string): Answer;
+  readonly index: SearchIndex;
+}
+
+/** Builds the index once; `ask` is pure and synchronous (a few hundred microseconds). */
+export function createAnswerEngine(knowledge: Knowledge): AnswerEngine {
+  const index = buildIndex(knowledge);
+  const childProtectionRefs = [
+    `step:${CHILD_PROTECTION_STEP}`,
+    ...knowledge.agencies.filter((a) => a.emergency).map((a) => `agency:${a.id}`),
+  ];
+  return { index, ask: (question) => answer(question, index, childProtectionRefs) };
+}
+
+function answer(question: string, index: SearchIndex, childProtectionRefs: readonly string[]): Answer {
+  const typed = analyze(question);
+  const childProtection = index.dangerSignals.some((signal) => containsPhrase(typed, signal));
+  if (typed.length === 0 && !childProtection) return { decision: 'unsure', candidates: [], childProtection, reason: 'empty' };
+
+  const ranking = rank(typed, expandSynonyms(typed, index.synonyms), index);
+  const hinted = hintedKinds(question);
+  let candidates: Candidate[] = [...ranking.scores]
+    .map(([doc, raw]) => {
+      const { ref, entry } = index.docs[doc]!;
+      const boost = hinted.has(entry.kind) ? SEARCH_CONFIG.kindBoost : 1;
+      return { ref, entry, score: calibrate((raw * boost) / ranking.maxPossible) };
+    })
+    .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+
+  if (childProtection) {
+    const lead = childProtectionRefs.map((ref, i) => ({ ref, entry: index.docs.find((d) => d.ref === ref)!.entry, score: 1 - i * 0.02 }));
+    candidates = [...lead, ...candidates.filter((c) => !childProtectionRefs.includes(c.ref))];
+    return { decision: 'answer', candidates: candidates.slice(0, SEARCH_CONFIG.maxCandidates), childProtection, reason: 'child-protection' };
+  }
+  candidates = candidates.slice(0, SEARCH_CONFIG.maxCandidates);
+  const [first, second] = candidates;
+  if (!first) return { decision: 'unsure', candidates, childProtection, reason: 'no-match' };
+  if (ranking.coverage < SEARCH_CONFIG.minCoverage) return { decision: 'unsure', candidates, childProtection, reason: 'low-coverage' };
+  if (first.score < SEARCH_CONFIG.answerThreshold) return { decision: 'unsure', candidates, childProtection, reason: 'weak' };
+  if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio) return { decision: 'clarify', candidates, childProtection, reason: 'close' };
+  return { decision: 'answer', candidates, childProtection, reason: 'clear' };
+}
+
+/** Raw BM25F share of the best possible score → confidence in [0, 1]. */
+const calibrate = (ratio: number) => Math.min(1, Math.sqrt(Math.max(0, ratio)));
+
+function hintedKinds(question: string): Set<EntryKind> {
+  const text = ` ${normalize(question)} `;
+  const kinds = new Set<EntryKind>();
+  for (const [kind, hints] of Object.entries(KIND_HINTS) as [EntryKind, readonly string[]][]) {
+    if (hints.some((h) => text.includes(` ${h} `) || (h.length > 6 && text.includes(h)))) kinds.add(kind);
+  }
+  return kinds;
+}

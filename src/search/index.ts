@@ -1,0 +1,72 @@
+import Fuse from 'fuse.js';
+import type { Knowledge } from '../knowledge/knowledge';
+import { refOf } from '../knowledge/knowledge';
+import type { Entry } from '../knowledge/schema';
+import { analyze } from './analyzer';
+import { SEARCH_CONFIG } from './config';
+import { fieldsOf, type FieldName } from './fields';
+import { compileGroups, compilePhrases, type PhraseGroup } from './synonyms';
+
+const FIELD_NAMES = Object.keys(SEARCH_CONFIG.fieldWeights) as FieldName[];
+
+interface Posting {
+  readonly doc: number;
+  /** Length-normalised, field-weighted term frequency (BM25F). */
+  readonly tf: number;
+}
+
+/** Everything the ranker needs, built once at start-up. */
+export interface SearchIndex {
+  readonly docs: readonly { readonly ref: string; readonly entry: Entry }[];
+  readonly postings: ReadonlyMap<string, readonly Posting[]>;
+  readonly idf: ReadonlyMap<string, number>;
+  /** idf of a term no entry contains. */
+  readonly unseenIdf: number;
+  readonly vocabulary: readonly string[];
+  readonly fuzzyVocabulary: Fuse<string>;
+  readonly synonyms: readonly PhraseGroup[];
+  readonly dangerSignals: readonly (readonly string[])[];
+}
+
+export function buildIndex(knowledge: Knowledge): SearchIndex {
+  const docs = knowledge.entries.map((entry) => ({ ref: refOf(entry), entry }));
+  const analysed = docs.map(({ entry }) => {
+    const fields = fieldsOf(entry);
+    return Object.fromEntries(FIELD_NAMES.map((f) => [f, analyze(fields[f])])) as Record<FieldName, string[]>;
+  });
+  const avgLength = Object.fromEntries(
+    FIELD_NAMES.map((f) => [f, Math.max(1, analysed.reduce((sum, d) => sum + d[f].length, 0) / docs.length)]),
+  ) as Record<FieldName, number>;
+
+  const postings = new Map<string, Posting[]>();
+  analysed.forEach((fields, doc) => {
+    const weighted = new Map<string, number>();
+    for (const f of FIELD_NAMES) {
+      const { b } = SEARCH_CONFIG.bm25;
+      const norm = 1 - b + (b * fields[f].length) / avgLength[f];
+      for (const term of fields[f]) {
+        weighted.set(term, (weighted.get(term) ?? 0) + SEARCH_CONFIG.fieldWeights[f] / norm);
+      }
+    }
+    for (const [term, tf] of weighted) {
+      const list = postings.get(term) ?? [];
+      list.push({ doc, tf });
+      postings.set(term, list);
+    }
+  });
+
+  const n = docs.length;
+  const bm25Idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = new Map([...postings].map(([term, list]) => [term, bm25Idf(list.length)]));
+  const vocabulary = [...postings.keys()].sort();
+  return {
+    docs,
+    postings,
+    idf,
+    unseenIdf: bm25Idf(0),
+    vocabulary,
+    fuzzyVocabulary: new Fuse(vocabulary, { includeScore: true, threshold: SEARCH_CONFIG.fuzzyThreshold, ignoreLocation: false, distance: 8 }),
+    synonyms: compileGroups(knowledge.synonyms.groups),
+    dangerSignals: compilePhrases(knowledge.synonyms.danger_signals),
+  };
+}
