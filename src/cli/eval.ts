@@ -36,6 +36,7 @@ runCli(() => {
 
   const sets: [string, string][] = [['project', PROJECT_SET], ['dev', devPath]];
   let devResult: { ours: Metrics; base: Metrics } | undefined;
+  let projectResult: typeof devResult;
   for (const [name, path] of sets) {
     const cases = readEvalSet(path);
     if (!cases) {
@@ -53,13 +54,27 @@ runCli(() => {
       });
     }
     if (name === 'dev') devResult = result;
+    else projectResult = result;
   }
-  const final = devResult ?? undefined;
+  const final = devResult ?? projectResult;
   if (final) {
     const r = (x: number) => Math.round(x * 1000) / 1000;
     process.stdout.write(
       `${JSON.stringify({ top1: r(final.ours.top1), top3: r(final.ours.top3), abstain: r(final.ours.abstain), false_abstain: r(final.ours.false_abstain), baseline_top1: r(final.base.top1), p50_ms: r(final.ours.p50_ms), p99_ms: r(final.ours.p99_ms) })}\n`,
     );
   }
-  return 0;
+  const missed = final ? missedTargets(final.ours) : [];
+  if (missed.length) process.stdout.write(`Ziele verfehlt: ${missed.join(', ')}\n`);
+  return args.includes('--check') && missed.length ? 1 : 0;
 });
+
+/** Quality targets (timing is reported, never asserted). */
+function missedTargets(m: Metrics): string[] {
+  const checks: [string, boolean][] = [
+    ['top1 >= 0.90', m.top1 >= 0.9],
+    ['top3 >= 0.97', m.top3 >= 0.97],
+    ['abstain >= 0.90', m.abstain >= 0.9],
+    ['false_abstain <= 0.05', m.false_abstain <= 0.05],
+  ];
+  return checks.filter(([, ok]) => !ok).map(([name]) => name);
+}

@@ -11,7 +11,10 @@ export interface LocatedEntry {
 }
 
 /** Unique ids, resolvable references, contract ids present, step orders distinct. */
-export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
+export function crossCheck(
+  located: readonly LocatedEntry[],
+  opts: { requireContract: boolean; invalidRefs: ReadonlySet<string> },
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   for (const { entry, file, lineOf } of located) {
@@ -21,7 +24,7 @@ export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
     }
     seen.set(entry.id, file);
   }
-  const refs = new Set(located.map(({ entry }) => refOf(entry)));
+  const refs = new Set([...located.map(({ entry }) => refOf(entry)), ...opts.invalidRefs]);
   for (const { entry, file, lineOf } of located) {
     for (const [field, ref] of referencesOf(entry)) {
       if (!refs.has(ref)) {
@@ -29,7 +32,7 @@ export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
       }
     }
   }
-  for (const [kind, ids] of Object.entries(CONTRACT_IDS)) {
+  for (const [kind, ids] of opts.requireContract ? Object.entries(CONTRACT_IDS) : []) {
     for (const id of ids) {
       if (!refs.has(`${kind}:${id}`)) {
         problems.push({ file: `(${kind})`, entry: id, message: `Pflicht-Eintrag ${kind}:${id} aus dem Wissensvertrag fehlt` });

@@ -18,10 +18,11 @@ export interface LoadResult {
 }
 
 /** Reads and checks every file; collects all problems instead of stopping at the first. */
-export function loadKnowledgeDir(dir: string): LoadResult {
+export function loadKnowledgeDir(dir: string, opts: { requireContract?: boolean } = {}): LoadResult {
   const problems: Problem[] = [];
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const located: LocatedEntry[] = [];
+  const invalidRefs = new Set<string>();
   let synonyms: SynonymFile | undefined;
 
   for (const name of files) {
@@ -33,25 +34,26 @@ export function loadKnowledgeDir(dir: string): LoadResult {
       if (parsed.success) synonyms = parsed.data;
       else problems.push(...zodProblems(parsed.error, name, file, []));
     } else if (!NOT_ENTRY_FILES.has(name)) {
-      located.push(...readEntries(file, name, problems));
+      located.push(...readEntries(file, name, problems, invalidRefs));
     }
   }
   if (!files.includes(SYNONYMS_FILE)) problems.push({ file: SYNONYMS_FILE, message: 'Datei fehlt' });
-  problems.push(...crossCheck(located));
+  problems.push(...crossCheck(located, { requireContract: opts.requireContract ?? true, invalidRefs }));
   if (problems.length > 0 || !synonyms) return { problems };
   return { knowledge: buildKnowledge(located.map((l) => l.entry), synonyms), problems };
 }
 
 /** Loads or throws one AppError that lists every problem. */
-export function loadKnowledgeOrThrow(dir: string): Knowledge {
-  const { knowledge, problems } = loadKnowledgeDir(dir);
+export function loadKnowledgeOrThrow(dir: string, opts: { requireContract?: boolean } = {}): Knowledge {
+  const { knowledge, problems } = loadKnowledgeDir(dir, opts);
   if (!knowledge) {
     throw new AppError('KNOWLEDGE_INVALID', `Wissensbasis in ${dir} ist ungültig (${problems.length} Probleme)`, problems.map(formatProblem));
   }
   return knowledge;
 }
 
-function readEntries(file: YamlFile, name: string, problems: Problem[]): LocatedEntry[] {
+/** Entries that fail their schema are reported once; their refs still count as existing (no follow-on noise). */
+function readEntries(file: YamlFile, name: string, problems: Problem[], invalidRefs: Set<string>): LocatedEntry[] {
   const shape = EntryFile.safeParse(file.data);
   if (!shape.success) {
     problems.push(...zodProblems(shape.error, name, file, []));
@@ -63,6 +65,8 @@ function readEntries(file: YamlFile, name: string, problems: Problem[]): Located
     const parsed = Entry.safeParse(raw);
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, name, file, at, entryLabel(raw, index)));
+      const { kind, id } = (typeof raw === 'object' && raw !== null ? raw : {}) as { kind?: unknown; id?: unknown };
+      if (typeof kind === 'string' && typeof id === 'string') invalidRefs.add(`${kind}:${id}`);
       return;
     }
     out.push({ entry: parsed.data, file: name, lineOf: (field) => file.lineOf([...at, ...field]) });

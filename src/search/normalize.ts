@@ -1,4 +1,5 @@
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const FOLDS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 
 /**
@@ -8,7 +9,8 @@ const FOLDS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' }
 export function normalize(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(INVISIBLE, ' ')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
     .toLocaleLowerCase('de')
     .replace(/[äöüß]/g, (c) => FOLDS[c] ?? c)
     .normalize('NFD')

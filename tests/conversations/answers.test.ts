@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { T } from '../../src/texts';
+import { botHarness, cardText, cardTitle, submitData, type CardReply } from '../support/bot-harness';
+
+type Expectation = (replies: CardReply[]) => void;
+const titleMatches = (re: RegExp): Expectation => (r) => expect(cardTitle(r[0])).toMatch(re);
+const textMatches = (re: RegExp): Expectation => (r) => expect(cardText(r[0])).toMatch(re);
+const saysExactly = (text: string): Expectation => (r) => expect(r.map((x) => x.text)).toEqual([text]);
+const all = (...e: Expectation[]): Expectation => (r) => e.forEach((x) => x(r));
+
+const MENTION = { type: 'mention', mentioned: { id: 'bot', name: 'Absentismus-Bot' }, text: '<at>Absentismus-Bot</at>' };
+
+const conversations: { name: string; steps: [string | Record<string, unknown>, Expectation][] }[] = [
+  {
+    name: 'answers where the Versäumnisanzeige goes, by school type',
+    steps: [['Wohin schicke ich die Versäumnisanzeige?', all(titleMatches(/Versäumnisanzeige/), textMatches(/Bezirksregierung Arnsberg/), textMatches(/Schulamt/), textMatches(/Quelle: .* · Stand/))]],
+  },
+  {
+    name: 'shows "Was jetzt zu tun ist" and "Danach" for a step',
+    steps: [['Ein Kind fehlt heute unentschuldigt, was jetzt?', all(textMatches(/Was jetzt zu tun ist/), textMatches(/Danach/))]],
+  },
+  {
+    name: 'says it is not sure for out-of-scope questions and offers examples',
+    steps: [['Wie wird das Wetter morgen?', all(titleMatches(new RegExp(T.unsureTitle)), (r) => expect(submitData(r[0]).some((d) => d.verb === 'ask')).toBe(true))]],
+  },
+  {
+    name: 'puts child protection first whenever danger is signalled',
+    steps: [['Das Kind fehlt oft und hat blaue Flecken am Arm', all(titleMatches(/Kinderschutz/), textMatches(/Kinderschutz geht vor/), textMatches(/50-12345/))]],
+  },
+  {
+    name: 'answers "hilfe" and "help" with the help card',
+    steps: [
+      ['hilfe', titleMatches(new RegExp(T.helpTitle))],
+      ['Help', titleMatches(new RegExp(T.helpTitle))],
+    ],
+  },
+  {
+    name: 'refuses overlong messages politely',
+    steps: [['x'.repeat(2001), saysExactly(T.tooLong(2000))]],
+  },
+  {
+    name: 'answers empty and non-text messages clearly',
+    steps: [
+      [{ type: 'message', text: '   ' }, saysExactly(T.emptyMessage)],
+      [{ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] }, saysExactly(T.nonText)],
+    ],
+  },
+  {
+    name: 'follows up by typing a button title',
+    steps: [
+      ['Wie läuft die Anhörung?', titleMatches(/Anhörung/)],
+      ['Nächster Schritt', titleMatches(/Versäumnisanzeige/)],
+      ['Zuständige Stelle', textMatches(/Bezirksregierung|Schulamt|Schulaufsicht/)],
+    ],
+  },
+  {
+    name: 'shows a contact card when an agency button is clicked',
+    steps: [[{ type: 'message', value: { verb: 'show', ref: 'agency:kubdo' } }, all(titleMatches(/KUBDO|Kontakt- und Beratungsverbund/i), textMatches(/tel:/))]],
+  },
+  {
+    name: 'answers stale, forged or unknown card payloads in German, without crashing',
+    steps: [
+      [{ type: 'message', value: { verb: 'show', ref: 'agency:gibt-es-nicht' } }, saysExactly(T.unknownEntry)],
+      [{ type: 'message', value: { verb: 'show', ref: 42 } }, saysExactly(T.staleAction)],
+      [{ type: 'message', value: { verb: 'loeschen', ref: 'step:anhoerung' } }, saysExactly(T.staleAction)],
+      [{ type: 'message', value: { verb: 'followup', what: 'next', ref: 'agency:kubdo' } }, saysExactly(T.noFollowUp)],
+    ],
+  },
+  {
+    name: 'answers the example-question buttons',
+    steps: [[{ type: 'message', value: { verb: 'ask', q: 'Wohin schicke ich die Versäumnisanzeige?' } }, titleMatches(/Versäumnisanzeige/)]],
+  },
+];
+
+describe('Conversations', () => {
+  it.each(conversations)('$name', async ({ steps }) => {
+    const { say } = botHarness();
+    for (const [userSays, botReplies] of steps) botReplies(await say(userSays as string));
+  });
+
+  it('strips the @mention in group chats and answers', async () => {
+    const { say } = botHarness({ conversationType: 'groupChat' });
+    const replies = await say({
+      type: 'message',
+      text: '<at>Absentismus-Bot</at> Wohin schicke ich die Versäumnisanzeige?',
+      entities: [MENTION],
+      recipient: { id: 'bot', name: 'Absentismus-Bot' },
+    });
+    expect(cardTitle(replies[0])).toMatch(/Versäumnisanzeige/);
+  });
+
+  it('welcomes once on install, with example questions as buttons', async () => {
+    const { say } = botHarness();
+    const install = { type: 'installationUpdate', action: 'add', recipient: { id: 'bot', name: 'Bot' } };
+    const added = { type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } };
+    const first = await say(install);
+    expect(cardTitle(first[0])).toBe(T.welcomeTitle);
+    expect(submitData(first[0]).filter((d) => d.verb === 'ask')).toHaveLength(T.exampleQuestions.length);
+    expect(await say(added)).toEqual([]);
+  });
+
+  it('keeps two teachers in one group chat apart', async () => {
+    const { say } = botHarness({ conversationType: 'groupChat' });
+    const a = { id: 'teacher-a', name: 'A' };
+    const b = { id: 'teacher-b', name: 'B' };
+    await say('Wie läuft die Anhörung?', a);
+    await say('Was ist Schulangst?', b);
+    expect(cardTitle((await say('Nächster Schritt', a))[0])).toMatch(/Versäumnisanzeige/);
+    expect((await say('Nächster Schritt', b))[0]?.text).toBe(T.noFollowUp);
+  });
+});

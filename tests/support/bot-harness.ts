@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { buildApp } from '../../src/app';
+import { loadCore, type Core } from '../../src/core/bootstrap';
+import { logger } from '../../src/shared/logger';
+
+let core: Core | undefined;
+/** The real knowledge/ folder, loaded once per test file. */
+export const realCore = (): Core => (core ??= loadCore({ knowledgeDir: resolve(__dirname, '../../knowledge') }));
+
+export interface CardReply {
+  readonly card?: { body: Record<string, unknown>[]; actions?: Record<string, unknown>[] };
+  readonly text?: string;
+}
+
+/** A bot on a TestAdapter; `say` sends one activity and returns the replies of that turn. */
+export function botHarness(opts: { conversationType?: 'personal' | 'groupChat' | 'channel' } = {}) {
+  const bot = buildApp({ ...realCore(), logger }, new MemoryStorage());
+  const adapter = new TestAdapter((context) => bot.handleTurn(context), {
+    channelId: 'msteams',
+    conversation: { id: 'conv-1', conversationType: opts.conversationType ?? 'personal', isGroup: opts.conversationType !== 'personal' && opts.conversationType !== undefined, name: '' },
+  } as Partial<Activity>);
+
+  async function say(activity: string | Partial<Activity>, from = { id: 'user-1', name: 'Lehrkraft' }): Promise<CardReply[]> {
+    const a: Partial<Activity> = typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity;
+    await adapter.receiveActivity({ from, ...a });
+    return adapter.activeQueue.splice(0).map(toReply);
+  }
+  return { adapter, say };
+}
+
+function toReply(activity: Partial<Activity>): CardReply {
+  const attachment = activity.attachments?.[0];
+  return { text: activity.text, card: attachment?.content as CardReply['card'] };
+}
+
+/** All text of a card, flattened (TextBlocks, facts, button titles). */
+export function cardText(reply: CardReply | undefined): string {
+  if (!reply) return '';
+  if (!reply.card) return reply.text ?? '';
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'text' || k === 'title' || k === 'value') && typeof v === 'string') parts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(reply.card);
+  return parts.join('\n');
+}
+
+/** The title (first heading) of a card reply. */
+export const cardTitle = (reply: CardReply | undefined): string =>
+  ((reply?.card?.body ?? []).find((b) => b.style === 'heading')?.text as string | undefined) ?? reply?.text ?? '';
+
+/** Data of every Action.Submit in a card. */
+export function submitData(reply: CardReply | undefined): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit') out.push(o.data as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(reply?.card);
+  return out;
+}
