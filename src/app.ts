@@ -6,6 +6,8 @@ import { registerAnswerRoutes } from './bot/answer-routes';
 import type { BotDeps } from './bot/deps';
 import type { BotTurnState } from './bot/turn-state';
 import { registerWelcomeRoutes } from './bot/welcome-routes';
+import { registerGuideRoutes } from './dialog/guide-routes';
+import { guideService } from './dialog/guide-service';
 import { T } from './texts';
 
 export interface BotApp {
@@ -17,10 +19,12 @@ export interface BotApp {
 /** Builds the Application and registers each feature. Order matters: the question catch-all comes last. */
 export function buildApp(deps: BotDeps, storage: Storage, adapter?: TeamsAdapter): BotApp {
   const app = new Application<BotTurnState>({ storage, adapter, startTypingTimer: false, removeRecipientMention: true });
-  const service = answerService(deps);
+  const answers = answerService(deps);
+  const guide = guideService(deps, answers);
   registerWelcomeRoutes(app, deps.logger);
-  registerActionRoutes(app, service, deps.logger);
-  registerAnswerRoutes(app, service, deps.logger);
+  registerActionRoutes(app, answers, deps.logger);
+  registerGuideRoutes(app, guide, deps.logger);
+  registerAnswerRoutes(app, answers, (context, state, text) => guide.text(context, state, text), deps.logger);
 
   const onError = async (context: TurnContext, error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));

@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { helpCard } from '../cards/answer-card';
 import { T } from '../texts';
@@ -16,7 +16,12 @@ const FOLLOW_UPS = [
 ] as const;
 
 /** Typed messages: help, typed follow-up buttons, and (last) the question catch-all. */
-export function registerAnswerRoutes(app: Application<BotTurnState>, service: AnswerService, logger: Logger): void {
+export function registerAnswerRoutes(
+  app: Application<BotTurnState>,
+  service: AnswerService,
+  onText: (context: TurnContext, state: BotTurnState, text: string) => Promise<void>,
+  logger: Logger,
+): void {
   app.message(HELP, async (context) => sendCard(context, helpCard(false), T.helpTitle));
 
   for (const { what, pattern } of FOLLOW_UPS) {
@@ -31,7 +36,7 @@ export function registerAnswerRoutes(app: Application<BotTurnState>, service: An
     const input = classifyInput(context.activity);
     switch (input.kind) {
       case 'text':
-        return service.answer(context, state, input.text);
+        return onText(context, state, input.text);
       case 'empty':
         return void (await context.sendActivity(T.emptyMessage));
       case 'too-long':

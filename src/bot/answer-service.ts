@@ -3,6 +3,8 @@ import type { FollowUpKind } from '../cards/actions';
 import { answerCard } from '../cards/answer-card';
 import { entryCard } from '../cards/entry-card';
 import { followUpCard, followUpTargets } from '../cards/follow-up-card';
+import { submit } from '../cards/adaptive';
+import { guide } from '../dialog/guide-actions';
 import { T } from '../texts';
 import type { BotDeps } from './deps';
 import { sendCard } from './reply';
@@ -13,7 +15,8 @@ export function answerService({ engine, knowledge, logger }: BotDeps) {
   const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
 
   return {
-    async answer(context: TurnContext, state: BotTurnState, question: string): Promise<void> {
+    /** Answers with the Q&A engine; `offer` adds a button that opens the guide pre-filled. */
+    async answer(context: TurnContext, state: BotTurnState, question: string, offer?: Record<string, string>): Promise<void> {
       const start = performance.now();
       const answer = engine.ask(question);
       const top = answer.candidates[0];
@@ -22,7 +25,9 @@ export function answerService({ engine, knowledge, logger }: BotDeps) {
         'answered',
       );
       if (answer.decision === 'answer' && top) saveUserSlot(state, userId(context), { lastRef: top.ref });
-      await sendCard(context, answerCard(answer, knowledge), top?.entry.title);
+      const card = answerCard(answer, knowledge);
+      const offered = offer ? { ...card, actions: [...(card.actions ?? []), submit(T.guide.offer, guide({ action: 'start', prefill: offer }))] } : card;
+      await sendCard(context, offered, top?.entry.title);
     },
 
     async show(context: TurnContext, state: BotTurnState, ref: string): Promise<void> {

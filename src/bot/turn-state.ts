@@ -4,6 +4,8 @@ import { TurnState, type DefaultConversationState } from '@microsoft/teams-ai';
 export interface UserSlot {
   /** `kind:id` of the entry last shown, for typed follow-ups ("Nächster Schritt"). */
   lastRef?: string;
+  /** The guided dialog (validated when read: storage may hold old shapes). */
+  dialog?: unknown;
   updatedAt: number;
 }
 
@@ -21,10 +23,10 @@ export function userSlot(state: BotTurnState, userId: string): UserSlot {
   return users[userId] ?? { updatedAt: 0 };
 }
 
-/** Stores the slot, dropping the least recently used ones beyond the bound. */
-export function saveUserSlot(state: BotTurnState, userId: string, slot: Omit<UserSlot, 'updatedAt'>): void {
+/** Updates the slot, dropping the least recently used ones beyond the bound. */
+export function saveUserSlot(state: BotTurnState, userId: string, patch: Partial<Omit<UserSlot, 'updatedAt'>>): void {
   const users = (state.conversation.users ??= {});
-  users[userId] = { ...slot, updatedAt: Date.now() };
+  users[userId] = { ...users[userId], ...patch, updatedAt: Date.now() };
   const ids = Object.keys(users);
   if (ids.length <= MAX_USERS_PER_CONVERSATION) return;
   ids.sort((a, b) => users[a]!.updatedAt - users[b]!.updatedAt);

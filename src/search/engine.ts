@@ -11,6 +11,8 @@ import { containsPhrase, expandSynonyms } from './synonyms';
 
 export interface AnswerEngine {
   ask(question: string): Answer;
+  /** True when the text signals danger to a child. */
+  signalsDanger(text: string): boolean;
   readonly index: SearchIndex;
 }
 
@@ -21,12 +23,20 @@ export function createAnswerEngine(knowledge: Knowledge): AnswerEngine {
     `step:${CHILD_PROTECTION_STEP}`,
     ...knowledge.agencies.filter((a) => a.emergency).map((a) => `agency:${a.id}`),
   ];
-  return { index, ask: (question) => answer(question, index, childProtectionRefs) };
+  return {
+    index,
+    ask: (question) => answer(question, index, childProtectionRefs),
+    signalsDanger: (text) => signalsDanger(analyze(text), index),
+  };
+}
+
+function signalsDanger(terms: readonly string[], index: SearchIndex): boolean {
+  return index.dangerSignals.some((signal) => containsPhrase(terms, signal));
 }
 
 function answer(question: string, index: SearchIndex, childProtectionRefs: readonly string[]): Answer {
   const typed = analyze(question);
-  const childProtection = index.dangerSignals.some((signal) => containsPhrase(typed, signal));
+  const childProtection = signalsDanger(typed, index);
   if (typed.length === 0 && !childProtection) return { decision: 'unsure', candidates: [], childProtection, reason: 'empty' };
 
   const ranking = rank(typed, expandSynonyms(typed, index.synonyms), index);

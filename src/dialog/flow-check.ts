@@ -1,0 +1,88 @@
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Flow, FlowNode } from './flow-schema';
+
+/** One graph problem, naming the node (and field). */
+export interface FlowProblem {
+  readonly node?: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+const successors = (node: FlowNode): { field: string; next: string }[] => {
+  switch (node.kind) {
+    case 'question':
+      return node.options.map((o, i) => ({ field: `options.${i}.next`, next: o.next }));
+    case 'branch':
+      return [...node.cases.map((c, i) => ({ field: `cases.${i}.next`, next: c.next })), { field: 'otherwise', next: node.otherwise }];
+    case 'outcome':
+      return [];
+  }
+};
+
+/** Unique ids, targets exist, all reachable, no dead ends, no cycles, knowledge refs resolve. */
+export function checkFlow(flow: Flow, knowledge: Knowledge): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const byId = new Map<string, FlowNode>();
+  for (const node of flow.nodes) {
+    if (byId.has(node.id)) problems.push({ node: node.id, field: 'id', message: 'Knoten-Id ist doppelt' });
+    byId.set(node.id, node);
+  }
+  if (!byId.has(flow.start)) problems.push({ field: 'start', message: `Startknoten "${flow.start}" fehlt` });
+  if (byId.get(flow.safety)?.kind !== 'outcome') problems.push({ field: 'safety', message: `Kinderschutz-Ergebnis "${flow.safety}" fehlt oder ist kein outcome` });
+  for (const node of flow.nodes) {
+    for (const { field, next } of successors(node)) {
+      if (!byId.has(next)) problems.push({ node: node.id, field, message: `führt zu unbekanntem Knoten "${next}"` });
+    }
+    if (node.kind === 'question') {
+      const values = node.options.map((o) => o.value);
+      values.filter((v, i) => values.indexOf(v) !== i).forEach((v) => problems.push({ node: node.id, field: 'options', message: `Option "${v}" ist doppelt` }));
+    }
+    problems.push(...knowledgeRefs(node, knowledge));
+  }
+  problems.push(...reachability(flow, byId), ...cycles(flow, byId));
+  return problems;
+}
+
+function knowledgeRefs(node: FlowNode, knowledge: Knowledge): FlowProblem[] {
+  if (node.kind !== 'outcome') return [];
+  const problems: FlowProblem[] = [];
+  if (!knowledge.step(node.step)) problems.push({ node: node.id, field: 'step', message: `unbekannter Schritt "${node.step}"` });
+  const parts = [{ at: '', ...node }, ...node.rules.map((r, i) => ({ at: `rules.${i}.`, ...r }))];
+  for (const part of parts) {
+    part.agencies.filter((id) => !knowledge.agency(id)).forEach((id) => problems.push({ node: node.id, field: `${part.at}agencies`, message: `unbekannte Stelle "${id}"` }));
+    part.forms.filter((id) => !knowledge.form(id)).forEach((id) => problems.push({ node: node.id, field: `${part.at}forms`, message: `unbekannter Vordruck "${id}"` }));
+  }
+  return problems;
+}
+
+function reachability(flow: Flow, byId: Map<string, FlowNode>): FlowProblem[] {
+  const seen = new Set<string>();
+  const queue = byId.has(flow.start) ? [flow.start] : [];
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const node = byId.get(id);
+    if (node) queue.push(...successors(node).map((s) => s.next));
+  }
+  return flow.nodes.filter((n) => !seen.has(n.id)).map((n) => ({ node: n.id, message: 'ist vom Start aus nicht erreichbar' }));
+}
+
+/** Depth-first search; a back edge is a cycle. Every path must end in an outcome. */
+function cycles(flow: Flow, byId: Map<string, FlowNode>): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, path: string[]): void => {
+    const node = byId.get(id);
+    if (!node || state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      problems.push({ node: id, message: `Kreis im Ablauf: ${[...path.slice(path.indexOf(id)), id].join(' → ')}` });
+      return;
+    }
+    state.set(id, 'open');
+    for (const { next } of successors(node)) visit(next, [...path, id]);
+    state.set(id, 'done');
+  };
+  visit(flow.start, []);
+  return problems;
+}

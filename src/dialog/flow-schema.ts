@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { AgencyId, FormId, StepId } from '../knowledge/schema';
+
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Id: nur Kleinbuchstaben, Ziffern und Bindestriche');
+const NonEmpty = z.string().trim().min(1);
+
+/** Slot conditions: every named slot must hold one of the listed values. */
+export const Condition = z.record(Id, z.array(Id).min(1));
+export type Condition = z.infer<typeof Condition>;
+
+export const Option = z
+  .object({
+    value: Id,
+    title: NonEmpty,
+    /** Words or phrases that choose this option when typed or found in a case description. */
+    keywords: z.array(NonEmpty).default([]),
+    /** Inclusive age range this option stands for (for age questions). */
+    age: z.tuple([z.number().int().min(0), z.number().int().max(99)]).optional(),
+    /** Other slots this answer settles too (e.g. Berufsschule → schulform berufskolleg). */
+    sets: z.record(Id, Id).default({}),
+    next: Id,
+  })
+  .strict();
+export type Option = z.infer<typeof Option>;
+
+export const QuestionNode = z
+  .object({ kind: z.literal('question'), id: Id, slot: Id, text: NonEmpty, hint: NonEmpty.optional(), options: z.array(Option).min(2) })
+  .strict();
+
+/** Routes on what is known: the first case whose condition holds, else `otherwise`. */
+export const BranchNode = z
+  .object({
+    kind: z.literal('branch'),
+    id: Id,
+    cases: z.array(z.object({ when: Condition, next: Id }).strict()).min(1),
+    otherwise: Id,
+  })
+  .strict();
+
+/** A rule adds agencies, forms and notes when its condition holds (all matching rules apply). */
+export const OutcomeRule = z
+  .object({
+    when: Condition.default({}),
+    unless: Condition.default({}),
+    headline: NonEmpty.optional(),
+    agencies: z.array(AgencyId).default([]),
+    forms: z.array(FormId).default([]),
+    notes: z.array(NonEmpty).default([]),
+  })
+  .strict();
+export type OutcomeRule = z.infer<typeof OutcomeRule>;
+
+export const OutcomeNode = z
+  .object({
+    kind: z.literal('outcome'),
+    id: Id,
+    step: StepId,
+    headline: NonEmpty.optional(),
+    agencies: z.array(AgencyId).default([]),
+    forms: z.array(FormId).default([]),
+    notes: z.array(NonEmpty).default([]),
+    rules: z.array(OutcomeRule).default([]),
+  })
+  .strict();
+
+export const FlowNode = z.discriminatedUnion('kind', [QuestionNode, BranchNode, OutcomeNode]);
+export type FlowNode = z.infer<typeof FlowNode>;
+export type QuestionNode = z.infer<typeof QuestionNode>;
+export type BranchNode = z.infer<typeof BranchNode>;
+export type OutcomeNode = z.infer<typeof OutcomeNode>;
+
+export const Flow = z
+  .object({
+    start: Id,
+    /** The outcome every sign of danger to a child leads to, at once. */
+    safety: Id,
+    /** Slots that, found in a teacher's message, open the guide at once (e.g. what was already done). */
+    opens_on: z.array(Id).default([]),
+    nodes: z.array(FlowNode).min(1),
+  })
+  .strict();
+export type Flow = z.infer<typeof Flow>;

@@ -1,0 +1,92 @@
+import { showEntry } from '../cards/actions';
+import { actionSet, bulletList, card, heading, label, notice, plain, section, small, submit, text, type AdaptiveCard, type CardElement } from '../cards/adaptive';
+import { sourceLine, unconfirmedLines } from '../cards/entry-facts';
+import type { Knowledge } from '../knowledge/knowledge';
+import { refOf } from '../knowledge/knowledge';
+import { T } from '../texts';
+import type { Answers, FlowEngine } from './flow-engine';
+import type { QuestionNode } from './flow-schema';
+import { guide } from './guide-actions';
+import type { ResolvedOutcome } from './outcome';
+
+const chunks = <X>(items: readonly X[], size: number): X[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+const controls = (canGoBack: boolean) => [
+  ...(canGoBack ? [submit(T.guide.back, guide({ action: 'back' }))] : []),
+  submit(T.guide.restart, guide({ action: 'restart' })),
+  submit(T.guide.cancel, guide({ action: 'cancel' })),
+];
+
+/** What the teacher already told us, as "Frage: Antwort" lines. */
+export function answeredLines(engine: FlowEngine, answers: Answers, only?: readonly string[]): string[] {
+  return engine.questions
+    .filter((q, i, all) => all.findIndex((o) => o.slot === q.slot) === i)
+    .filter((q) => answers[q.slot] && (!only || only.includes(q.slot)))
+    .map((q) => `${q.text.replace(/\?$/, '')}: ${q.options.find((o) => o.value === answers[q.slot])?.title ?? answers[q.slot]}`);
+}
+
+export function questionCard(engine: FlowEngine, question: QuestionNode, answers: Answers, prefilled: readonly string[], canGoBack: boolean): AdaptiveCard {
+  const taken = answeredLines(engine, answers, prefilled);
+  return card(
+    [
+      small(T.guide.label),
+      heading(question.text),
+      ...(question.hint ? [text(plain(question.hint), { isSubtle: true })] : []),
+      ...(taken.length ? [notice('accent', [text(T.guide.prefilled, { size: 'Small', weight: 'Bolder' }), bulletList(taken)])] : []),
+      ...chunks(question.options, 3).flatMap((group) =>
+        actionSet(group.map((o) => submit(o.title, guide({ action: 'choose', node: question.id, value: o.value })))),
+      ),
+      small(T.guide.typeHint),
+    ],
+    controls(canGoBack),
+  );
+}
+
+export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean): AdaptiveCard {
+  const { step } = outcome;
+  const agencyLines: CardElement[] = outcome.agencies.map((a) => {
+    const phone = a.contact.phone[0];
+    return text(`**${plain(a.title)}**${phone ? ` · [${plain(phone.number)}](tel:${phone.number.replace(/[^\d+]/g, '')})` : ''} – ${plain(a.when)}`, { size: 'Small' });
+  });
+  return card(
+    [
+      small(T.guide.label),
+      heading(`Sie sind bei Schritt ${step.order}: ${outcome.headline}`),
+      text(plain(step.summary)),
+      ...section(T.labels.todo, [...outcome.notes, ...step.actions]),
+      ...section(T.labels.document, step.document),
+      label(T.labels.responsible),
+      text(plain(step.responsible)),
+      ...agencyLines,
+      ...actionSet(outcome.agencies.map((a) => submit(`Kontakt: ${a.title}`, showEntry(refOf(a))))),
+      ...(outcome.forms.length ? [label(T.labels.forms), bulletList(outcome.forms.map((f) => `${f.number}: ${f.title}`))] : []),
+      ...(step.legal_basis.length ? [small(`${T.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
+      label(T.labels.then),
+      text(plain(step.then)),
+      ...unverified(step, knowledge),
+      small(plain(sourceLine(step))),
+    ],
+    [submit(T.guide.summary, guide({ action: 'summary' })), ...controls(canGoBack)],
+  );
+}
+
+function unverified(entry: ResolvedOutcome['step'], knowledge: Knowledge): CardElement[] {
+  const lines = unconfirmedLines(entry, knowledge);
+  return lines.length ? [notice('warning', lines.map((l) => text(`⚠ ${plain(l)}`, { size: 'Small' })))] : [];
+}
+
+/** Plain text a teacher can paste into a case file. No names are asked for or stored. */
+export function summaryText(engine: FlowEngine, answers: Answers, outcome: ResolvedOutcome, today: Date): string {
+  return [
+    `${T.guide.summaryTitle} (${today.toLocaleDateString('de-DE')})`,
+    ...answeredLines(engine, answers).map((l) => `- ${l}`),
+    '',
+    `Empfehlung: Schritt ${outcome.step.order} – ${outcome.headline}`,
+    ...[...outcome.notes, ...outcome.step.actions].map((a) => `- ${a}`),
+    ...(outcome.forms.length ? [`Vordrucke: ${outcome.forms.map((f) => `${f.number} (${f.title})`).join('; ')}`] : []),
+    ...(outcome.agencies.length ? [`Zuständig: ${outcome.agencies.map((a) => a.title).join('; ')}`] : []),
+    `Danach: ${outcome.step.then}`,
+    `Quelle: Dortmunder Netzwerk Schulabsentismus, ${sourceLine(outcome.step)}`,
+  ].join('\n');
+}

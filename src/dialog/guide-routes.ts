@@ -1,0 +1,28 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { Logger } from '../shared/logger';
+import { T } from '../texts';
+import type { BotTurnState } from '../bot/turn-state';
+import { GuidePayload } from './guide-actions';
+import type { GuideService } from './guide-service';
+
+const START = /^\s*(was tun|was nun|fall|fall klären|fall klaeren|geführter fall|gefuehrter fall|leitfaden starten)\s*[?!.]*\s*$/i;
+const CONTROLS = [
+  { action: 'back', pattern: /^\s*zur(ü|ue)ck\s*[.!]*\s*$/i },
+  { action: 'restart', pattern: /^\s*(neu starten|neustart|von vorn|von vorne)\s*[.!]*\s*$/i },
+  { action: 'cancel', pattern: /^\s*(abbrechen|abbruch|stopp?|beenden)\s*[.!]*\s*$/i },
+  { action: 'summary', pattern: /^\s*zusammenfassung\s*[.!]*\s*$/i },
+] as const;
+
+/** The guide's buttons and typed commands. Free text reaches it through the answer catch-all. */
+export function registerGuideRoutes(app: Application<BotTurnState>, service: GuideService, logger: Logger): void {
+  app.adaptiveCards.actionSubmit('guide', async (context, state, data) => {
+    const payload = GuidePayload.safeParse(data);
+    if (!payload.success) {
+      logger.warn({ intent: 'guide', problem: 'invalid-payload' }, 'guide payload rejected');
+      return void (await context.sendActivity(T.staleAction));
+    }
+    await service.press(context, state, payload.data);
+  });
+  app.message(START, async (context, state) => service.start(context, state));
+  for (const { action, pattern } of CONTROLS) app.message(pattern, async (context, state) => service.control(context, state, action));
+}

@@ -1,0 +1,107 @@
+import type { TurnContext } from 'botbuilder';
+import type { AnswerService } from '../bot/answer-service';
+import type { BotDeps } from '../bot/deps';
+import { sendCard } from '../bot/reply';
+import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
+import { text } from '../cards/adaptive';
+import { T } from '../texts';
+import { readDialog } from './dialog-state';
+import type { DialogState } from './flow-engine';
+import type { GuidePayload } from './guide-actions';
+import { outcomeCard, questionCard, summaryText } from './guide-cards';
+import { resolveOutcome } from './outcome';
+
+const MAX_FUZZY_REPLY = 40;
+
+/** The guided dialog's use cases for one turn; thin routes call these. */
+export function guideService(deps: BotDeps, answers: AnswerService) {
+  const { guide, reader, knowledge, engine, logger } = deps;
+  const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
+  const nodeExists = (id: string) => guide.flow.nodes.some((n) => n.id === id);
+  const load = (context: TurnContext, state: BotTurnState) => readDialog(userSlot(state, userId(context)).dialog, nodeExists);
+  const save = (context: TurnContext, state: BotTurnState, dialog: DialogState | undefined) =>
+    saveUserSlot(state, userId(context), { dialog });
+
+  /** Shows where the dialog stands: the next question, or the outcome. */
+  async function show(context: TurnContext, state: BotTurnState, dialog: DialogState, lead?: string): Promise<void> {
+    save(context, state, dialog);
+    const node = guide.current(dialog);
+    if (!node) return;
+    logger.info({ intent: 'guide', node: node.id, kind: node.kind, answered: Object.keys(dialog.answers).length }, 'guide step');
+    const canGoBack = dialog.history.length > 0;
+    const view =
+      node.kind === 'question'
+        ? questionCard(guide, node, dialog.answers, dialog.prefilled, canGoBack)
+        : outcomeCard(resolveOutcome(node, dialog.answers, knowledge), knowledge, canGoBack);
+    await sendCard(context, lead ? { ...view, body: [text(lead, { weight: 'Bolder' }), ...view.body] } : view, node.kind === 'question' ? node.text : T.guide.label);
+  }
+
+  /** Only answers the flow knows survive a (possibly forged) prefill. */
+  const knownAnswers = (prefill: Record<string, string> = {}) =>
+    Object.fromEntries(Object.entries(prefill).filter(([slot, value]) => guide.questions.some((q) => q.slot === slot && q.options.some((o) => o.value === value))));
+
+  return {
+    start: (context: TurnContext, state: BotTurnState, prefill?: Record<string, string>) =>
+      show(context, state, guide.start(knownAnswers(prefill))),
+
+    /** Button presses: choose, back, restart, cancel, summary. */
+    async press(context: TurnContext, state: BotTurnState, payload: GuidePayload): Promise<void> {
+      if (payload.action === 'start') return show(context, state, guide.start(knownAnswers(payload.prefill)));
+      if (payload.action === 'restart') return show(context, state, guide.start());
+      const dialog = load(context, state);
+      if (!dialog) {
+        if (payload.action === 'cancel') return void (await context.sendActivity(T.guide.cancelled));
+        return show(context, state, guide.start(), T.guide.expired);
+      }
+      switch (payload.action) {
+        case 'cancel':
+          save(context, state, undefined);
+          return void (await context.sendActivity(T.guide.cancelled));
+        case 'back':
+          return show(context, state, guide.back(dialog));
+        case 'summary': {
+          const node = guide.current(dialog);
+          if (node?.kind !== 'outcome') return show(context, state, dialog);
+          return void (await context.sendActivity(summaryText(guide, dialog.answers, resolveOutcome(node, dialog.answers, knowledge), new Date())));
+        }
+        case 'choose': {
+          const next = payload.node === dialog.node ? guide.choose(dialog, payload.value) : undefined;
+          if (!next) {
+            logger.warn({ intent: 'guide', problem: 'stale-button', node: payload.node }, 'guide button does not fit');
+            return show(context, state, dialog, T.guide.stale);
+          }
+          return show(context, state, next);
+        }
+      }
+    },
+
+    /** Typed "Zurück", "Neu starten", "Abbrechen", "Zusammenfassung". */
+    async control(context: TurnContext, state: BotTurnState, action: 'back' | 'restart' | 'cancel' | 'summary'): Promise<void> {
+      if (!load(context, state) && action !== 'restart') return void (await context.sendActivity(T.guide.notActive));
+      return this.press(context, state, { verb: 'guide', action });
+    },
+
+    /** Free text: an answer to the open question, a case to guide, or a question for the Q&A engine. */
+    async text(context: TurnContext, state: BotTurnState, typed: string): Promise<void> {
+      const dialog = load(context, state);
+      const node = dialog && guide.current(dialog);
+      if (engine.signalsDanger(typed) && dialog) return show(context, state, guide.safety(dialog));
+      if (dialog && node?.kind === 'question') {
+        const option = reader.match(node, typed, typed.length <= MAX_FUZZY_REPLY);
+        if (option) return show(context, state, guide.choose(dialog, option.value)!);
+        await answers.answer(context, state, typed);
+        return show(context, state, dialog, T.guide.continueLater);
+      }
+      const prefill = engine.signalsDanger(typed) ? {} : reader.extract(typed);
+      const slots = Object.keys(prefill);
+      const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
+      if (slots.some((s) => guide.flow.opens_on.includes(s)) || (slots.length >= 2 && startSlot && prefill[startSlot])) {
+        logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
+        return show(context, state, guide.start(prefill));
+      }
+      return answers.answer(context, state, typed, slots.length ? prefill : undefined);
+    },
+  };
+}
+
+export type GuideService = ReturnType<typeof guideService>;
