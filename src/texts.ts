@@ -65,6 +65,12 @@ export const T = {
     help: 'Hilfe',
     show: (title: string) => title,
   },
+  directory: {
+    title: 'Stellen im Dortmunder Netzwerk',
+    intro: 'Wählen Sie einen Bereich – oder schreiben Sie z. B. „Kontakt Jugendamt“ oder „Telefon KUBDO“.',
+    notFound: 'Dazu habe ich keine passende Stelle gefunden. Hier ist die Übersicht:',
+    resultTitle: 'Passende Stellen',
+  },
   guide: {
     label: 'Geführter Fall',
     back: 'Zurück',

@@ -57,7 +57,7 @@ function knowledgeRefs(node: FlowNode, knowledge: Knowledge): FlowProblem[] {
 
 function reachability(flow: Flow, byId: Map<string, FlowNode>): FlowProblem[] {
   const seen = new Set<string>();
-  const queue = byId.has(flow.start) ? [flow.start] : [];
+  const queue = [flow.start, flow.safety].filter((id) => byId.has(id));
   while (queue.length) {
     const id = queue.pop()!;
     if (seen.has(id)) continue;
@@ -65,7 +65,7 @@ function reachability(flow: Flow, byId: Map<string, FlowNode>): FlowProblem[] {
     const node = byId.get(id);
     if (node) queue.push(...successors(node).map((s) => s.next));
   }
-  return flow.nodes.filter((n) => !seen.has(n.id)).map((n) => ({ node: n.id, message: 'ist vom Start aus nicht erreichbar' }));
+  return flow.nodes.filter((n) => !seen.has(n.id)).map((n) => ({ node: n.id, message: 'ist weder vom Start noch vom Kinderschutz-Ergebnis aus erreichbar' }));
 }
 
 /** Depth-first search; a back edge is a cycle. Every path must end in an outcome. */

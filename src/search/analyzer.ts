@@ -19,15 +19,35 @@ export function stem(word: string): string {
 const isAbbreviation = (raw: string) =>
   raw.length >= 2 && raw.length <= 5 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
 
-/** Text → search terms: normalised, stop words dropped (abbreviations kept), stemmed. */
-export function analyze(text: string): string[] {
-  const out: string[] = [];
+const NEGATIONS = new Set(['ohne', 'kein', 'keine', 'keinen', 'keiner', 'keinem', 'nicht', 'nie', 'niemals', 'no', 'not', 'without']);
+/** How many words after a negation it reaches ("ohne akute Gefahr"). */
+const NEGATION_REACH = 3;
+
+export interface AnalyzedTerm {
+  readonly term: string;
+  /** A negation stands shortly before it ("keine Gefahr"). */
+  readonly negated: boolean;
+}
+
+/** Text → terms with negation marks: normalised, stop words dropped (abbreviations kept), stemmed. */
+export function analyzeMarked(text: string): AnalyzedTerm[] {
+  const out: AnalyzedTerm[] = [];
+  let sinceNegation = Infinity;
   for (const raw of text.normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
     for (const word of normalize(raw).split(' ')) {
+      sinceNegation++;
+      if (NEGATIONS.has(word)) sinceNegation = 0;
       if (!word || (word.length < 2 && !/\d/.test(word))) continue;
       if (STOPWORDS.has(word) && !isAbbreviation(raw)) continue;
-      out.push(stem(word));
+      out.push({ term: stem(word), negated: sinceNegation <= NEGATION_REACH });
     }
   }
   return out;
 }
+
+/** Text → search terms. */
+export const analyze = (text: string): string[] => analyzeMarked(text).map((t) => t.term);
+
+const ENGLISH = new Set(['my', 'the', 'to', 'of', 'because', 'is', 'are', 'what', 'how', 'who', 'when', 'should', 'does', 'do', 'pupil', 'student', 'school', 'with', 'for', 'and', 'i', 'we']);
+/** Two or more common English words: the question is (mostly) English. */
+export const looksEnglish = (text: string): boolean => normalize(text).split(' ').filter((w) => ENGLISH.has(w)).length >= 2;

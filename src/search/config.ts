@@ -19,13 +19,21 @@ export const SEARCH_CONFIG = Object.freeze({
   /** Second candidate within this ratio of the first → "Meinten Sie …?". */
   clarifyRatio: 0.9,
   maxCandidates: 5,
-  /** Multipliers when the question hints at a kind of entry. */
+  /** Multiplier when the question hints at a kind of entry ("Vordruck", "Telefon", "Fortbildung" …). */
   kindBoost: 1.25,
+  /** Without such a hint: forms and offerings are secondary to steps, topics and agencies. */
+  kindPrior: Object.freeze({ step: 1, topic: 1, agency: 1, form: 0.9, offering: 0.85 }),
+  /** A vocabulary term sharing this long a prefix is a related form (dokumentieren ~ Dokumentation). */
+  relatedPrefix: 7,
+  relatedWeight: 0.75,
+  /** English questions: the typed word's own matches count this much next to its German synonyms. */
+  englishOwnWeight: 0.4,
 });
 
 /** Words (normalised) that hint which kind of entry the teacher wants. */
 export const KIND_HINTS = Object.freeze({
   form: ['vordruck', 'formular', 'bogen', 'muster', 'vorlage', 'anhoerungsbogen', 'anhoerungsschreiben', 'form'],
   agency: ['kontakt', 'telefon', 'telefonnummer', 'nummer', 'hotline', 'adresse', 'erreichen', 'anrufen', 'mail', 'email', 'ansprechpartner', 'ansprechpartnerin', 'sprechzeiten'],
+  offering: ['angebot', 'angebote', 'fortbildung', 'fortbildungen', 'projekt', 'projekte', 'siegel', 'fachtag', 'schulung', 'workshop', 'veranstaltung'],
   step: ['was tun', 'was jetzt', 'was nun', 'was mache', 'was soll', 'was muss', 'wie weiter', 'naechster schritt', 'vorgehen', 'ablauf'],
 } as const);

@@ -1,13 +1,13 @@
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
-import { analyze } from './analyzer';
+import { analyze, analyzeMarked, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
 import { KIND_HINTS, SEARCH_CONFIG } from './config';
 import { buildIndex, type SearchIndex } from './index';
 import { normalize } from './normalize';
 import { rank } from './rank';
-import { containsPhrase, expandSynonyms } from './synonyms';
+import { containsPhrase, synonymAlternatives } from './synonyms';
 
 export interface AnswerEngine {
   ask(question: string): Answer;
@@ -26,25 +26,27 @@ export function createAnswerEngine(knowledge: Knowledge): AnswerEngine {
   return {
     index,
     ask: (question) => answer(question, index, childProtectionRefs),
-    signalsDanger: (text) => signalsDanger(analyze(text), index),
+    signalsDanger: (text) => signalsDanger(text, index),
   };
 }
 
-function signalsDanger(terms: readonly string[], index: SearchIndex): boolean {
+/** Danger words count unless negated ("ohne akute Gefahr"); negated words break phrases. */
+function signalsDanger(text: string, index: SearchIndex): boolean {
+  const terms = analyzeMarked(text).map((t) => (t.negated ? '' : t.term));
   return index.dangerSignals.some((signal) => containsPhrase(terms, signal));
 }
 
 function answer(question: string, index: SearchIndex, childProtectionRefs: readonly string[]): Answer {
   const typed = analyze(question);
-  const childProtection = signalsDanger(typed, index);
+  const childProtection = signalsDanger(question, index);
   if (typed.length === 0 && !childProtection) return { decision: 'unsure', candidates: [], childProtection, reason: 'empty' };
 
-  const ranking = rank(typed, expandSynonyms(typed, index.synonyms), index);
+  const ranking = rank(typed, synonymAlternatives(typed, index.synonyms), index, { preferSynonyms: looksEnglish(question) });
   const hinted = hintedKinds(question);
   let candidates: Candidate[] = [...ranking.scores]
     .map(([doc, raw]) => {
       const { ref, entry } = index.docs[doc]!;
-      const boost = hinted.has(entry.kind) ? SEARCH_CONFIG.kindBoost : 1;
+      const boost = hinted.has(entry.kind) ? SEARCH_CONFIG.kindBoost : SEARCH_CONFIG.kindPrior[entry.kind];
       return { ref, entry, score: calibrate((raw * boost) / ranking.maxPossible) };
     })
     .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));

@@ -1,13 +1,15 @@
-import Fuse from 'fuse.js';
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
 import type { Entry } from '../knowledge/schema';
 import { analyze } from './analyzer';
 import { SEARCH_CONFIG } from './config';
 import { fieldsOf, type FieldName } from './fields';
+import type { WeightedTerm } from './query';
 import { compileGroups, compilePhrases, type PhraseGroup } from './synonyms';
+import { Vocabulary } from './vocabulary';
 
 const FIELD_NAMES = Object.keys(SEARCH_CONFIG.fieldWeights) as FieldName[];
+const SUBJECT_FIELDS: readonly FieldName[] = ['title', 'aliases', 'keywords', 'questions'];
 
 interface Posting {
   readonly doc: number;
@@ -22,8 +24,11 @@ export interface SearchIndex {
   readonly idf: ReadonlyMap<string, number>;
   /** idf of a term no entry contains. */
   readonly unseenIdf: number;
-  readonly vocabulary: readonly string[];
-  readonly fuzzyVocabulary: Fuse<string>;
+  readonly vocabulary: Vocabulary;
+  /** Resolved query terms, remembered (bounded). */
+  readonly memo: Map<string, readonly WeightedTerm[]>;
+  /** Terms used in titles, aliases, keywords or question variants: the subject words of the domain. */
+  readonly subjectTerms: ReadonlySet<string>;
   readonly synonyms: readonly PhraseGroup[];
   readonly dangerSignals: readonly (readonly string[])[];
 }
@@ -58,14 +63,16 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const n = docs.length;
   const bm25Idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const idf = new Map([...postings].map(([term, list]) => [term, bm25Idf(list.length)]));
-  const vocabulary = [...postings.keys()].sort();
+  const vocabulary = new Vocabulary(postings.keys());
+  const subjectTerms = new Set(analysed.flatMap((d) => SUBJECT_FIELDS.flatMap((f) => d[f])));
   return {
     docs,
     postings,
     idf,
     unseenIdf: bm25Idf(0),
     vocabulary,
-    fuzzyVocabulary: new Fuse(vocabulary, { includeScore: true, threshold: SEARCH_CONFIG.fuzzyThreshold, ignoreLocation: false, distance: 8 }),
+    subjectTerms,
+    memo: new Map(),
     synonyms: compileGroups(knowledge.synonyms.groups),
     dangerSignals: compilePhrases(knowledge.synonyms.danger_signals),
   };

@@ -8,38 +8,48 @@ export interface WeightedTerm {
   readonly weight: number;
 }
 
-const { compoundMinPart: MIN_PART } = SEARCH_CONFIG;
+const C = SEARCH_CONFIG;
+const MEMO_LIMIT = 20_000;
 
-/** Maps one query term to index terms: exact, compound parts, compounds containing it, or typo. */
-export function resolveTerm(term: string, index: SearchIndex): WeightedTerm[] {
-  const known = (t: string) => index.postings.has(t);
+/** Maps one query term to index terms: exact, compound parts, compounds containing it, related forms, or typo. */
+export function resolveTerm(term: string, index: SearchIndex): readonly WeightedTerm[] {
+  let resolved = index.memo.get(term);
+  if (!resolved) {
+    resolved = resolveUncached(term, index);
+    if (index.memo.size < MEMO_LIMIT) index.memo.set(term, resolved);
+  }
+  return resolved;
+}
+
+function resolveUncached(term: string, index: SearchIndex): WeightedTerm[] {
+  const v = index.vocabulary;
   const containing = (weight: number) =>
-    term.length >= 5
-      ? index.vocabulary
-          .filter((v) => v !== term && v.length > term.length && (v.startsWith(term) || v.endsWith(term)))
-          .map((v) => ({ term: v, weight }))
+    term.length >= 5 ? [...v.withPrefix(term), ...v.withSuffix(term)].map((t) => ({ term: t, weight })) : [];
+  const related = () =>
+    term.length >= C.relatedPrefix
+      ? v.related(term, (o) => Math.max(C.relatedPrefix, 0.8 * Math.min(o.length, term.length))).map((t) => ({ term: t, weight: C.relatedWeight }))
       : [];
 
-  if (known(term)) return [{ term, weight: 1 }, ...containing(SEARCH_CONFIG.containedWeight)];
-  const parts = splitCompound(term, known);
-  if (parts.length > 0) return [...parts.map((t) => ({ term: t, weight: SEARCH_CONFIG.compoundWeight })), ...containing(SEARCH_CONFIG.compoundWeight)];
-  const inCompounds = containing(SEARCH_CONFIG.compoundWeight);
-  if (inCompounds.length > 0) return inCompounds;
-  if (term.length < SEARCH_CONFIG.fuzzyMinLength) return [];
-  return index.fuzzyVocabulary
-    .search(term, { limit: 2 })
-    .map((r) => ({ term: r.item, weight: 1 - (r.score ?? 1) }))
+  if (v.has(term)) return [{ term, weight: 1 }, ...containing(C.containedWeight), ...related()];
+  const parts = splitCompound(term, v.has);
+  if (parts.length > 0) return [...parts.map((t) => ({ term: t, weight: C.compoundWeight })), ...containing(C.compoundWeight)];
+  const near = [...containing(C.compoundWeight), ...related()];
+  if (near.length > 0) return near;
+  if (term.length < C.fuzzyMinLength) return [];
+  return v
+    .fuzzy(term, 2)
+    .map((r) => ({ term: r.term, weight: 1 - r.score }))
     .filter((t) => t.weight > 0);
 }
 
 /** "kinderpsychiatri" → ["kind", "psychiatri"] when both halves are known (Fugen-s allowed). */
 function splitCompound(term: string, known: (t: string) => boolean): string[] {
   const asKnown = (part: string) => (known(part) ? part : known(stem(part)) ? stem(part) : undefined);
-  for (let i = term.length - MIN_PART; i >= MIN_PART; i--) {
+  for (let i = term.length - C.compoundMinPart; i >= C.compoundMinPart; i--) {
     const head = asKnown(term.slice(0, i));
     if (!head) continue;
     const rest = term.slice(i);
-    const tail = asKnown(rest) ?? (rest.startsWith('s') && rest.length > MIN_PART ? asKnown(rest.slice(1)) : undefined);
+    const tail = asKnown(rest) ?? (rest.startsWith('s') && rest.length > C.compoundMinPart ? asKnown(rest.slice(1)) : undefined);
     if (tail) return [head, tail];
   }
   return [];

@@ -20,13 +20,27 @@ export function containsPhrase(terms: readonly string[], phrase: readonly string
   return false;
 }
 
-/** Terms of every group member that the query mentions, minus the terms already typed. */
-export function expandSynonyms(terms: readonly string[], groups: readonly PhraseGroup[]): string[] {
-  const typed = new Set(terms);
-  const added = new Set<string>();
+/** A synonym term standing in for a typed term; multi-word phrases count less per term. */
+export interface Alternative {
+  readonly term: string;
+  readonly share: number;
+}
+
+/**
+ * For each typed term that is part of a matched synonym phrase: the other phrases' terms.
+ * They compete with the typed term in its own slot, so synonyms never inflate the score.
+ */
+export function synonymAlternatives(terms: readonly string[], groups: readonly PhraseGroup[]): Map<string, Alternative[]> {
+  const out = new Map<string, Alternative[]>();
   for (const group of groups) {
-    if (!group.some((phrase) => containsPhrase(terms, phrase))) continue;
-    for (const phrase of group) for (const t of phrase) if (!typed.has(t)) added.add(t);
+    const matched = group.filter((phrase) => containsPhrase(terms, phrase));
+    if (matched.length === 0) continue;
+    const alternatives = group
+      .filter((phrase) => !matched.includes(phrase))
+      .flatMap((phrase) => phrase.map((term) => ({ term, share: 1 / phrase.length })));
+    for (const phrase of matched) {
+      for (const t of phrase) out.set(t, [...(out.get(t) ?? []), ...alternatives]);
+    }
   }
-  return [...added];
+  return out;
 }
