@@ -1,8 +1,8 @@
 /** Tuning of the answer engine, in one frozen place. */
 export const SEARCH_CONFIG = Object.freeze({
   /** Field weights for BM25F: what a match in each field is worth. */
-  fieldWeights: Object.freeze({ title: 3, aliases: 3, keywords: 2, questions: 1.5, summary: 1, body: 0.35 }),
-  bm25: Object.freeze({ k1: 1.2, b: 0.5 }),
+  fieldWeights: Object.freeze({ title: 5, aliases: 5, keywords: 2, questions: 1, summary: 1, body: 0.35 }),
+  bm25: Object.freeze({ k1: 2, b: 0.5 }),
   /** Weight of terms added by synonym expansion, relative to the typed term. */
   synonymWeight: 0.7,
   /** Weight of a compound part or a compound containing the term. */
@@ -15,7 +15,9 @@ export const SEARCH_CONFIG = Object.freeze({
   /** Below this score the engine says it is not sure. */
   answerThreshold: 0.3,
   /** Share of the query (idf-weighted) that must be understood to answer. */
-  minCoverage: 0.5,
+  minCoverage: 0.55,
+  /** A known word that is no subject word (only in question variants or body) counts this much. */
+  weakTermCoverage: 0.5,
   /** Second candidate within this ratio of the first → "Meinten Sie …?". */
   clarifyRatio: 0.9,
   maxCandidates: 5,
@@ -35,5 +37,6 @@ export const KIND_HINTS = Object.freeze({
   form: ['vordruck', 'formular', 'bogen', 'muster', 'vorlage', 'anhoerungsbogen', 'anhoerungsschreiben', 'form'],
   agency: ['kontakt', 'telefon', 'telefonnummer', 'nummer', 'hotline', 'adresse', 'erreichen', 'anrufen', 'mail', 'email', 'ansprechpartner', 'ansprechpartnerin', 'sprechzeiten'],
   offering: ['angebot', 'angebote', 'fortbildung', 'fortbildungen', 'projekt', 'projekte', 'siegel', 'fachtag', 'schulung', 'workshop', 'veranstaltung'],
+  topic: ['bis wann', 'ab wann', 'wie lange', 'wie hoch', 'was ist', 'was bedeutet', 'was heisst', 'unterschied', 'anzeichen', 'merkmale'],
   step: ['was tun', 'was jetzt', 'was nun', 'was mache', 'was soll', 'was muss', 'wie weiter', 'naechster schritt', 'vorgehen', 'ablauf'],
 } as const);

@@ -1,6 +1,7 @@
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
+import { afterWhat } from './after-step';
 import { analyze, analyzeMarked, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
 import { KIND_HINTS, SEARCH_CONFIG } from './config';
@@ -56,13 +57,29 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
     candidates = [...lead, ...candidates.filter((c) => !childProtectionRefs.includes(c.ref))];
     return { decision: 'answer', candidates: candidates.slice(0, SEARCH_CONFIG.maxCandidates), childProtection, reason: 'child-protection' };
   }
-  candidates = candidates.slice(0, SEARCH_CONFIG.maxCandidates);
+  candidates = promoteNextStep(question, candidates, index, childProtectionRefs).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first, second] = candidates;
   if (!first) return { decision: 'unsure', candidates, childProtection, reason: 'no-match' };
-  if (ranking.coverage < SEARCH_CONFIG.minCoverage) return { decision: 'unsure', candidates, childProtection, reason: 'low-coverage' };
+  if (!ranking.anchored || ranking.coverage < SEARCH_CONFIG.minCoverage) return { decision: 'unsure', candidates, childProtection, reason: 'low-coverage' };
   if (first.score < SEARCH_CONFIG.answerThreshold) return { decision: 'unsure', candidates, childProtection, reason: 'weak' };
   if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio) return { decision: 'clarify', candidates, childProtection, reason: 'close' };
   return { decision: 'answer', candidates, childProtection, reason: 'clear' };
+}
+
+/**
+ * "Nach der Versäumnisanzeige fehlt er immer noch – was nun?": when the question names a step
+ * as done and asks what follows, that step's next step leads.
+ */
+function promoteNextStep(question: string, candidates: Candidate[], index: SearchIndex, childProtectionRefs: readonly string[]): Candidate[] {
+  const done = afterWhat(question);
+  if (!done || candidates.length === 0) return candidates;
+  const named = answer(done, index, childProtectionRefs).candidates[0]?.entry;
+  const step = named?.kind === 'step' ? named : named?.kind === 'form' ? index.docs.find((d) => d.ref === `step:${named.step}`)?.entry : undefined;
+  const nextId = step?.kind === 'step' ? step.next.find((id) => id !== CHILD_PROTECTION_STEP) : undefined;
+  const next = nextId && index.docs.find((d) => d.ref === `step:${nextId}`);
+  if (!next) return candidates;
+  const lead = { ref: next.ref, entry: next.entry, score: Math.max(candidates[0]!.score, SEARCH_CONFIG.answerThreshold) };
+  return [lead, ...candidates.filter((c) => c.ref !== next.ref)];
 }
 
 /** Raw BM25F share of the best possible score → confidence in [0, 1]. */

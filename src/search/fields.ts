@@ -17,7 +17,7 @@ export function fieldsOf(entry: Entry): Record<FieldName, string> {
     case 'step':
       return { ...common, aliases: '', body: body(entry.details, entry.when, entry.actions, entry.document, entry.responsible, entry.then) };
     case 'agency':
-      return { ...common, aliases: entry.aliases.join(' · '), body: body(entry.details, entry.role, entry.when) };
+      return { ...common, aliases: entry.aliases.join(' · '), keywords: [common.keywords, ...contactWords(entry)].join(' · '), body: body(entry.details, entry.role, entry.when) };
     case 'form':
       return { ...common, aliases: `Vordruck ${entry.number}`, body: body(entry.details, entry.for_whom) };
     case 'topic':
@@ -25,4 +25,14 @@ export function fieldsOf(entry: Entry): Record<FieldName, string> {
     case 'offering':
       return { ...common, aliases: '', body: body(entry.details, entry.audience) };
   }
+}
+
+/** An agency with a phone number answers "Telefonnummer …", one with an address "Adresse …". */
+function contactWords(agency: Extract<Entry, { kind: 'agency' }>): string[] {
+  const c = agency.contact;
+  return [
+    ...(c.phone.length ? ['Telefon', 'Telefonnummer', 'Rufnummer', 'anrufen'] : []),
+    ...(c.email ? ['E-Mail', 'Mailadresse'] : []),
+    ...(c.address ? ['Adresse', 'Anschrift'] : []),
+  ];
 }

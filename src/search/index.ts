@@ -9,7 +9,7 @@ import { compileGroups, compilePhrases, type PhraseGroup } from './synonyms';
 import { Vocabulary } from './vocabulary';
 
 const FIELD_NAMES = Object.keys(SEARCH_CONFIG.fieldWeights) as FieldName[];
-const SUBJECT_FIELDS: readonly FieldName[] = ['title', 'aliases', 'keywords', 'questions'];
+const SUBJECT_FIELDS: readonly FieldName[] = ['title', 'aliases', 'keywords'];
 
 interface Posting {
   readonly doc: number;
@@ -27,7 +27,7 @@ export interface SearchIndex {
   readonly vocabulary: Vocabulary;
   /** Resolved query terms, remembered (bounded). */
   readonly memo: Map<string, readonly WeightedTerm[]>;
-  /** Terms used in titles, aliases, keywords or question variants: the subject words of the domain. */
+  /** Terms used in titles, aliases or keywords: the subject words of the domain. */
   readonly subjectTerms: ReadonlySet<string>;
   readonly synonyms: readonly PhraseGroup[];
   readonly dangerSignals: readonly (readonly string[])[];

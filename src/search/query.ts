@@ -27,10 +27,12 @@ function resolveUncached(term: string, index: SearchIndex): WeightedTerm[] {
     term.length >= 5 ? [...v.withPrefix(term), ...v.withSuffix(term)].map((t) => ({ term: t, weight })) : [];
   const related = () =>
     term.length >= C.relatedPrefix
-      ? v.related(term, (o) => Math.max(C.relatedPrefix, 0.8 * Math.min(o.length, term.length))).map((t) => ({ term: t, weight: C.relatedWeight }))
+      ? v.related(term, (o) => Math.max(C.relatedPrefix, Math.min(o.length, term.length) - 1)).map((t) => ({ term: t, weight: C.relatedWeight }))
       : [];
 
   if (v.has(term)) return [{ term, weight: 1 }, ...containing(C.containedWeight), ...related()];
+  const infinitive = withoutParticipleGe(term);
+  if (infinitive && v.has(infinitive)) return [{ term: infinitive, weight: C.relatedWeight }];
   const parts = splitCompound(term, v.has);
   if (parts.length > 0) return [...parts.map((t) => ({ term: t, weight: C.compoundWeight })), ...containing(C.compoundWeight)];
   const near = [...containing(C.compoundWeight), ...related()];
@@ -53,4 +55,13 @@ function splitCompound(term: string, known: (t: string) => boolean): string[] {
     if (tail) return [head, tail];
   }
   return [];
+}
+
+const SEPARABLE = /^(an|ab|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|dazu|hin|her)ge(.{3,})$/;
+
+/** Participles to their stem: "angeruf" (angerufen) → "anruf", "gemeldet" → "meldet". */
+function withoutParticipleGe(term: string): string | undefined {
+  const separable = SEPARABLE.exec(term);
+  if (separable) return separable[1]! + separable[2]!;
+  return term.startsWith('ge') && term.length > 5 ? term.slice(2) : undefined;
 }

@@ -8,8 +8,10 @@ export interface Ranking {
   readonly scores: ReadonlyMap<number, number>;
   /** The best score a document could reach for this query. */
   readonly maxPossible: number;
-  /** idf-weighted share of the typed terms the knowledge base knows as subject words (0…1). */
+  /** idf-weighted share of the typed terms the knowledge base knows: subject words fully, other known words half. */
   readonly coverage: number;
+  /** At least one typed term is a subject word of the domain. */
+  readonly anchored: boolean;
 }
 
 const { k1 } = SEARCH_CONFIG.bm25;
@@ -29,6 +31,7 @@ export function rank(
   let maxPossible = 0;
   let understood = 0;
   let total = 0;
+  let anchored = false;
 
   for (const term of new Set(typed)) {
     const synonymsOf = alternatives.get(term) ?? [];
@@ -42,7 +45,9 @@ export function rank(
     const resolved: WeightedTerm[] = [...own, ...fromSynonyms];
     const slotIdf = resolved.length ? Math.max(...resolved.map((r) => (index.idf.get(r.term) ?? 0) * r.weight)) : index.unseenIdf * 0.6;
     total += slotIdf;
-    if (resolved.some((r) => index.subjectTerms.has(r.term))) understood += slotIdf;
+    const subject = resolved.some((r) => r.weight >= SEARCH_CONFIG.compoundWeight && index.subjectTerms.has(r.term));
+    anchored ||= subject;
+    understood += subject ? slotIdf : resolved.length ? slotIdf * SEARCH_CONFIG.weakTermCoverage : 0;
     maxPossible += slotIdf * (k1 + 1);
 
     const best = new Map<number, number>();
@@ -55,5 +60,5 @@ export function rank(
     }
     for (const [doc, s] of best) scores.set(doc, (scores.get(doc) ?? 0) + s);
   }
-  return { scores, maxPossible, coverage: total > 0 ? understood / total : 0 };
+  return { scores, maxPossible, coverage: total > 0 ? understood / total : 0, anchored };
 }

@@ -20,6 +20,29 @@ export function containsPhrase(terms: readonly string[], phrase: readonly string
   return false;
 }
 
+/** True when the phrase's terms occur in order with at most `slack` other terms in between. */
+export function containsLoosely(terms: readonly string[], phrase: readonly string[], slack = 2): boolean {
+  for (let start = terms.indexOf(phrase[0]!); start >= 0; start = terms.indexOf(phrase[0]!, start + 1)) {
+    let at = start;
+    let skipped = 0;
+    let ok = true;
+    for (const want of phrase.slice(1)) {
+      let next = at + 1;
+      while (next < terms.length && terms[next] !== want && skipped <= slack) {
+        next++;
+        skipped++;
+      }
+      if (next >= terms.length || skipped > slack) {
+        ok = false;
+        break;
+      }
+      at = next;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
 /** A synonym term standing in for a typed term; multi-word phrases count less per term. */
 export interface Alternative {
   readonly term: string;
@@ -33,7 +56,7 @@ export interface Alternative {
 export function synonymAlternatives(terms: readonly string[], groups: readonly PhraseGroup[]): Map<string, Alternative[]> {
   const out = new Map<string, Alternative[]>();
   for (const group of groups) {
-    const matched = group.filter((phrase) => containsPhrase(terms, phrase));
+    const matched = group.filter((phrase) => containsLoosely(terms, phrase));
     if (matched.length === 0) continue;
     const alternatives = group
       .filter((phrase) => !matched.includes(phrase))
