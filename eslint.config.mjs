@@ -13,11 +13,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/knowledge/**', 'src/search/**', 'src/dialog/*-engine.ts', 'src/contacts/directory.ts'],
+    files: [
+      'src/knowledge/**',
+      'src/search/**',
+      'src/evaluation/**',
+      'src/dialog/flow-*.ts',
+      'src/dialog/outcome.ts',
+      'src/dialog/prefill.ts',
+      'src/dialog/dialog-state.ts',
+      'src/contacts/directory.ts',
+      'src/cards/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', '@microsoft/teams-ai', 'restify'], message: 'Domain code stays free of SDK imports.' },
+        {
+          patterns: [
+            {
+              group: ['botbuilder*', '@microsoft/teams-ai', 'restify'],
+              message: 'Domain code stays free of SDK imports.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -18,7 +18,12 @@ export interface BotApp {
 
 /** Builds the Application and registers each feature. Order matters: the question catch-all comes last. */
 export function buildApp(deps: BotDeps, storage: Storage, adapter?: TeamsAdapter): BotApp {
-  const app = new Application<BotTurnState>({ storage, adapter, startTypingTimer: false, removeRecipientMention: true });
+  const app = new Application<BotTurnState>({
+    storage,
+    adapter,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
   const answers = answerService(deps);
   const guide = guideService(deps, answers);
   registerWelcomeRoutes(app, deps.logger);
@@ -28,7 +33,10 @@ export function buildApp(deps: BotDeps, storage: Storage, adapter?: TeamsAdapter
 
   const onError = async (context: TurnContext, error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));
-    deps.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, activityType: context.activity.type }, 'turn failed');
+    deps.logger.error(
+      { err: { name: err.name, message: err.message, stack: err.stack }, activityType: context.activity.type },
+      'turn failed',
+    );
     try {
       await context.sendActivity(T.errorApology);
     } catch (sendError) {

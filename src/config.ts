@@ -27,7 +27,8 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     if (env.BOT_ID) {
       for (const key of ['BOT_PASSWORD', 'BOT_TENANT_ID'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} ist Pflicht, wenn BOT_ID gesetzt ist` });
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: `${key} ist Pflicht, wenn BOT_ID gesetzt ist` });
       }
     }
   });

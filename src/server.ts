@@ -13,7 +13,13 @@ export interface RunningServer {
 }
 
 /** restify: POST /api/messages (the bot), GET /healthz. Starts on `port` (0 = ephemeral). */
-export async function startServer(opts: { bot: BotApp; adapter: TeamsAdapter; logger: Logger; port: number; host?: string }): Promise<RunningServer> {
+export async function startServer(opts: {
+  bot: BotApp;
+  adapter: TeamsAdapter;
+  logger: Logger;
+  port: number;
+  host?: string;
+}): Promise<RunningServer> {
   const { bot, adapter, logger } = opts;
   const server = restify.createServer({ name: 'schulabsentismus-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));

@@ -24,12 +24,14 @@ export const T = {
   unsureTitle: 'Da bin ich mir nicht sicher',
   unsureText:
     'Dazu finde ich im Dortmunder Leitfaden keine passende Antwort. Ich helfe bei Fragen zu Schulabsentismus: Vorgehen, Zuständigkeiten, Vordrucke und Kontakte. Versuchen Sie es mit anderen Worten oder wählen Sie:',
-  emptyMessage: 'Ihre Nachricht war leer. Stellen Sie mir gern eine Frage, z. B. „Was tun bei unentschuldigtem Fehlen?“',
+  emptyMessage:
+    'Ihre Nachricht war leer. Stellen Sie mir gern eine Frage, z. B. „Was tun bei unentschuldigtem Fehlen?“',
   tooLong: (max: number) =>
     `Ihre Nachricht ist zu lang (mehr als ${max} Zeichen). Bitte fassen Sie Ihre Frage kürzer – und lassen Sie Namen von Schülerinnen und Schülern weg.`,
   nonText: 'Ich kann nur Textnachrichten lesen. Bitte schreiben Sie Ihre Frage als Text.',
   errorApology: 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
-  staleAction: 'Diese Schaltfläche ist veraltet oder ungültig. Bitte stellen Sie Ihre Frage neu oder schreiben Sie „Hilfe“.',
+  staleAction:
+    'Diese Schaltfläche ist veraltet oder ungültig. Bitte stellen Sie Ihre Frage neu oder schreiben Sie „Hilfe“.',
   noFollowUp:
     'Dazu habe ich gerade keinen passenden Folge-Eintrag. Stellen Sie Ihre Frage gern neu, z. B. „Was kommt nach der Anhörung?“',
   unknownEntry: 'Diesen Eintrag gibt es nicht (mehr). Schreiben Sie „Hilfe“, um zu sehen, wobei ich helfe.',

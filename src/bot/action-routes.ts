@@ -14,13 +14,29 @@ export function registerActionRoutes(app: Application<BotTurnState>, service: An
     async (context: TurnContext, state: BotTurnState, data: unknown) => {
       const parsed = schema.safeParse(data);
       if (!parsed.success) {
-        logger.warn({ intent: 'card-submit', problem: 'invalid-payload', fields: parsed.error.issues.map((i) => i.path.join('.')) }, 'card payload rejected');
+        logger.warn(
+          {
+            intent: 'card-submit',
+            problem: 'invalid-payload',
+            fields: parsed.error.issues.map((i) => i.path.join('.')),
+          },
+          'card payload rejected',
+        );
         return void (await context.sendActivity(T.staleAction));
       }
       await handle(context, state, parsed.data);
     };
 
-  app.adaptiveCards.actionSubmit('show', guarded(ShowEntry, (c, s, d) => service.show(c, s, d.ref)));
-  app.adaptiveCards.actionSubmit('followup', guarded(FollowUp, (c, s, d) => service.followUp(c, s, d.what, d.ref)));
-  app.adaptiveCards.actionSubmit('ask', guarded(AskQuestion, (c, s, d) => service.answer(c, s, d.q)));
+  app.adaptiveCards.actionSubmit(
+    'show',
+    guarded(ShowEntry, (c, s, d) => service.show(c, s, d.ref)),
+  );
+  app.adaptiveCards.actionSubmit(
+    'followup',
+    guarded(FollowUp, (c, s, d) => service.followUp(c, s, d.what, d.ref)),
+  );
+  app.adaptiveCards.actionSubmit(
+    'ask',
+    guarded(AskQuestion, (c, s, d) => service.answer(c, s, d.q)),
+  );
 }

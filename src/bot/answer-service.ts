@@ -16,17 +16,34 @@ export function answerService({ engine, knowledge, logger }: BotDeps) {
 
   return {
     /** Answers with the Q&A engine; `offer` adds a button that opens the guide pre-filled. */
-    async answer(context: TurnContext, state: BotTurnState, question: string, offer?: Record<string, string>): Promise<void> {
+    async answer(
+      context: TurnContext,
+      state: BotTurnState,
+      question: string,
+      offer?: Record<string, string>,
+    ): Promise<void> {
       const start = performance.now();
       const answer = engine.ask(question);
       const top = answer.candidates[0];
       logger.info(
-        { intent: 'question', decision: answer.decision, reason: answer.reason, top: top?.ref, score: top && Math.round(top.score * 100) / 100, ms: Math.round((performance.now() - start) * 100) / 100 },
+        {
+          intent: 'question',
+          decision: answer.decision,
+          reason: answer.reason,
+          top: top?.ref,
+          score: top && Math.round(top.score * 100) / 100,
+          ms: Math.round((performance.now() - start) * 100) / 100,
+        },
         'answered',
       );
       if (answer.decision === 'answer' && top) saveUserSlot(state, userId(context), { lastRef: top.ref });
       const card = answerCard(answer, knowledge);
-      const offered = offer ? { ...card, actions: [...(card.actions ?? []), submit(T.guide.offer, guide({ action: 'start', prefill: offer }))] } : card;
+      const offered = offer
+        ? {
+            ...card,
+            actions: [...(card.actions ?? []), submit(T.guide.offer, guide({ action: 'start', prefill: offer }))],
+          }
+        : card;
       await sendCard(context, offered, top?.entry.title);
     },
 
@@ -46,7 +63,8 @@ export function answerService({ engine, knowledge, logger }: BotDeps) {
       if (!entry || !targets || targets.length === 0) {
         return void (await context.sendActivity(T.noFollowUp));
       }
-      if (targets.length === 1) saveUserSlot(state, userId(context), { lastRef: `${targets[0]!.kind}:${targets[0]!.id}` });
+      if (targets.length === 1)
+        saveUserSlot(state, userId(context), { lastRef: `${targets[0]!.kind}:${targets[0]!.id}` });
       await sendCard(context, followUpCard(knowledge, targets, what, entry), entry.title);
     },
   };

@@ -11,7 +11,10 @@ export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Lo
   const welcome = async (context: TurnContext, state: BotTurnState, trigger: string) => {
     if (state.conversation.welcomedAt) return;
     state.conversation.welcomedAt = Date.now();
-    logger.info({ intent: 'welcome', trigger, conversationType: context.activity.conversation?.conversationType }, 'welcome');
+    logger.info(
+      { intent: 'welcome', trigger, conversationType: context.activity.conversation?.conversationType },
+      'welcome',
+    );
     await sendCard(context, helpCard(true), T.welcomeTitle);
   };
 
@@ -19,7 +22,8 @@ export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Lo
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     const personal = context.activity.conversation?.conversationType === 'personal';
-    if (added.some((m) => m.id === botId) || (personal && added.length > 0)) await welcome(context, state, 'membersAdded');
+    if (added.some((m) => m.id === botId) || (personal && added.length > 0))
+      await welcome(context, state, 'membersAdded');
   });
 
   app.activity('installationUpdate', async (context, state) => {

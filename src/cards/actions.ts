@@ -3,7 +3,9 @@ import { EntryRef } from '../knowledge/schema';
 
 /** Payloads of the bot's own Action.Submit buttons, validated when they come back. */
 export const ShowEntry = z.object({ verb: z.literal('show'), ref: EntryRef }).strict();
-export const FollowUp = z.object({ verb: z.literal('followup'), what: z.enum(['next', 'agency', 'form']), ref: EntryRef }).strict();
+export const FollowUp = z
+  .object({ verb: z.literal('followup'), what: z.enum(['next', 'agency', 'form']), ref: EntryRef })
+  .strict();
 export const AskQuestion = z.object({ verb: z.literal('ask'), q: z.string().min(1).max(300) }).strict();
 export const CardPayload = z.discriminatedUnion('verb', [ShowEntry, FollowUp, AskQuestion]);
 export type CardPayload = z.infer<typeof CardPayload>;

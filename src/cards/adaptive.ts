@@ -30,7 +30,8 @@ export const text = (value: string, opts: Record<string, unknown> = {}): CardEle
   ...opts,
 });
 
-export const heading = (value: string): CardElement => text(plain(value), { size: 'Large', weight: 'Bolder', style: 'heading' });
+export const heading = (value: string): CardElement =>
+  text(plain(value), { size: 'Large', weight: 'Bolder', style: 'heading' });
 export const label = (value: string): CardElement => text(value, { weight: 'Bolder', spacing: 'Medium' });
 export const small = (value: string): CardElement => text(value, { size: 'Small', isSubtle: true, spacing: 'Medium' });
 export const bulletList = (items: readonly string[]): CardElement => text(items.map((i) => `- ${plain(i)}`).join('\n'));
@@ -45,6 +46,11 @@ export const notice = (style: 'attention' | 'warning' | 'accent', items: CardEle
   items,
 });
 
-export const submit = (title: string, data: Record<string, unknown>): CardAction => ({ type: 'Action.Submit', title, data });
+export const submit = (title: string, data: Record<string, unknown>): CardAction => ({
+  type: 'Action.Submit',
+  title,
+  data,
+});
 export const openUrl = (title: string, url: string): CardAction => ({ type: 'Action.OpenUrl', title, url });
-export const actionSet = (actions: CardAction[]): CardElement[] => (actions.length ? [{ type: 'ActionSet', actions }] : []);
+export const actionSet = (actions: CardAction[]): CardElement[] =>
+  actions.length ? [{ type: 'ActionSet', actions }] : [];

@@ -8,7 +8,10 @@ const telHref = (n: string) => `tel:${n.replace(/[^\d+]/g, '')}`;
 export function agencyContactElements(agency: Agency): CardElement[] {
   const c = agency.contact;
   const facts: { title: string; value: string }[] = [
-    ...c.phone.map((p) => ({ title: `${T.labels.phone} (${plain(p.label)})`, value: `[${plain(p.number)}](${telHref(p.number)})` })),
+    ...c.phone.map((p) => ({
+      title: `${T.labels.phone} (${plain(p.label)})`,
+      value: `[${plain(p.number)}](${telHref(p.number)})`,
+    })),
     ...(c.email ? [{ title: T.labels.email, value: `[${plain(c.email)}](mailto:${c.email})` }] : []),
     ...(c.address ? [{ title: T.labels.address, value: plain(c.address) }] : []),
     ...(c.web ? [{ title: T.labels.web, value: `[${plain(new URL(c.web).hostname)}](${c.web})` }] : []),

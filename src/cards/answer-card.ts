@@ -2,7 +2,19 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { Answer, Candidate } from '../search/answer';
 import { T } from '../texts';
 import { askQuestion, showEntry } from './actions';
-import { actionSet, bulletList, card, heading, label, notice, plain, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import {
+  actionSet,
+  bulletList,
+  card,
+  heading,
+  label,
+  notice,
+  plain,
+  submit,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from './adaptive';
 import { entryCard } from './entry-card';
 
 const ALSO_RELEVANT = 0.6;
@@ -32,11 +44,19 @@ const candidateButtons = (candidates: readonly Candidate[]) =>
   actionSet(candidates.map((c) => submit(c.entry.title, showEntry(c.ref))));
 
 export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
-  return card([heading(T.clarifyTitle), text(T.clarifyText), ...candidates.flatMap((c) => [text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' })]), ...candidateButtons(candidates)]);
+  return card([
+    heading(T.clarifyTitle),
+    text(T.clarifyText),
+    ...candidates.flatMap((c) => [text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' })]),
+    ...candidateButtons(candidates),
+  ]);
 }
 
 export function unsureCard(): AdaptiveCard {
-  return card([heading(T.unsureTitle), text(T.unsureText)], T.exampleQuestions.map((q) => submit(q, askQuestion(q))));
+  return card(
+    [heading(T.unsureTitle), text(T.unsureText)],
+    T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+  );
 }
 
 /** Welcome (on install) and help: what the bot does, with example questions as buttons. */

@@ -3,7 +3,22 @@ import { refOf } from '../knowledge/knowledge';
 import type { Agency, Entry, Form, Step } from '../knowledge/schema';
 import { T } from '../texts';
 import { showEntry, followUp } from './actions';
-import { actionSet, bulletList, card, heading, label, notice, plain, section, small, submit, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive';
+import {
+  actionSet,
+  bulletList,
+  card,
+  heading,
+  label,
+  notice,
+  plain,
+  section,
+  small,
+  submit,
+  text,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+} from './adaptive';
 import { agencyContactElements } from './agency-contact';
 import { sourceLine, unconfirmedLines } from './entry-facts';
 
@@ -13,7 +28,13 @@ export function entryCard(entry: Entry, knowledge: Knowledge, lead: CardElement[
 }
 
 export function entryBody(entry: Entry, knowledge: Knowledge): CardElement[] {
-  return [heading(entry.title), text(plain(entry.summary)), ...kindBody(entry, knowledge), ...section('Gut zu wissen', entry.details), ...provenance(entry, knowledge)];
+  return [
+    heading(entry.title),
+    text(plain(entry.summary)),
+    ...kindBody(entry, knowledge),
+    ...section('Gut zu wissen', entry.details),
+    ...provenance(entry, knowledge),
+  ];
 }
 
 function kindBody(entry: Entry, knowledge: Knowledge): CardElement[] {
@@ -21,7 +42,13 @@ function kindBody(entry: Entry, knowledge: Knowledge): CardElement[] {
     case 'step':
       return stepBody(entry, knowledge);
     case 'agency':
-      return [label(T.labels.role), text(plain(entry.role)), label(T.labels.contactWhen), text(plain(entry.when)), ...agencyContactElements(entry)];
+      return [
+        label(T.labels.role),
+        text(plain(entry.role)),
+        label(T.labels.contactWhen),
+        text(plain(entry.when)),
+        ...agencyContactElements(entry),
+      ];
     case 'form':
       return formBody(entry, knowledge);
     case 'offering':
@@ -62,7 +89,14 @@ function formBody(form: Form, knowledge: Knowledge): CardElement[] {
 function provenance(entry: Entry, knowledge: Knowledge): CardElement[] {
   const unconfirmed = unconfirmedLines(entry, knowledge);
   return [
-    ...(unconfirmed.length ? [notice('warning', unconfirmed.map((l) => text(`⚠ ${plain(l)}`, { size: 'Small' })))] : []),
+    ...(unconfirmed.length
+      ? [
+          notice(
+            'warning',
+            unconfirmed.map((l) => text(`⚠ ${plain(l)}`, { size: 'Small' })),
+          ),
+        ]
+      : []),
     small(plain(sourceLine(entry))),
   ];
 }

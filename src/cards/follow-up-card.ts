@@ -22,7 +22,12 @@ export function followUpTargets(knowledge: Knowledge, ref: string, what: FollowU
 }
 
 /** One target: its full card. Several: a short list to choose from. */
-export function followUpCard(knowledge: Knowledge, targets: readonly Entry[], what: FollowUpKind, from: Entry): AdaptiveCard {
+export function followUpCard(
+  knowledge: Knowledge,
+  targets: readonly Entry[],
+  what: FollowUpKind,
+  from: Entry,
+): AdaptiveCard {
   if (targets.length === 1) return entryCard(targets[0]!, knowledge);
   return card([
     heading(`${TITLES[what]}: ${from.title}`),

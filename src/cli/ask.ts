@@ -12,7 +12,11 @@ export function askAsJson(engine: AnswerEngine, q: string) {
   return {
     q,
     answered: isAnswered(answer),
-    top: answer.candidates.map((c) => ({ kind: c.entry.kind, id: c.entry.id, score: Math.round(c.score * 1000) / 1000 })),
+    top: answer.candidates.map((c) => ({
+      kind: c.entry.kind,
+      id: c.entry.id,
+      score: Math.round(c.score * 1000) / 1000,
+    })),
   };
 }
 
@@ -25,7 +29,10 @@ runCli(async () => {
     }
     return 0;
   }
-  const question = args.filter((a) => !a.startsWith('--')).join(' ').trim();
+  const question = args
+    .filter((a) => !a.startsWith('--'))
+    .join(' ')
+    .trim();
   if (!question) {
     process.stderr.write('Aufruf: npm run ask -- "Ihre Frage"   oder   npm run --silent ask -- --jsonl < fragen.txt\n');
     return 2;

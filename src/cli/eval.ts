@@ -9,7 +9,10 @@ import { runCli } from './run-cli';
 
 const PROJECT_SET = resolve(PROJECT_ROOT, 'tests/eval/project.jsonl');
 
-function timed(fn: (q: string) => { answered: boolean; refs: readonly string[] }, cases: readonly EvalCase[]): Prediction[] {
+function timed(
+  fn: (q: string) => { answered: boolean; refs: readonly string[] },
+  cases: readonly EvalCase[],
+): Prediction[] {
   return cases.map(({ q }) => {
     const start = process.hrtime.bigint();
     const result = fn(q);
@@ -34,7 +37,10 @@ runCli(() => {
   };
   ours('Aufwärmen'); // first call warms caches; not counted
 
-  const sets: [string, string][] = [['project', PROJECT_SET], ['dev', devPath]];
+  const sets: [string, string][] = [
+    ['project', PROJECT_SET],
+    ['dev', devPath],
+  ];
   let devResult: { ours: Metrics; base: Metrics } | undefined;
   let projectResult: typeof devResult;
   for (const [name, path] of sets) {
@@ -45,12 +51,17 @@ runCli(() => {
     }
     const predictions = timed(ours, cases);
     const result = { ours: score(cases, predictions), base: score(cases, timed(baseline, cases)) };
-    process.stdout.write(`${name} (${cases.length} Fragen, ${path})\n${row('engine', result.ours)}\n${row('baseline', result.base)}\n`);
+    process.stdout.write(
+      `${name} (${cases.length} Fragen, ${path})\n${row('engine', result.ours)}\n${row('baseline', result.base)}\n`,
+    );
     if (args.includes('--misses')) {
       cases.forEach((c, i) => {
         const p = predictions[i]!;
         const ok = c.expect.includes('none') ? !p.answered : c.expect.includes(p.refs[0] ?? '') && p.answered;
-        if (!ok) process.stdout.write(`    ✗ ${c.q} → ${p.answered ? '' : '(unsure) '}${p.refs.slice(0, 3).join(', ')} | erwartet ${c.expect.join(', ')}\n`);
+        if (!ok)
+          process.stdout.write(
+            `    ✗ ${c.q} → ${p.answered ? '' : '(unsure) '}${p.refs.slice(0, 3).join(', ')} | erwartet ${c.expect.join(', ')}\n`,
+          );
       });
     }
     if (name === 'dev') devResult = result;

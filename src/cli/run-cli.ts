@@ -8,7 +8,9 @@ export function runCli(main: () => Promise<number | void> | number | void): void
       process.exitCode = code ?? 0;
     })
     .catch((err: unknown) => {
-      process.stderr.write(`${err instanceof AppError ? `[${err.code}] ${err.message}` : String(err instanceof Error ? err.stack : err)}\n`);
+      process.stderr.write(
+        `${err instanceof AppError ? `[${err.code}] ${err.message}` : String(err instanceof Error ? err.stack : err)}\n`,
+      );
       process.exitCode = 1;
     });
 }

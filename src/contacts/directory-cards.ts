@@ -26,7 +26,10 @@ export function agencyListCard(title: string, agencies: readonly Agency[]): Adap
     heading(title),
     ...agencies.map((a) => {
       const phone = a.contact.phone[0];
-      return text(`**${plain(a.title)}**${phone ? ` · [${plain(phone.number)}](tel:${phone.number.replace(/[^\d+]/g, '')})` : ''} – ${plain(a.role)}`, { size: 'Small' });
+      return text(
+        `**${plain(a.title)}**${phone ? ` · [${plain(phone.number)}](tel:${phone.number.replace(/[^\d+]/g, '')})` : ''} – ${plain(a.role)}`,
+        { size: 'Small' },
+      );
     }),
     ...actionSet(agencies.map((a) => submit(a.title, showEntry(refOf(a))))),
   ]);

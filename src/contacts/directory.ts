@@ -11,7 +11,11 @@ export const CATEGORY_TITLES: Readonly<Record<AgencyCategory, string>> = {
 };
 
 export const categories = (knowledge: Knowledge) =>
-  AGENCY_CATEGORIES.map((category) => ({ category, title: CATEGORY_TITLES[category], agencies: inCategory(knowledge, category) }));
+  AGENCY_CATEGORIES.map((category) => ({
+    category,
+    title: CATEGORY_TITLES[category],
+    agencies: inCategory(knowledge, category),
+  }));
 
 export const inCategory = (knowledge: Knowledge, category: AgencyCategory): Agency[] =>
   knowledge.agencies.filter((a) => a.category === category).sort((a, b) => a.title.localeCompare(b.title, 'de'));
@@ -26,7 +30,8 @@ export function findAgencies(text: string, engine: AnswerEngine, knowledge: Know
   const found: Agency[] = [];
   const add = (a: Agency | undefined) => a && !found.includes(a) && found.push(a);
   const top = answer.candidates[0]!;
-  for (const c of answer.candidates.filter((c) => c.entry.kind === 'agency' && c.score >= top.score * 0.85)) add(knowledge.agency(c.entry.id));
+  for (const c of answer.candidates.filter((c) => c.entry.kind === 'agency' && c.score >= top.score * 0.85))
+    add(knowledge.agency(c.entry.id));
   if (found.length === 0) {
     const entry = top.entry;
     const step = entry.kind === 'step' ? entry : entry.kind === 'form' ? knowledge.step(entry.step) : undefined;

@@ -22,14 +22,21 @@ export function checkKnowledgeDir(dir: string): { core?: Core; problems: Problem
   const { flow, problems: flowProblems } = loadFlow(dir, knowledge);
   if (!flow) return { problems: flowProblems };
   const guide = createFlowEngine(flow);
-  return { core: { knowledge, engine: createAnswerEngine(knowledge), guide, reader: createAnswerReader(guide.questions) }, problems: [] };
+  return {
+    core: { knowledge, engine: createAnswerEngine(knowledge), guide, reader: createAnswerReader(guide.questions) },
+    problems: [],
+  };
 }
 
 /** Knowledge + engines: what the bot, the CLI and the eval share. Throws on invalid knowledge. */
 export function loadCore(config: Pick<Config, 'knowledgeDir'>): Core {
   const { core, problems } = checkKnowledgeDir(config.knowledgeDir);
   if (!core) {
-    throw new AppError('KNOWLEDGE_INVALID', `Wissensbasis in ${config.knowledgeDir} ist ungültig (${problems.length} Probleme)`, problems.map(formatProblem));
+    throw new AppError(
+      'KNOWLEDGE_INVALID',
+      `Wissensbasis in ${config.knowledgeDir} ist ungültig (${problems.length} Probleme)`,
+      problems.map(formatProblem),
+    );
   }
   return core;
 }

@@ -14,7 +14,11 @@ const StoredDialog = z.object({
 });
 
 /** The stored dialog if it is well-formed, still on the flow, and fresh; otherwise undefined. */
-export function readDialog(stored: unknown, nodeExists: (id: string) => boolean, now = Date.now()): DialogState | undefined {
+export function readDialog(
+  stored: unknown,
+  nodeExists: (id: string) => boolean,
+  now = Date.now(),
+): DialogState | undefined {
   const parsed = StoredDialog.safeParse(stored);
   if (!parsed.success || !nodeExists(parsed.data.node)) return undefined;
   if (now - parsed.data.updatedAt > DIALOG_TTL_MS) return undefined;

@@ -13,7 +13,10 @@ const successors = (node: FlowNode): { field: string; next: string }[] => {
     case 'question':
       return node.options.map((o, i) => ({ field: `options.${i}.next`, next: o.next }));
     case 'branch':
-      return [...node.cases.map((c, i) => ({ field: `cases.${i}.next`, next: c.next })), { field: 'otherwise', next: node.otherwise }];
+      return [
+        ...node.cases.map((c, i) => ({ field: `cases.${i}.next`, next: c.next })),
+        { field: 'otherwise', next: node.otherwise },
+      ];
     case 'outcome':
       return [];
   }
@@ -28,14 +31,17 @@ export function checkFlow(flow: Flow, knowledge: Knowledge): FlowProblem[] {
     byId.set(node.id, node);
   }
   if (!byId.has(flow.start)) problems.push({ field: 'start', message: `Startknoten "${flow.start}" fehlt` });
-  if (byId.get(flow.safety)?.kind !== 'outcome') problems.push({ field: 'safety', message: `Kinderschutz-Ergebnis "${flow.safety}" fehlt oder ist kein outcome` });
+  if (byId.get(flow.safety)?.kind !== 'outcome')
+    problems.push({ field: 'safety', message: `Kinderschutz-Ergebnis "${flow.safety}" fehlt oder ist kein outcome` });
   for (const node of flow.nodes) {
     for (const { field, next } of successors(node)) {
       if (!byId.has(next)) problems.push({ node: node.id, field, message: `führt zu unbekanntem Knoten "${next}"` });
     }
     if (node.kind === 'question') {
       const values = node.options.map((o) => o.value);
-      values.filter((v, i) => values.indexOf(v) !== i).forEach((v) => problems.push({ node: node.id, field: 'options', message: `Option "${v}" ist doppelt` }));
+      values
+        .filter((v, i) => values.indexOf(v) !== i)
+        .forEach((v) => problems.push({ node: node.id, field: 'options', message: `Option "${v}" ist doppelt` }));
     }
     problems.push(...knowledgeRefs(node, knowledge));
   }
@@ -46,11 +52,20 @@ export function checkFlow(flow: Flow, knowledge: Knowledge): FlowProblem[] {
 function knowledgeRefs(node: FlowNode, knowledge: Knowledge): FlowProblem[] {
   if (node.kind !== 'outcome') return [];
   const problems: FlowProblem[] = [];
-  if (!knowledge.step(node.step)) problems.push({ node: node.id, field: 'step', message: `unbekannter Schritt "${node.step}"` });
+  if (!knowledge.step(node.step))
+    problems.push({ node: node.id, field: 'step', message: `unbekannter Schritt "${node.step}"` });
   const parts = [{ at: '', ...node }, ...node.rules.map((r, i) => ({ at: `rules.${i}.`, ...r }))];
   for (const part of parts) {
-    part.agencies.filter((id) => !knowledge.agency(id)).forEach((id) => problems.push({ node: node.id, field: `${part.at}agencies`, message: `unbekannte Stelle "${id}"` }));
-    part.forms.filter((id) => !knowledge.form(id)).forEach((id) => problems.push({ node: node.id, field: `${part.at}forms`, message: `unbekannter Vordruck "${id}"` }));
+    part.agencies
+      .filter((id) => !knowledge.agency(id))
+      .forEach((id) =>
+        problems.push({ node: node.id, field: `${part.at}agencies`, message: `unbekannte Stelle "${id}"` }),
+      );
+    part.forms
+      .filter((id) => !knowledge.form(id))
+      .forEach((id) =>
+        problems.push({ node: node.id, field: `${part.at}forms`, message: `unbekannter Vordruck "${id}"` }),
+      );
   }
   return problems;
 }
@@ -65,7 +80,9 @@ function reachability(flow: Flow, byId: Map<string, FlowNode>): FlowProblem[] {
     const node = byId.get(id);
     if (node) queue.push(...successors(node).map((s) => s.next));
   }
-  return flow.nodes.filter((n) => !seen.has(n.id)).map((n) => ({ node: n.id, message: 'ist weder vom Start noch vom Kinderschutz-Ergebnis aus erreichbar' }));
+  return flow.nodes
+    .filter((n) => !seen.has(n.id))
+    .map((n) => ({ node: n.id, message: 'ist weder vom Start noch vom Kinderschutz-Ergebnis aus erreichbar' }));
 }
 
 /** Depth-first search; a back edge is a cycle. Every path must end in an outcome. */

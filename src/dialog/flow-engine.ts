@@ -52,7 +52,13 @@ export function createFlowEngine(flow: Flow) {
     node,
     start(prefill: Answers = {}, now = Date.now()): DialogState {
       const answers = { ...prefill };
-      return { node: settle(flow.start, answers), answers, history: [], prefilled: Object.keys(prefill), updatedAt: now };
+      return {
+        node: settle(flow.start, answers),
+        answers,
+        history: [],
+        prefilled: Object.keys(prefill),
+        updatedAt: now,
+      };
     },
 
     /** Answers the current question; undefined when the value is not one of its options. */
@@ -74,13 +80,25 @@ export function createFlowEngine(flow: Flow) {
     /** Straight to the child-protection outcome, keeping "Zurück" to where the teacher was. */
     safety(state: DialogState | undefined, now = Date.now()): DialogState {
       const history = state ? [...state.history, { node: state.node, answers: state.answers }] : [];
-      return { node: flow.safety, answers: state?.answers ?? {}, history, prefilled: state?.prefilled ?? [], updatedAt: now };
+      return {
+        node: flow.safety,
+        answers: state?.answers ?? {},
+        history,
+        prefilled: state?.prefilled ?? [],
+        updatedAt: now,
+      };
     },
 
     back(state: DialogState, now = Date.now()): DialogState {
       const previous = state.history.at(-1);
       if (!previous) return { ...state, updatedAt: now };
-      return { ...state, node: previous.node, answers: previous.answers, history: state.history.slice(0, -1), updatedAt: now };
+      return {
+        ...state,
+        node: previous.node,
+        answers: previous.answers,
+        history: state.history.slice(0, -1),
+        updatedAt: now,
+      };
     },
 
     current(state: DialogState): QuestionNode | OutcomeNode | undefined {

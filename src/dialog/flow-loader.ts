@@ -34,7 +34,10 @@ export function loadFlow(dir: string, knowledge: Knowledge): { flow?: Flow; prob
   }
   const problems = checkFlow(parsed.data, knowledge).map((p) => {
     const index = rawNodes.findIndex((n) => n.id === p.node);
-    const at = index >= 0 ? ['nodes', index, ...(p.field?.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) ?? [])] : [p.field ?? 'start'];
+    const at =
+      index >= 0
+        ? ['nodes', index, ...(p.field?.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) ?? [])]
+        : [p.field ?? 'start'];
     return { file: FLOW_FILE, entry: p.node, field: p.field, line: file.lineOf(at), message: p.message };
   });
   return problems.length ? { problems } : { flow: parsed.data, problems };

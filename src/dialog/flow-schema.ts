@@ -24,7 +24,14 @@ export const Option = z
 export type Option = z.infer<typeof Option>;
 
 export const QuestionNode = z
-  .object({ kind: z.literal('question'), id: Id, slot: Id, text: NonEmpty, hint: NonEmpty.optional(), options: z.array(Option).min(2) })
+  .object({
+    kind: z.literal('question'),
+    id: Id,
+    slot: Id,
+    text: NonEmpty,
+    hint: NonEmpty.optional(),
+    options: z.array(Option).min(2),
+  })
   .strict();
 
 /** Routes on what is known: the first case whose condition holds, else `otherwise`. */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60);
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(60);
 
 /** Payloads of the guide's buttons; `node` lets the bot spot buttons on an old card. */
 export const GuidePayload = z.discriminatedUnion('action', [

@@ -1,5 +1,19 @@
 import { showEntry } from '../cards/actions';
-import { actionSet, bulletList, card, heading, label, notice, plain, section, small, submit, text, type AdaptiveCard, type CardElement } from '../cards/adaptive';
+import {
+  actionSet,
+  bulletList,
+  card,
+  heading,
+  label,
+  notice,
+  plain,
+  section,
+  small,
+  submit,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from '../cards/adaptive';
 import { sourceLine, unconfirmedLines } from '../cards/entry-facts';
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
@@ -23,17 +37,28 @@ export function answeredLines(engine: FlowEngine, answers: Answers, only?: reado
   return engine.questions
     .filter((q, i, all) => all.findIndex((o) => o.slot === q.slot) === i)
     .filter((q) => answers[q.slot] && (!only || only.includes(q.slot)))
-    .map((q) => `${q.text.replace(/\?$/, '')}: ${q.options.find((o) => o.value === answers[q.slot])?.title ?? answers[q.slot]}`);
+    .map(
+      (q) =>
+        `${q.text.replace(/\?$/, '')}: ${q.options.find((o) => o.value === answers[q.slot])?.title ?? answers[q.slot]}`,
+    );
 }
 
-export function questionCard(engine: FlowEngine, question: QuestionNode, answers: Answers, prefilled: readonly string[], canGoBack: boolean): AdaptiveCard {
+export function questionCard(
+  engine: FlowEngine,
+  question: QuestionNode,
+  answers: Answers,
+  prefilled: readonly string[],
+  canGoBack: boolean,
+): AdaptiveCard {
   const taken = answeredLines(engine, answers, prefilled);
   return card(
     [
       small(T.guide.label),
       heading(question.text),
       ...(question.hint ? [text(plain(question.hint), { isSubtle: true })] : []),
-      ...(taken.length ? [notice('accent', [text(T.guide.prefilled, { size: 'Small', weight: 'Bolder' }), bulletList(taken)])] : []),
+      ...(taken.length
+        ? [notice('accent', [text(T.guide.prefilled, { size: 'Small', weight: 'Bolder' }), bulletList(taken)])]
+        : []),
       ...chunks(question.options, 3).flatMap((group) =>
         actionSet(group.map((o) => submit(o.title, guide({ action: 'choose', node: question.id, value: o.value })))),
       ),
@@ -47,7 +72,10 @@ export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canG
   const { step } = outcome;
   const agencyLines: CardElement[] = outcome.agencies.map((a) => {
     const phone = a.contact.phone[0];
-    return text(`**${plain(a.title)}**${phone ? ` · [${plain(phone.number)}](tel:${phone.number.replace(/[^\d+]/g, '')})` : ''} – ${plain(a.when)}`, { size: 'Small' });
+    return text(
+      `**${plain(a.title)}**${phone ? ` · [${plain(phone.number)}](tel:${phone.number.replace(/[^\d+]/g, '')})` : ''} – ${plain(a.when)}`,
+      { size: 'Small' },
+    );
   });
   return card(
     [
@@ -60,7 +88,9 @@ export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canG
       text(plain(step.responsible)),
       ...agencyLines,
       ...actionSet(outcome.agencies.map((a) => submit(`Kontakt: ${a.title}`, showEntry(refOf(a))))),
-      ...(outcome.forms.length ? [label(T.labels.forms), bulletList(outcome.forms.map((f) => `${f.number}: ${f.title}`))] : []),
+      ...(outcome.forms.length
+        ? [label(T.labels.forms), bulletList(outcome.forms.map((f) => `${f.number}: ${f.title}`))]
+        : []),
       ...(step.legal_basis.length ? [small(`${T.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
       label(T.labels.then),
       text(plain(step.then)),
@@ -73,7 +103,14 @@ export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canG
 
 function unverified(entry: ResolvedOutcome['step'], knowledge: Knowledge): CardElement[] {
   const lines = unconfirmedLines(entry, knowledge);
-  return lines.length ? [notice('warning', lines.map((l) => text(`⚠ ${plain(l)}`, { size: 'Small' })))] : [];
+  return lines.length
+    ? [
+        notice(
+          'warning',
+          lines.map((l) => text(`⚠ ${plain(l)}`, { size: 'Small' })),
+        ),
+      ]
+    : [];
 }
 
 /** Plain text a teacher can paste into a case file. No names are asked for or stored. */

@@ -5,7 +5,8 @@ import type { BotTurnState } from '../bot/turn-state';
 import { GuidePayload } from './guide-actions';
 import type { GuideService } from './guide-service';
 
-const START = /^\s*(was tun|was nun|fall|fall klären|fall klaeren|geführter fall|gefuehrter fall|leitfaden starten)\s*[?!.]*\s*$/i;
+const START =
+  /^\s*(was tun|was nun|fall|fall klären|fall klaeren|geführter fall|gefuehrter fall|leitfaden starten)\s*[?!.]*\s*$/i;
 const CONTROLS = [
   { action: 'back', pattern: /^\s*zur(ü|ue)ck\s*[.!]*\s*$/i },
   { action: 'restart', pattern: /^\s*(neu starten|neustart|von vorn|von vorne)\s*[.!]*\s*$/i },
@@ -24,5 +25,6 @@ export function registerGuideRoutes(app: Application<BotTurnState>, service: Gui
     await service.press(context, state, payload.data);
   });
   app.message(START, async (context, state) => service.start(context, state));
-  for (const { action, pattern } of CONTROLS) app.message(pattern, async (context, state) => service.control(context, state, action));
+  for (const { action, pattern } of CONTROLS)
+    app.message(pattern, async (context, state) => service.control(context, state, action));
 }

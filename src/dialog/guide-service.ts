@@ -18,7 +18,8 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
   const { guide, reader, knowledge, engine, logger } = deps;
   const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
   const nodeExists = (id: string) => guide.flow.nodes.some((n) => n.id === id);
-  const load = (context: TurnContext, state: BotTurnState) => readDialog(userSlot(state, userId(context)).dialog, nodeExists);
+  const load = (context: TurnContext, state: BotTurnState) =>
+    readDialog(userSlot(state, userId(context)).dialog, nodeExists);
   const save = (context: TurnContext, state: BotTurnState, dialog: DialogState | undefined) =>
     saveUserSlot(state, userId(context), { dialog });
 
@@ -27,18 +28,29 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
     save(context, state, dialog);
     const node = guide.current(dialog);
     if (!node) return;
-    logger.info({ intent: 'guide', node: node.id, kind: node.kind, answered: Object.keys(dialog.answers).length }, 'guide step');
+    logger.info(
+      { intent: 'guide', node: node.id, kind: node.kind, answered: Object.keys(dialog.answers).length },
+      'guide step',
+    );
     const canGoBack = dialog.history.length > 0;
     const view =
       node.kind === 'question'
         ? questionCard(guide, node, dialog.answers, dialog.prefilled, canGoBack)
         : outcomeCard(resolveOutcome(node, dialog.answers, knowledge), knowledge, canGoBack);
-    await sendCard(context, lead ? { ...view, body: [text(lead, { weight: 'Bolder' }), ...view.body] } : view, node.kind === 'question' ? node.text : T.guide.label);
+    await sendCard(
+      context,
+      lead ? { ...view, body: [text(lead, { weight: 'Bolder' }), ...view.body] } : view,
+      node.kind === 'question' ? node.text : T.guide.label,
+    );
   }
 
   /** Only answers the flow knows survive a (possibly forged) prefill. */
   const knownAnswers = (prefill: Record<string, string> = {}) =>
-    Object.fromEntries(Object.entries(prefill).filter(([slot, value]) => guide.questions.some((q) => q.slot === slot && q.options.some((o) => o.value === value))));
+    Object.fromEntries(
+      Object.entries(prefill).filter(([slot, value]) =>
+        guide.questions.some((q) => q.slot === slot && q.options.some((o) => o.value === value)),
+      ),
+    );
 
   return {
     start: (context: TurnContext, state: BotTurnState, prefill?: Record<string, string>) =>
@@ -62,7 +74,9 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
         case 'summary': {
           const node = guide.current(dialog);
           if (node?.kind !== 'outcome') return show(context, state, dialog);
-          return void (await context.sendActivity(summaryText(guide, dialog.answers, resolveOutcome(node, dialog.answers, knowledge), new Date())));
+          return void (await context.sendActivity(
+            summaryText(guide, dialog.answers, resolveOutcome(node, dialog.answers, knowledge), new Date()),
+          ));
         }
         case 'choose': {
           const next = payload.node === dialog.node ? guide.choose(dialog, payload.value) : undefined;
@@ -76,7 +90,11 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
     },
 
     /** Typed "Zurück", "Neu starten", "Abbrechen", "Zusammenfassung". */
-    async control(context: TurnContext, state: BotTurnState, action: 'back' | 'restart' | 'cancel' | 'summary'): Promise<void> {
+    async control(
+      context: TurnContext,
+      state: BotTurnState,
+      action: 'back' | 'restart' | 'cancel' | 'summary',
+    ): Promise<void> {
       if (!load(context, state) && action !== 'restart') return void (await context.sendActivity(T.guide.notActive));
       return this.press(context, state, { verb: 'guide', action });
     },
@@ -95,7 +113,10 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
       const prefill = engine.signalsDanger(typed) ? {} : reader.extract(typed);
       const slots = Object.keys(prefill);
       const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
-      if (slots.some((s) => guide.flow.opens_on.includes(s)) || (slots.length >= 2 && startSlot && prefill[startSlot])) {
+      if (
+        slots.some((s) => guide.flow.opens_on.includes(s)) ||
+        (slots.length >= 2 && startSlot && prefill[startSlot])
+      ) {
         logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
         return show(context, state, guide.start(prefill));
       }

@@ -16,10 +16,14 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
   const compiled = new Map(
     questions.map((q) => [
       q.id,
-      q.options.map((option): CompiledOption => ({ option, phrases: option.keywords.map(analyze).filter((p) => p.length > 0) })),
+      q.options.map(
+        (option): CompiledOption => ({ option, phrases: option.keywords.map(analyze).filter((p) => p.length > 0) }),
+      ),
     ]),
   );
-  const fuzzy = new Map(questions.map((q) => [q.id, new Fuse(q.options, { keys: ['title'], threshold: 0.3, includeScore: true })]));
+  const fuzzy = new Map(
+    questions.map((q) => [q.id, new Fuse(q.options, { keys: ['title'], threshold: 0.3, includeScore: true })]),
+  );
 
   const byKeywords = (question: QuestionNode, terms: readonly string[]): Option | undefined => {
     const have = new Set(terms);
@@ -48,7 +52,8 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
     match(question: QuestionNode, text: string, allowFuzzy = true): Option | undefined {
       const n = normalize(text);
       const index = /^\d$/.test(n) ? Number(n) - 1 : -1;
-      if (index >= 0 && index < question.options.length && !question.options.some((o) => o.age)) return question.options[index];
+      if (index >= 0 && index < question.options.length && !question.options.some((o) => o.age))
+        return question.options[index];
       return (
         question.options.find((o) => normalize(o.title) === n) ??
         byAge(question, text) ??

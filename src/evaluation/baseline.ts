@@ -4,7 +4,11 @@ import { refOf } from '../knowledge/knowledge';
 
 /** The naive baseline: fuse.js with default options over title + body of the same knowledge. */
 export function createBaseline(knowledge: Knowledge) {
-  const docs = knowledge.entries.map((e) => ({ ref: refOf(e), title: e.title, body: [e.summary, ...e.details].join(' ') }));
+  const docs = knowledge.entries.map((e) => ({
+    ref: refOf(e),
+    title: e.title,
+    body: [e.summary, ...e.details].join(' '),
+  }));
   const fuse = new Fuse(docs, { keys: ['title', 'body'] });
   return (q: string) => {
     const results = fuse.search(q, { limit: 5 });

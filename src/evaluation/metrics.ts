@@ -36,7 +36,13 @@ export function score(cases: readonly EvalCase[], predictions: readonly Predicti
     top3: share(atK(3), inScope.length),
     abstain: share(outOfScope.filter((p) => !p.answered).length, outOfScope.length),
     false_abstain: inScope.length === 0 ? 0 : inScope.filter(({ p }) => !p.answered).length / inScope.length,
-    p50_ms: percentile(predictions.map((p) => p.ms), 50),
-    p99_ms: percentile(predictions.map((p) => p.ms), 99),
+    p50_ms: percentile(
+      predictions.map((p) => p.ms),
+      50,
+    ),
+    p99_ms: percentile(
+      predictions.map((p) => p.ms),
+      99,
+    ),
   };
 }

@@ -19,7 +19,20 @@ export function stem(word: string): string {
 const isAbbreviation = (raw: string) =>
   raw.length >= 2 && raw.length <= 5 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
 
-const NEGATIONS = new Set(['ohne', 'kein', 'keine', 'keinen', 'keiner', 'keinem', 'nicht', 'nie', 'niemals', 'no', 'not', 'without']);
+const NEGATIONS = new Set([
+  'ohne',
+  'kein',
+  'keine',
+  'keinen',
+  'keiner',
+  'keinem',
+  'nicht',
+  'nie',
+  'niemals',
+  'no',
+  'not',
+  'without',
+]);
 /** How many words after a negation it reaches ("ohne akute Gefahr"). */
 const NEGATION_REACH = 3;
 
@@ -48,6 +61,32 @@ export function analyzeMarked(text: string): AnalyzedTerm[] {
 /** Text → search terms. */
 export const analyze = (text: string): string[] => analyzeMarked(text).map((t) => t.term);
 
-const ENGLISH = new Set(['my', 'the', 'to', 'of', 'because', 'is', 'are', 'what', 'how', 'who', 'when', 'should', 'does', 'do', 'pupil', 'student', 'school', 'with', 'for', 'and', 'i', 'we']);
+const ENGLISH = new Set([
+  'my',
+  'the',
+  'to',
+  'of',
+  'because',
+  'is',
+  'are',
+  'what',
+  'how',
+  'who',
+  'when',
+  'should',
+  'does',
+  'do',
+  'pupil',
+  'student',
+  'school',
+  'with',
+  'for',
+  'and',
+  'i',
+  'we',
+]);
 /** Two or more common English words: the question is (mostly) English. */
-export const looksEnglish = (text: string): boolean => normalize(text).split(' ').filter((w) => ENGLISH.has(w)).length >= 2;
+export const looksEnglish = (text: string): boolean =>
+  normalize(text)
+    .split(' ')
+    .filter((w) => ENGLISH.has(w)).length >= 2;

@@ -1,6 +1,7 @@
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
+import { areLinked } from '../knowledge/links';
 import { afterWhat } from './after-step';
 import { analyze, analyzeMarked, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
@@ -40,9 +41,12 @@ function signalsDanger(text: string, index: SearchIndex): boolean {
 function answer(question: string, index: SearchIndex, childProtectionRefs: readonly string[]): Answer {
   const typed = analyze(question);
   const childProtection = signalsDanger(question, index);
-  if (typed.length === 0 && !childProtection) return { decision: 'unsure', candidates: [], childProtection, reason: 'empty' };
+  if (typed.length === 0 && !childProtection)
+    return { decision: 'unsure', candidates: [], childProtection, reason: 'empty' };
 
-  const ranking = rank(typed, synonymAlternatives(typed, index.synonyms), index, { preferSynonyms: looksEnglish(question) });
+  const ranking = rank(typed, synonymAlternatives(typed, index.synonyms), index, {
+    preferSynonyms: looksEnglish(question),
+  });
   const hinted = hintedKinds(question);
   let candidates: Candidate[] = [...ranking.scores]
     .map(([doc, raw]) => {
@@ -53,16 +57,29 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
     .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
 
   if (childProtection) {
-    const lead = childProtectionRefs.map((ref, i) => ({ ref, entry: index.docs.find((d) => d.ref === ref)!.entry, score: 1 - i * 0.02 }));
+    const lead = childProtectionRefs.map((ref, i) => ({
+      ref,
+      entry: index.docs.find((d) => d.ref === ref)!.entry,
+      score: 1 - i * 0.02,
+    }));
     candidates = [...lead, ...candidates.filter((c) => !childProtectionRefs.includes(c.ref))];
-    return { decision: 'answer', candidates: candidates.slice(0, SEARCH_CONFIG.maxCandidates), childProtection, reason: 'child-protection' };
+    return {
+      decision: 'answer',
+      candidates: candidates.slice(0, SEARCH_CONFIG.maxCandidates),
+      childProtection,
+      reason: 'child-protection',
+    };
   }
   candidates = promoteNextStep(question, candidates, index, childProtectionRefs).slice(0, SEARCH_CONFIG.maxCandidates);
-  const [first, second] = candidates;
+  const [first] = candidates;
+  const second = first && candidates.slice(1).find((c) => !areLinked(first.entry, c.entry));
   if (!first) return { decision: 'unsure', candidates, childProtection, reason: 'no-match' };
-  if (!ranking.anchored || ranking.coverage < SEARCH_CONFIG.minCoverage) return { decision: 'unsure', candidates, childProtection, reason: 'low-coverage' };
-  if (first.score < SEARCH_CONFIG.answerThreshold) return { decision: 'unsure', candidates, childProtection, reason: 'weak' };
-  if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio) return { decision: 'clarify', candidates, childProtection, reason: 'close' };
+  if (!ranking.anchored || ranking.coverage < SEARCH_CONFIG.minCoverage)
+    return { decision: 'unsure', candidates, childProtection, reason: 'low-coverage' };
+  if (first.score < SEARCH_CONFIG.answerThreshold)
+    return { decision: 'unsure', candidates, childProtection, reason: 'weak' };
+  if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio)
+    return { decision: 'clarify', candidates, childProtection, reason: 'close' };
   return { decision: 'answer', candidates, childProtection, reason: 'clear' };
 }
 
@@ -70,15 +87,29 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
  * "Nach der Versäumnisanzeige fehlt er immer noch – was nun?": when the question names a step
  * as done and asks what follows, that step's next step leads.
  */
-function promoteNextStep(question: string, candidates: Candidate[], index: SearchIndex, childProtectionRefs: readonly string[]): Candidate[] {
+function promoteNextStep(
+  question: string,
+  candidates: Candidate[],
+  index: SearchIndex,
+  childProtectionRefs: readonly string[],
+): Candidate[] {
   const done = afterWhat(question);
   if (!done || candidates.length === 0) return candidates;
   const named = answer(done, index, childProtectionRefs).candidates[0]?.entry;
-  const step = named?.kind === 'step' ? named : named?.kind === 'form' ? index.docs.find((d) => d.ref === `step:${named.step}`)?.entry : undefined;
+  const step =
+    named?.kind === 'step'
+      ? named
+      : named?.kind === 'form'
+        ? index.docs.find((d) => d.ref === `step:${named.step}`)?.entry
+        : undefined;
   const nextId = step?.kind === 'step' ? step.next.find((id) => id !== CHILD_PROTECTION_STEP) : undefined;
   const next = nextId && index.docs.find((d) => d.ref === `step:${nextId}`);
   if (!next) return candidates;
-  const lead = { ref: next.ref, entry: next.entry, score: Math.max(candidates[0]!.score, SEARCH_CONFIG.answerThreshold) };
+  const lead = {
+    ref: next.ref,
+    entry: next.entry,
+    score: Math.max(candidates[0]!.score, SEARCH_CONFIG.answerThreshold),
+  };
   return [lead, ...candidates.filter((c) => c.ref !== next.ref)];
 }
 

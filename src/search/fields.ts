@@ -11,13 +11,21 @@ export function fieldsOf(entry: Entry): Record<FieldName, string> {
     questions: entry.questions.join(' · '),
     summary: entry.summary,
   };
-  const body = (...parts: (string | readonly string[] | undefined)[]) =>
-    parts.flat().filter(Boolean).join(' · ');
+  const body = (...parts: (string | readonly string[] | undefined)[]) => parts.flat().filter(Boolean).join(' · ');
   switch (entry.kind) {
     case 'step':
-      return { ...common, aliases: '', body: body(entry.details, entry.when, entry.actions, entry.document, entry.responsible, entry.then) };
+      return {
+        ...common,
+        aliases: '',
+        body: body(entry.details, entry.when, entry.actions, entry.document, entry.responsible, entry.then),
+      };
     case 'agency':
-      return { ...common, aliases: entry.aliases.join(' · '), keywords: [common.keywords, ...contactWords(entry)].join(' · '), body: body(entry.details, entry.role, entry.when) };
+      return {
+        ...common,
+        aliases: entry.aliases.join(' · '),
+        keywords: [common.keywords, ...contactWords(entry)].join(' · '),
+        body: body(entry.details, entry.role, entry.when),
+      };
     case 'form':
       return { ...common, aliases: `Vordruck ${entry.number}`, body: body(entry.details, entry.for_whom) };
     case 'topic':

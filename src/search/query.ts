@@ -27,14 +27,17 @@ function resolveUncached(term: string, index: SearchIndex): WeightedTerm[] {
     term.length >= 5 ? [...v.withPrefix(term), ...v.withSuffix(term)].map((t) => ({ term: t, weight })) : [];
   const related = () =>
     term.length >= C.relatedPrefix
-      ? v.related(term, (o) => Math.max(C.relatedPrefix, Math.min(o.length, term.length) - 1)).map((t) => ({ term: t, weight: C.relatedWeight }))
+      ? v
+          .related(term, (o) => Math.max(C.relatedPrefix, Math.min(o.length, term.length) - 1))
+          .map((t) => ({ term: t, weight: C.relatedWeight }))
       : [];
 
   if (v.has(term)) return [{ term, weight: 1 }, ...containing(C.containedWeight), ...related()];
   const infinitive = withoutParticipleGe(term);
   if (infinitive && v.has(infinitive)) return [{ term: infinitive, weight: C.relatedWeight }];
   const parts = splitCompound(term, v.has);
-  if (parts.length > 0) return [...parts.map((t) => ({ term: t, weight: C.compoundWeight })), ...containing(C.compoundWeight)];
+  if (parts.length > 0)
+    return [...parts.map((t) => ({ term: t, weight: C.compoundWeight })), ...containing(C.compoundWeight)];
   const near = [...containing(C.compoundWeight), ...related()];
   if (near.length > 0) return near;
   if (term.length < C.fuzzyMinLength) return [];
@@ -51,7 +54,8 @@ function splitCompound(term: string, known: (t: string) => boolean): string[] {
     const head = asKnown(term.slice(0, i));
     if (!head) continue;
     const rest = term.slice(i);
-    const tail = asKnown(rest) ?? (rest.startsWith('s') && rest.length > C.compoundMinPart ? asKnown(rest.slice(1)) : undefined);
+    const tail =
+      asKnown(rest) ?? (rest.startsWith('s') && rest.length > C.compoundMinPart ? asKnown(rest.slice(1)) : undefined);
     if (tail) return [head, tail];
   }
   return [];

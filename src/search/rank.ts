@@ -43,7 +43,9 @@ export function rank(
         .map((r) => ({ term: r.term, weight: SEARCH_CONFIG.synonymWeight * share })),
     );
     const resolved: WeightedTerm[] = [...own, ...fromSynonyms];
-    const slotIdf = resolved.length ? Math.max(...resolved.map((r) => (index.idf.get(r.term) ?? 0) * r.weight)) : index.unseenIdf * 0.6;
+    const slotIdf = resolved.length
+      ? Math.max(...resolved.map((r) => (index.idf.get(r.term) ?? 0) * r.weight))
+      : index.unseenIdf * 0.6;
     total += slotIdf;
     const subject = resolved.some((r) => r.weight >= SEARCH_CONFIG.compoundWeight && index.subjectTerms.has(r.term));
     anchored ||= subject;

@@ -53,7 +53,10 @@ export interface Alternative {
  * For each typed term that is part of a matched synonym phrase: the other phrases' terms.
  * They compete with the typed term in its own slot, so synonyms never inflate the score.
  */
-export function synonymAlternatives(terms: readonly string[], groups: readonly PhraseGroup[]): Map<string, Alternative[]> {
+export function synonymAlternatives(
+  terms: readonly string[],
+  groups: readonly PhraseGroup[],
+): Map<string, Alternative[]> {
   const out = new Map<string, Alternative[]>();
   for (const group of groups) {
     const matched = group.filter((phrase) => containsLoosely(terms, phrase));

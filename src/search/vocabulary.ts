@@ -34,7 +34,10 @@ export class Vocabulary {
       letters.set(t[0]!, [...(letters.get(t[0]!) ?? []), t]);
     }
     for (const [letter, list] of letters) {
-      this.fuzzyByLetter.set(letter, new Fuse(list, { includeScore: true, threshold: SEARCH_CONFIG.fuzzyThreshold, distance: 8 }));
+      this.fuzzyByLetter.set(
+        letter,
+        new Fuse(list, { includeScore: true, threshold: SEARCH_CONFIG.fuzzyThreshold, distance: 8 }),
+      );
     }
   }
 
@@ -64,12 +67,17 @@ export class Vocabulary {
 
   /** Terms sharing a long prefix with `t` (derived forms). */
   related(t: string, minShared: (other: string) => number): string[] {
-    return (this.byStart.get(t.slice(0, SEARCH_CONFIG.relatedPrefix)) ?? []).filter((v) => v !== t && sharedPrefix(v, t) >= minShared(v));
+    return (this.byStart.get(t.slice(0, SEARCH_CONFIG.relatedPrefix)) ?? []).filter(
+      (v) => v !== t && sharedPrefix(v, t) >= minShared(v),
+    );
   }
 
   /** Close spellings (typos), same first letter. */
   fuzzy(t: string, limit: number): { term: string; score: number }[] {
-    return (this.fuzzyByLetter.get(t[0] ?? '')?.search(t, { limit }) ?? []).map((r) => ({ term: r.item, score: r.score ?? 1 }));
+    return (this.fuzzyByLetter.get(t[0] ?? '')?.search(t, { limit }) ?? []).map((r) => ({
+      term: r.item,
+      score: r.score ?? 1,
+    }));
   }
 }
 

@@ -3,29 +3,72 @@ import { T } from '../../src/texts';
 import { botHarness, cardText, cardTitle, submitData, type CardReply } from '../support/bot-harness';
 
 type Expectation = (replies: CardReply[]) => void;
-const titleMatches = (re: RegExp): Expectation => (r) => expect(cardTitle(r[0])).toMatch(re);
-const textMatches = (re: RegExp): Expectation => (r) => expect(cardText(r[0])).toMatch(re);
-const saysExactly = (text: string): Expectation => (r) => expect(r.map((x) => x.text)).toEqual([text]);
-const all = (...e: Expectation[]): Expectation => (r) => e.forEach((x) => x(r));
+const titleMatches =
+  (re: RegExp): Expectation =>
+  (r) =>
+    expect(cardTitle(r[0])).toMatch(re);
+const textMatches =
+  (re: RegExp): Expectation =>
+  (r) =>
+    expect(cardText(r[0])).toMatch(re);
+const saysExactly =
+  (text: string): Expectation =>
+  (r) =>
+    expect(r.map((x) => x.text)).toEqual([text]);
+const all =
+  (...e: Expectation[]): Expectation =>
+  (r) =>
+    e.forEach((x) => x(r));
 
-const MENTION = { type: 'mention', mentioned: { id: 'bot', name: 'Absentismus-Bot' }, text: '<at>Absentismus-Bot</at>' };
+const MENTION = {
+  type: 'mention',
+  mentioned: { id: 'bot', name: 'Absentismus-Bot' },
+  text: '<at>Absentismus-Bot</at>',
+};
 
 const conversations: { name: string; steps: [string | Record<string, unknown>, Expectation][] }[] = [
   {
     name: 'answers where the Versäumnisanzeige goes, by school type',
-    steps: [['Wohin schicke ich die Versäumnisanzeige?', all(titleMatches(/Versäumnisanzeige/), textMatches(/Bezirksregierung Arnsberg/), textMatches(/Schulamt/), textMatches(/Quelle: .* · Stand/))]],
+    steps: [
+      [
+        'Wohin schicke ich die Versäumnisanzeige?',
+        all(
+          titleMatches(/Versäumnisanzeige/),
+          textMatches(/Bezirksregierung Arnsberg/),
+          textMatches(/Schulamt/),
+          textMatches(/Quelle: .* · Stand/),
+        ),
+      ],
+    ],
   },
   {
     name: 'shows "Was jetzt zu tun ist" and "Danach" for a step',
-    steps: [['Ein Kind fehlt heute unentschuldigt, was jetzt?', all(textMatches(/Was jetzt zu tun ist/), textMatches(/Danach/))]],
+    steps: [
+      [
+        'Ein Kind fehlt heute unentschuldigt, was jetzt?',
+        all(textMatches(/Was jetzt zu tun ist/), textMatches(/Danach/)),
+      ],
+    ],
   },
   {
     name: 'says it is not sure for out-of-scope questions and offers examples',
-    steps: [['Wie wird das Wetter morgen?', all(titleMatches(new RegExp(T.unsureTitle)), (r) => expect(submitData(r[0]).some((d) => d.verb === 'ask')).toBe(true))]],
+    steps: [
+      [
+        'Wie wird das Wetter morgen?',
+        all(titleMatches(new RegExp(T.unsureTitle)), (r) =>
+          expect(submitData(r[0]).some((d) => d.verb === 'ask')).toBe(true),
+        ),
+      ],
+    ],
   },
   {
     name: 'puts child protection first whenever danger is signalled',
-    steps: [['Das Kind fehlt oft und hat blaue Flecken am Arm', all(titleMatches(/Kinderschutz/), textMatches(/Kinderschutz geht vor/), textMatches(/50-12345/))]],
+    steps: [
+      [
+        'Das Kind fehlt oft und hat blaue Flecken am Arm',
+        all(titleMatches(/Kinderschutz/), textMatches(/Kinderschutz geht vor/), textMatches(/50-12345/)),
+      ],
+    ],
   },
   {
     name: 'answers "hilfe" and "help" with the help card',
@@ -42,7 +85,10 @@ const conversations: { name: string; steps: [string | Record<string, unknown>, E
     name: 'answers empty and non-text messages clearly',
     steps: [
       [{ type: 'message', text: '   ' }, saysExactly(T.emptyMessage)],
-      [{ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] }, saysExactly(T.nonText)],
+      [
+        { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] },
+        saysExactly(T.nonText),
+      ],
     ],
   },
   {
@@ -55,7 +101,12 @@ const conversations: { name: string; steps: [string | Record<string, unknown>, E
   },
   {
     name: 'shows a contact card when an agency button is clicked',
-    steps: [[{ type: 'message', value: { verb: 'show', ref: 'agency:kubdo' } }, all(titleMatches(/KUBDO|Kontakt- und Beratungsverbund/i), textMatches(/tel:/))]],
+    steps: [
+      [
+        { type: 'message', value: { verb: 'show', ref: 'agency:kubdo' } },
+        all(titleMatches(/KUBDO|Kontakt- und Beratungsverbund/i), textMatches(/tel:/)),
+      ],
+    ],
   },
   {
     name: 'answers stale, forged or unknown card payloads in German, without crashing',
@@ -68,7 +119,12 @@ const conversations: { name: string; steps: [string | Record<string, unknown>, E
   },
   {
     name: 'answers the example-question buttons',
-    steps: [[{ type: 'message', value: { verb: 'ask', q: 'Wohin schicke ich die Versäumnisanzeige?' } }, titleMatches(/Versäumnisanzeige/)]],
+    steps: [
+      [
+        { type: 'message', value: { verb: 'ask', q: 'Wohin schicke ich die Versäumnisanzeige?' } },
+        titleMatches(/Versäumnisanzeige/),
+      ],
+    ],
   },
 ];
 
@@ -92,7 +148,11 @@ describe('Conversations', () => {
   it('welcomes once on install, with example questions as buttons', async () => {
     const { say } = botHarness();
     const install = { type: 'installationUpdate', action: 'add', recipient: { id: 'bot', name: 'Bot' } };
-    const added = { type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }], recipient: { id: 'bot', name: 'Bot' } };
+    const added = {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'bot', name: 'Bot' }],
+      recipient: { id: 'bot', name: 'Bot' },
+    };
     const first = await say(install);
     expect(cardTitle(first[0])).toBe(T.welcomeTitle);
     expect(submitData(first[0]).filter((d) => d.verb === 'ask')).toHaveLength(T.exampleQuestions.length);

@@ -18,11 +18,20 @@ export function botHarness(opts: { conversationType?: 'personal' | 'groupChat' |
   const bot = buildApp({ ...realCore(), logger }, new MemoryStorage());
   const adapter = new TestAdapter((context) => bot.handleTurn(context), {
     channelId: 'msteams',
-    conversation: { id: 'conv-1', conversationType: opts.conversationType ?? 'personal', isGroup: opts.conversationType !== 'personal' && opts.conversationType !== undefined, name: '' },
+    conversation: {
+      id: 'conv-1',
+      conversationType: opts.conversationType ?? 'personal',
+      isGroup: opts.conversationType !== 'personal' && opts.conversationType !== undefined,
+      name: '',
+    },
   } as Partial<Activity>);
 
-  async function say(activity: string | Partial<Activity>, from = { id: 'user-1', name: 'Lehrkraft' }): Promise<CardReply[]> {
-    const a: Partial<Activity> = typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity;
+  async function say(
+    activity: string | Partial<Activity>,
+    from = { id: 'user-1', name: 'Lehrkraft' },
+  ): Promise<CardReply[]> {
+    const a: Partial<Activity> =
+      typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity;
     await adapter.receiveActivity({ from, ...a });
     return adapter.activeQueue.splice(0).map(toReply);
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readDialog, DIALOG_TTL_MS } from '../../src/dialog/dialog-state';
@@ -9,7 +9,9 @@ import { resolveOutcome } from '../../src/dialog/outcome';
 import { createAnswerReader } from '../../src/dialog/prefill';
 import { realCore } from '../support/bot-harness';
 
-const fixture = createFlowEngine(Flow.parse(parse(readFileSync(resolve(__dirname, '../fixtures/flows/valid.yaml'), 'utf8'))));
+const fixture = createFlowEngine(
+  Flow.parse(parse(readFileSync(resolve(__dirname, '../fixtures/flows/valid.yaml'), 'utf8'))),
+);
 
 describe('When moving through a flow', () => {
   it('starts at the first question and follows answers and branches to an outcome', () => {
@@ -47,8 +49,10 @@ describe('When reading stored dialog state', () => {
   const exists = (id: string) => ['frage', 'ende'].includes(id);
   const good = { node: 'frage', answers: {}, history: [], prefilled: [], updatedAt: 1_000 };
   it('accepts a fresh, well-formed state', () => expect(readDialog(good, exists, 2_000)).toEqual(good));
-  it('drops a state untouched for 24 hours', () => expect(readDialog(good, exists, 1_000 + DIALOG_TTL_MS + 1)).toBeUndefined());
-  it('drops a state on a node the flow no longer has', () => expect(readDialog({ ...good, node: 'alt' }, exists, 2_000)).toBeUndefined());
+  it('drops a state untouched for 24 hours', () =>
+    expect(readDialog(good, exists, 1_000 + DIALOG_TTL_MS + 1)).toBeUndefined());
+  it('drops a state on a node the flow no longer has', () =>
+    expect(readDialog({ ...good, node: 'alt' }, exists, 2_000)).toBeUndefined());
   it('drops a malformed state', () => expect(readDialog({ node: 7 }, exists, 2_000)).toBeUndefined());
 });
 
@@ -75,8 +79,20 @@ describe('The real guide', () => {
   });
 
   it('picks the Vordrucke by age and apprenticeship', () => {
-    expect(outcomeFor('unentschuldigt, Hauptschule, 12 Jahre, schriftliche Aufforderung verschickt')?.forms.map((f) => f.number)).toEqual(['080', '030']);
-    expect(outcomeFor('Azubi im Berufskolleg, Ausbildungsvertrag, 17 Jahre, Aufforderung verschickt')?.forms.map((f) => f.number)).toEqual(['070', '100', '040']);
-    expect(outcomeFor('Berufskolleg Versäumnisanzeige, ohne Ausbildung, Anhörung erfolgt, unentschuldigt')?.forms.map((f) => f.number)).toEqual(['130']);
+    expect(
+      outcomeFor('unentschuldigt, Hauptschule, 12 Jahre, schriftliche Aufforderung verschickt')?.forms.map(
+        (f) => f.number,
+      ),
+    ).toEqual(['080', '030']);
+    expect(
+      outcomeFor('Azubi im Berufskolleg, Ausbildungsvertrag, 17 Jahre, Aufforderung verschickt')?.forms.map(
+        (f) => f.number,
+      ),
+    ).toEqual(['070', '100', '040']);
+    expect(
+      outcomeFor('Berufskolleg Versäumnisanzeige, ohne Ausbildung, Anhörung erfolgt, unentschuldigt')?.forms.map(
+        (f) => f.number,
+      ),
+    ).toEqual(['130']);
   });
 });

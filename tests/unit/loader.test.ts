@@ -30,7 +30,11 @@ describe('When loading knowledge files', () => {
   it.each([
     ['yaml-syntax', { file: 'topics.yaml' }, /Zeile 4: YAML-Fehler/],
     ['missing-field', { file: 'agencies.yaml', entry: 'jugendamt', field: 'role', line: 2 }, /Required/],
-    ['unknown-reference', { file: 'steps.yaml', entry: 'erste-reaktion', field: 'next.0', line: 11 }, /step:gibt-es-nicht/],
+    [
+      'unknown-reference',
+      { file: 'steps.yaml', entry: 'erste-reaktion', field: 'next.0', line: 11 },
+      /step:gibt-es-nicht/,
+    ],
     ['duplicate-id', { file: 'topics.yaml', entry: 'gespraeche', field: 'id', line: 3 }, /doppelt/],
     ['unverified-without-note', { file: 'topics.yaml', entry: 'bussgeld', field: 'unconfirmed' }, /verified: false/],
     ['bad-source', { file: 'topics.yaml', entry: 'bussgeld', field: 'sources.0', line: 6 }, /Invalid url/i],
@@ -50,11 +54,15 @@ describe('When loading knowledge files', () => {
   });
 
   it('refuses to build knowledge from invalid files, listing the problems', () => {
-    expect(() => loadKnowledgeOrThrow(withFault('missing-field'), { requireContract: false })).toThrow(/agencies\.yaml:2, Eintrag "jugendamt", Feld "role"/);
+    expect(() => loadKnowledgeOrThrow(withFault('missing-field'), { requireContract: false })).toThrow(
+      /agencies\.yaml:2, Eintrag "jugendamt", Feld "role"/,
+    );
   });
 
   it('demands the ids of the knowledge contract', () => {
     const { problems } = loadKnowledgeDir(join(FIXTURES, 'valid'));
-    expect(problems.map((p) => p.entry)).toEqual(expect.arrayContaining(['versaeumnisanzeige', 'kubdo', 'vordruck-130']));
+    expect(problems.map((p) => p.entry)).toEqual(
+      expect.arrayContaining(['versaeumnisanzeige', 'kubdo', 'vordruck-130']),
+    );
   });
 });

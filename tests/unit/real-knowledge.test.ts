@@ -5,16 +5,20 @@ import { realCore } from '../support/bot-harness';
 describe('The real knowledge/ folder', () => {
   const { knowledge } = realCore();
 
-  it.each(Object.entries(CONTRACT_IDS).flatMap(([kind, ids]) => ids.map((id) => `${kind}:${id}`)))('holds %s', (ref) => {
-    expect(knowledge.byRef(ref)).toBeDefined();
-  });
+  it.each(Object.entries(CONTRACT_IDS).flatMap(([kind, ids]) => ids.map((id) => `${kind}:${id}`)))(
+    'holds %s',
+    (ref) => {
+      expect(knowledge.byRef(ref)).toBeDefined();
+    },
+  );
 
   it('orders the procedure steps 0 to 12', () => {
     expect(knowledge.steps.map((s) => s.order)).toEqual([...Array(13).keys()]);
   });
 
   it('marks every unverified entry with the unconfirmed points', () => {
-    for (const entry of knowledge.entries.filter((e) => !e.verified)) expect(entry.unconfirmed.length).toBeGreaterThan(0);
+    for (const entry of knowledge.entries.filter((e) => !e.verified))
+      expect(entry.unconfirmed.length).toBeGreaterThan(0);
   });
 
   it('knows no Vordrucke 010, 020, 110 or 120 (they are not known)', () => {
