@@ -79,3 +79,22 @@ export function submitData(reply: CardReply | undefined): Record<string, unknown
   walk(reply?.card);
   return out;
 }
+
+/** The Action.Submit data of the button titled `title` in any of the replies (newest first). */
+export function buttonData(replies: readonly CardReply[], title: string | RegExp): Record<string, unknown> {
+  const matches = (t: unknown) => (typeof title === 'string' ? t === title : typeof t === 'string' && title.test(t));
+  for (const reply of [...replies].reverse()) {
+    const found: Record<string, unknown>[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (o.type === 'Action.Submit' && matches(o.title)) found.push(o.data as Record<string, unknown>);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(reply.card);
+    if (found[0]) return found[0];
+  }
+  throw new Error(`no button "${String(title)}" in the last replies`);
+}
