@@ -6,6 +6,9 @@ import { registerAnswerRoutes } from './bot/answer-routes';
 import type { BotDeps } from './bot/deps';
 import type { BotTurnState } from './bot/turn-state';
 import { registerWelcomeRoutes } from './bot/welcome-routes';
+import { registerSearchRoutes } from './compose/search-routes';
+import { DEFAULT_POPULAR, UsageCounter } from './compose/usage';
+import { registerDirectoryRoutes } from './contacts/directory-routes';
 import { registerGuideRoutes } from './dialog/guide-routes';
 import { guideService } from './dialog/guide-service';
 import { T } from './texts';
@@ -17,7 +20,12 @@ export interface BotApp {
 }
 
 /** Builds the Application and registers each feature. Order matters: the question catch-all comes last. */
-export function buildApp(deps: BotDeps, storage: Storage, adapter?: TeamsAdapter): BotApp {
+export function buildApp(
+  input: Omit<BotDeps, 'usage'> & Partial<Pick<BotDeps, 'usage'>>,
+  storage: Storage,
+  adapter?: TeamsAdapter,
+): BotApp {
+  const deps: BotDeps = { ...input, usage: input.usage ?? new UsageCounter(DEFAULT_POPULAR) };
   const app = new Application<BotTurnState>({
     storage,
     adapter,
@@ -29,6 +37,8 @@ export function buildApp(deps: BotDeps, storage: Storage, adapter?: TeamsAdapter
   registerWelcomeRoutes(app, deps.logger);
   registerActionRoutes(app, answers, deps.logger);
   registerGuideRoutes(app, guide, deps.logger);
+  registerDirectoryRoutes(app, deps);
+  registerSearchRoutes(app, deps);
   registerAnswerRoutes(app, answers, (context, state, text) => guide.text(context, state, text), deps.logger);
 
   const onError = async (context: TurnContext, error: unknown) => {

@@ -11,7 +11,7 @@ import { sendCard } from './reply';
 import { saveUserSlot, userSlot, type BotTurnState } from './turn-state';
 
 /** Turn-level use cases shared by typed messages and card buttons. */
-export function answerService({ engine, knowledge, logger }: BotDeps) {
+export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
   const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
 
   return {
@@ -36,7 +36,10 @@ export function answerService({ engine, knowledge, logger }: BotDeps) {
         },
         'answered',
       );
-      if (answer.decision === 'answer' && top) saveUserSlot(state, userId(context), { lastRef: top.ref });
+      if (answer.decision === 'answer' && top) {
+        saveUserSlot(state, userId(context), { lastRef: top.ref });
+        usage.record(top.ref);
+      }
       const card = answerCard(answer, knowledge);
       const offered = offer
         ? {
@@ -52,6 +55,7 @@ export function answerService({ engine, knowledge, logger }: BotDeps) {
       logger.info({ intent: 'show', ref, found: !!entry }, 'show entry');
       if (!entry) return void (await context.sendActivity(T.unknownEntry));
       saveUserSlot(state, userId(context), { lastRef: ref });
+      usage.record(ref);
       await sendCard(context, entryCard(entry, knowledge), entry.title);
     },
 

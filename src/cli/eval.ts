@@ -8,6 +8,8 @@ import { isAnswered } from '../search/answer';
 import { runCli } from './run-cli';
 
 const PROJECT_SET = resolve(PROJECT_ROOT, 'tests/eval/project.jsonl');
+/** Written without seeing the engine's answers; later used for error analysis too. */
+const BLIND_SET = resolve(PROJECT_ROOT, 'tests/eval/blind.jsonl');
 
 function timed(
   fn: (q: string) => { answered: boolean; refs: readonly string[] },
@@ -39,6 +41,7 @@ runCli(() => {
 
   const sets: [string, string][] = [
     ['project', PROJECT_SET],
+    ['blind', BLIND_SET],
     ['dev', devPath],
   ];
   let devResult: { ours: Metrics; base: Metrics } | undefined;
@@ -65,7 +68,7 @@ runCli(() => {
       });
     }
     if (name === 'dev') devResult = result;
-    else projectResult = result;
+    else if (name === 'project') projectResult = result;
   }
   const final = devResult ?? projectResult;
   if (final) {

@@ -15,7 +15,18 @@ export const SEARCH_CONFIG = Object.freeze({
   /** Below this score the engine says it is not sure. */
   answerThreshold: 0.3,
   /** Share of the query (idf-weighted) that must be understood to answer. */
-  minCoverage: 0.55,
+  minCoverage: 0.3,
+  /** Evidence that the question is about this domain: idf mass of its subject words … */
+  minAnchorMass: 2,
+  /** … or less, when the best entry matches very well. */
+  minAnchorMassStrongMatch: 1,
+  strongMatchScore: 0.75,
+  /** Subject words must outweigh unknown words by at least this ratio; long messages carry more filler. */
+  anchorToUnknown: 0.6,
+  anchorToUnknownLong: 0.25,
+  longQuestionTerms: 5,
+  /** A word understood only as pieces of compounds ("Elterngeld" → Eltern + Geld) is this unknown. */
+  partialUnknown: 0.7,
   /** A known word that is no subject word (only in question variants or body) counts this much. */
   weakTermCoverage: 0.5,
   /** Second candidate within this ratio of the first → "Meinten Sie …?". */
@@ -28,6 +39,10 @@ export const SEARCH_CONFIG = Object.freeze({
   /** A vocabulary term sharing this long a prefix is a related form (dokumentieren ~ Dokumentation). */
   relatedPrefix: 7,
   relatedWeight: 0.75,
+  /** …and differs in length by at most this much. */
+  relatedMaxGap: 4,
+  /** Typo matches differ in length by at most this much. */
+  fuzzyMaxGap: 2,
   /** English questions: the typed word's own matches count this much next to its German synonyms. */
   englishOwnWeight: 0.4,
 });

@@ -8,7 +8,7 @@ import type { Answer, Candidate } from './answer';
 import { KIND_HINTS, SEARCH_CONFIG } from './config';
 import { buildIndex, type SearchIndex } from './index';
 import { normalize } from './normalize';
-import { rank } from './rank';
+import { rank, type Ranking } from './rank';
 import { containsPhrase, synonymAlternatives } from './synonyms';
 
 export interface AnswerEngine {
@@ -74,7 +74,7 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
   const [first] = candidates;
   const second = first && candidates.slice(1).find((c) => !areLinked(first.entry, c.entry));
   if (!first) return { decision: 'unsure', candidates, childProtection, reason: 'no-match' };
-  if (!ranking.anchored || ranking.coverage < SEARCH_CONFIG.minCoverage)
+  if (!inDomain(ranking, first.score, new Set(typed).size))
     return { decision: 'unsure', candidates, childProtection, reason: 'low-coverage' };
   if (first.score < SEARCH_CONFIG.answerThreshold)
     return { decision: 'unsure', candidates, childProtection, reason: 'weak' };
@@ -111,6 +111,15 @@ function promoteNextStep(
     score: Math.max(candidates[0]!.score, SEARCH_CONFIG.answerThreshold),
   };
   return [lead, ...candidates.filter((c) => c.ref !== next.ref)];
+}
+
+/** Enough subject words, not drowned by unknown ones, and enough of the question understood. */
+function inDomain(r: Ranking, topScore: number, terms: number): boolean {
+  const C = SEARCH_CONFIG;
+  const ratio = terms >= C.longQuestionTerms ? C.anchorToUnknownLong : C.anchorToUnknown;
+  const anchored =
+    r.anchorMass >= C.minAnchorMass || (r.anchorMass >= C.minAnchorMassStrongMatch && topScore >= C.strongMatchScore);
+  return anchored && r.anchorMass >= ratio * r.unknownMass && r.coverage >= C.minCoverage;
 }
 
 /** Raw BM25F share of the best possible score → confidence in [0, 1]. */

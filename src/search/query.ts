@@ -6,6 +6,8 @@ import type { SearchIndex } from './index';
 export interface WeightedTerm {
   readonly term: string;
   readonly weight: number;
+  /** The typed word itself, a form of it or a typo of it — not a piece of a longer compound. */
+  readonly anchor?: boolean;
 }
 
 const C = SEARCH_CONFIG;
@@ -28,13 +30,18 @@ function resolveUncached(term: string, index: SearchIndex): WeightedTerm[] {
   const related = () =>
     term.length >= C.relatedPrefix
       ? v
-          .related(term, (o) => Math.max(C.relatedPrefix, Math.min(o.length, term.length) - 1))
-          .map((t) => ({ term: t, weight: C.relatedWeight }))
+          .related(term, (o) =>
+            Math.abs(o.length - term.length) > C.relatedMaxGap
+              ? Infinity
+              : Math.max(C.relatedPrefix, Math.min(o.length, term.length) - 1),
+          )
+          .map((t) => ({ term: t, weight: C.relatedWeight, anchor: true }))
       : [];
 
-  if (v.has(term)) return [{ term, weight: 1 }, ...containing(C.containedWeight), ...related()];
+  if (v.has(term))
+    return [{ term, weight: 1, anchor: !/^\d+$/.test(term) }, ...containing(C.containedWeight), ...related()];
   const infinitive = withoutParticipleGe(term);
-  if (infinitive && v.has(infinitive)) return [{ term: infinitive, weight: C.relatedWeight }];
+  if (infinitive && v.has(infinitive)) return [{ term: infinitive, weight: C.relatedWeight, anchor: true }];
   const parts = splitCompound(term, v.has);
   if (parts.length > 0)
     return [...parts.map((t) => ({ term: t, weight: C.compoundWeight })), ...containing(C.compoundWeight)];
@@ -43,7 +50,8 @@ function resolveUncached(term: string, index: SearchIndex): WeightedTerm[] {
   if (term.length < C.fuzzyMinLength) return [];
   return v
     .fuzzy(term, 2)
-    .map((r) => ({ term: r.term, weight: 1 - r.score }))
+    .filter((r) => Math.abs(r.term.length - term.length) <= C.fuzzyMaxGap)
+    .map((r) => ({ term: r.term, weight: 1 - r.score, anchor: true }))
     .filter((t) => t.weight > 0);
 }
 

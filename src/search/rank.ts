@@ -12,6 +12,10 @@ export interface Ranking {
   readonly coverage: number;
   /** At least one typed term is a subject word of the domain. */
   readonly anchored: boolean;
+  /** idf mass of typed terms that are subject words (exact, related form or synonym). */
+  readonly anchorMass: number;
+  /** idf mass of typed terms the knowledge base does not know at all. */
+  readonly unknownMass: number;
 }
 
 const { k1 } = SEARCH_CONFIG.bm25;
@@ -32,15 +36,17 @@ export function rank(
   let understood = 0;
   let total = 0;
   let anchored = false;
+  let anchorMass = 0;
+  let unknownMass = 0;
 
   for (const term of new Set(typed)) {
     const synonymsOf = alternatives.get(term) ?? [];
     const ownWeight = opts.preferSynonyms && synonymsOf.length ? SEARCH_CONFIG.englishOwnWeight : 1;
-    const own = resolveTerm(term, index).map((r) => ({ term: r.term, weight: r.weight * ownWeight }));
+    const own = resolveTerm(term, index).map((r) => ({ ...r, weight: r.weight * ownWeight }));
     const fromSynonyms = synonymsOf.flatMap(({ term: alt, share }) =>
       resolveTerm(alt, index)
         .filter((r) => r.weight === 1)
-        .map((r) => ({ term: r.term, weight: SEARCH_CONFIG.synonymWeight * share })),
+        .map((r) => ({ term: r.term, weight: SEARCH_CONFIG.synonymWeight * share, anchor: true })),
     );
     const resolved: WeightedTerm[] = [...own, ...fromSynonyms];
     const slotIdf = resolved.length
@@ -49,6 +55,15 @@ export function rank(
     total += slotIdf;
     const subject = resolved.some((r) => r.weight >= SEARCH_CONFIG.compoundWeight && index.subjectTerms.has(r.term));
     anchored ||= subject;
+    const anchorIdf = Math.max(
+      0,
+      ...resolved
+        .filter((r) => r.anchor && index.subjectTerms.has(r.term))
+        .map((r) => (index.idf.get(r.term) ?? 0) * r.weight),
+    );
+    anchorMass += anchorIdf;
+    if (!resolved.some((r) => r.anchor))
+      unknownMass += resolved.length ? index.unseenIdf * SEARCH_CONFIG.partialUnknown : index.unseenIdf;
     understood += subject ? slotIdf : resolved.length ? slotIdf * SEARCH_CONFIG.weakTermCoverage : 0;
     maxPossible += slotIdf * (k1 + 1);
 
@@ -62,5 +77,5 @@ export function rank(
     }
     for (const [doc, s] of best) scores.set(doc, (scores.get(doc) ?? 0) + s);
   }
-  return { scores, maxPossible, coverage: total > 0 ? understood / total : 0, anchored };
+  return { scores, maxPossible, coverage: total > 0 ? understood / total : 0, anchored, anchorMass, unknownMass };
 }

@@ -6,13 +6,24 @@ import { botHarness, buttonData, cardText, cardTitle, type CardReply } from '../
 type Turn = string | { click: string | RegExp } | { payload: Record<string, unknown> };
 type Check = (replies: CardReply[]) => void;
 
-const asks = (question: string): Check => (r) => expect(cardTitle(r.at(-1))).toBe(question);
-const reaches = (headline: RegExp, ...texts: RegExp[]): Check => (r) => {
-  expect(cardTitle(r.at(-1))).toMatch(headline);
-  for (const t of texts) expect(cardText(r.at(-1))).toMatch(t);
-};
-const says = (text: string): Check => (r) => expect(r[0]?.text).toBe(text);
-const shows = (re: RegExp): Check => (r) => expect(r.map(cardText).join('\n')).toMatch(re);
+const asks =
+  (question: string): Check =>
+  (r) =>
+    expect(cardTitle(r.at(-1))).toBe(question);
+const reaches =
+  (headline: RegExp, ...texts: RegExp[]): Check =>
+  (r) => {
+    expect(cardTitle(r.at(-1))).toMatch(headline);
+    for (const t of texts) expect(cardText(r.at(-1))).toMatch(t);
+  };
+const says =
+  (text: string): Check =>
+  (r) =>
+    expect(r[0]?.text).toBe(text);
+const shows =
+  (re: RegExp): Check =>
+  (r) =>
+    expect(r.map(cardText).join('\n')).toMatch(re);
 
 const SITUATION = 'Was ist passiert?';
 const DONE = 'Was wurde schon unternommen?';
@@ -60,12 +71,23 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
   },
   {
     name: 'a whole case in one message goes straight to the outcome',
-    steps: [['Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt', reaches(ARNSBERG, /Aus Ihrer Nachricht|Bezirksregierung/)]],
+    steps: [
+      [
+        'Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt',
+        reaches(ARNSBERG, /Aus Ihrer Nachricht|Bezirksregierung/),
+      ],
+    ],
   },
   {
     name: 'a case with a step already done opens the guide and never asks what it was told',
     steps: [
-      ['Wir haben schon die Anhörung gemacht, was jetzt?', (r) => { asks(SITUATION)(r); shows(/Anhörung ist erfolgt/)(r); }],
+      [
+        'Wir haben schon die Anhörung gemacht, was jetzt?',
+        (r) => {
+          asks(SITUATION)(r);
+          shows(/Anhörung ist erfolgt/)(r);
+        },
+      ],
       [{ click: 'Unentschuldigtes Fehlen' }, asks(SCHOOL)],
       [{ click: 'Hauptschule' }, reaches(/Schulamt für die Stadt Dortmund/)],
     ],
@@ -73,7 +95,10 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
   {
     name: 'a short case description is answered and the guide offered pre-filled',
     steps: [
-      ['Ein Schüler fehlt seit einer Woche unentschuldigt', (r) => expect(() => buttonData(r, T.guide.offer)).not.toThrow()],
+      [
+        'Ein Schüler fehlt seit einer Woche unentschuldigt',
+        (r) => expect(() => buttonData(r, T.guide.offer)).not.toThrow(),
+      ],
       [{ click: T.guide.offer }, asks(DONE)],
     ],
   },
@@ -124,7 +149,14 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     steps: [
       ['Was tun?', asks(SITUATION)],
       [{ click: 'Unentschuldigtes Fehlen' }, asks(DONE)],
-      ['Wie hoch ist das Bußgeld?', (r) => { expect(cardTitle(r[0])).toMatch(/Bußgeld/); asks(DONE)(r); shows(new RegExp(T.guide.continueLater))(r); }],
+      [
+        'Wie hoch ist das Bußgeld?',
+        (r) => {
+          expect(cardTitle(r[0])).toMatch(/Bußgeld/);
+          asks(DONE)(r);
+          shows(new RegExp(T.guide.continueLater))(r);
+        },
+      ],
       [{ click: 'Anhörung ist erfolgt' }, asks(SCHOOL)],
     ],
   },
@@ -133,7 +165,13 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     steps: [
       ['Was tun?', asks(SITUATION)],
       [{ click: 'Unentschuldigtes Fehlen' }, asks(DONE)],
-      [{ payload: { verb: 'guide', action: 'choose', node: 'situation', value: 'angst' } }, (r) => { shows(new RegExp(T.guide.stale))(r); asks(DONE)(r); }],
+      [
+        { payload: { verb: 'guide', action: 'choose', node: 'situation', value: 'angst' } },
+        (r) => {
+          shows(new RegExp(T.guide.stale))(r);
+          asks(DONE)(r);
+        },
+      ],
     ],
   },
   {
@@ -141,7 +179,13 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     steps: [
       [{ payload: { verb: 'guide', action: 'explode' } }, says(T.staleAction)],
       [{ payload: { verb: 'guide', action: 'choose', node: '../../etc', value: 'x' } }, says(T.staleAction)],
-      [{ payload: { verb: 'guide', action: 'start', prefill: { schulform: 'hogwarts', erledigt: 'anhoerung' } } }, (r) => { asks(SITUATION)(r); shows(/Anhörung ist erfolgt/)(r); }],
+      [
+        { payload: { verb: 'guide', action: 'start', prefill: { schulform: 'hogwarts', erledigt: 'anhoerung' } } },
+        (r) => {
+          asks(SITUATION)(r);
+          shows(/Anhörung ist erfolgt/)(r);
+        },
+      ],
     ],
   },
   {
@@ -165,12 +209,19 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     name: 'the summary is plain text for the case file',
     steps: [
       ['Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt', reaches(ARNSBERG)],
-      [{ click: T.guide.summary }, (r) => expect(r[0]?.text).toMatch(/Zusammenfassung[\s\S]*Schulform: Gymnasium[\s\S]*Empfehlung: Schritt 10/)],
+      [
+        { click: T.guide.summary },
+        (r) => expect(r[0]?.text).toMatch(/Zusammenfassung[\s\S]*Schulform: Gymnasium[\s\S]*Empfehlung: Schritt 10/),
+      ],
     ],
   },
 ];
 
-async function play(say: ReturnType<typeof botHarness>['say'], steps: [Turn, Check][], from = { id: 'teacher', name: 'Lehrkraft' }) {
+async function play(
+  say: ReturnType<typeof botHarness>['say'],
+  steps: [Turn, Check][],
+  from = { id: 'teacher', name: 'Lehrkraft' },
+) {
   let last: CardReply[] = [];
   for (const [turn, check] of steps) {
     const activity =
@@ -193,7 +244,14 @@ describe('The guided dialog', () => {
     const { say } = botHarness({ conversationType: 'groupChat' });
     const a = { id: 'teacher-a', name: 'A' };
     const b = { id: 'teacher-b', name: 'B' };
-    await play(say, [['Was tun?', asks(SITUATION)], [{ click: 'Unentschuldigtes Fehlen' }, asks(DONE)]], a);
+    await play(
+      say,
+      [
+        ['Was tun?', asks(SITUATION)],
+        [{ click: 'Unentschuldigtes Fehlen' }, asks(DONE)],
+      ],
+      a,
+    );
     await play(say, [['Was tun?', asks(SITUATION)]], b);
     await play(say, [['Anhörung ist erfolgt', asks(SCHOOL)]], a);
     await play(say, [['Angst', reaches(/Schritt 5/)]], b);

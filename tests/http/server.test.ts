@@ -28,6 +28,24 @@ const activity = (text: string) => ({
   text,
 });
 
+type Card = { body: unknown[]; actions?: unknown[] };
+/** Sends one activity with expectReplies and returns the cards of the replies. */
+async function turn(extra: Record<string, unknown>): Promise<{ text?: string; card?: Card }[]> {
+  const res = await post(
+    JSON.stringify({ ...activity(''), conversation: { id: 'conv-guide', conversationType: 'personal' }, ...extra }),
+  );
+  expect(res.status).toBe(200);
+  const { activities } = (await res.json()) as { activities: { text?: string; attachments?: { content: Card }[] }[] };
+  return activities.map((a) => ({ text: a.text, card: a.attachments?.[0]?.content }));
+}
+const buttonData = (card: Card | undefined, title: string): unknown => {
+  const found = JSON.stringify(card).match(
+    new RegExp(`"type":"Action.Submit","title":"${title}","data":(\\{[^}]*\\})`),
+  );
+  if (!found) throw new Error(`no button ${title}`);
+  return JSON.parse(found[1]!);
+};
+
 const post = (body: string, contentType = 'application/json') =>
   fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
@@ -39,6 +57,15 @@ describe('The HTTP server', () => {
     const card = JSON.stringify(activities[0]?.attachments[0]?.content);
     expect(card).toMatch(/Versäumnisanzeige/);
     expect(card).toMatch(/Bezirksregierung Arnsberg/);
+  });
+
+  it('runs a whole guided dialog over HTTP by clicking', async () => {
+    const [question] = await turn({ text: 'Was tun?' });
+    expect(JSON.stringify(question?.card)).toContain('Was ist passiert?');
+    const [done] = await turn({ value: buttonData(question?.card, 'Unentschuldigtes Fehlen') });
+    const [school] = await turn({ value: buttonData(done?.card, 'Anhörung ist erfolgt') });
+    const [outcome] = await turn({ value: buttonData(school?.card, 'Gymnasium') });
+    expect(JSON.stringify(outcome?.card)).toContain('Schritt 10: Versäumnisanzeige an die Bezirksregierung Arnsberg');
   });
 
   it('reports health on GET /healthz', async () => {

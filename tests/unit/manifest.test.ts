@@ -23,7 +23,7 @@ const VALUES: ManifestValues = {
   BOT_DOMAIN: 'bot.example.org',
   APP_VERSION: '1.2.3',
 };
-const REQUIRED_COMMANDS = ['Hilfe', 'Was tun?', 'Kontakt', 'Liste aller Stellen', 'Abonnieren', 'Meine Abos'];
+const REQUIRED_COMMANDS = ['Hilfe', 'Was tun?', 'Kontakt', 'Liste aller Stellen'];
 
 interface Command {
   title: string;

@@ -1,0 +1,57 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { BotDeps } from '../bot/deps';
+import { sendCard } from '../bot/reply';
+import { saveUserSlot, type BotTurnState } from '../bot/turn-state';
+import { text } from '../cards/adaptive';
+import { entryCard } from '../cards/entry-card';
+import { AGENCY_CATEGORIES } from '../knowledge/schema';
+import { T } from '../texts';
+import { findAgencies } from './directory';
+import { agencyListCard, categoriesCard, categoryCard } from './directory-cards';
+import { inCategory } from './directory';
+
+const LIST =
+  /^\s*(liste aller stellen|alle stellen|stellenliste|stellen|kontakte|kontakt|adressbuch|verzeichnis|ansprechpartner)\s*[?!.]*\s*$/i;
+const LOOKUP =
+  /^\s*(?:kontakt(?:daten)?|telefon(?:nummer)?|nummer|hotline|e-?mail|mail|adresse|anschrift|erreichbarkeit|ansprechpartner(?:in)?)\s*(?:von|vom|der|des|zum|zur|für)?\s*[:\-–]?\s+(.+)$/i;
+const WHO = /^\s*wer\s+ist\s+(?:für\s+(.+?)\s+)?zust(?:ä|ae)ndig(?:\s+(?:für|bei)\s+(.+?))?\s*[?!.]*\s*$/i;
+const BrowsePayload = z.object({ verb: z.literal('directory'), category: z.enum(AGENCY_CATEGORIES) }).strict();
+
+/** The agency directory: "Liste aller Stellen", "Kontakt Jugendamt", "Wer ist zuständig für …?". */
+export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
+  const { engine, knowledge, logger, usage } = deps;
+
+  const lookup = async (context: TurnContext, state: BotTurnState, about: string) => {
+    const agencies = findAgencies(about, engine, knowledge);
+    logger.info({ intent: 'contact', found: agencies.map((a) => a.id) }, 'contact lookup');
+    if (agencies.length === 0) {
+      return sendCard(context, {
+        ...categoriesCard(knowledge),
+        body: [text(T.directory.notFound, { weight: 'Bolder' }), ...categoriesCard(knowledge).body],
+      });
+    }
+    agencies.forEach((a) => usage.record(`agency:${a.id}`));
+    if (agencies.length === 1) {
+      saveUserSlot(state, context.activity.from?.id ?? 'unknown', { lastRef: `agency:${agencies[0]!.id}` });
+      return sendCard(context, entryCard(agencies[0]!, knowledge), agencies[0]!.title);
+    }
+    return sendCard(context, agencyListCard(T.directory.resultTitle, agencies), T.directory.resultTitle);
+  };
+
+  app.message(LIST, async (context) => sendCard(context, categoriesCard(knowledge), T.directory.title));
+  app.message(LOOKUP, async (context, state) =>
+    lookup(context, state, LOOKUP.exec(context.activity.text ?? '')?.[1] ?? ''),
+  );
+  app.message(WHO, async (context, state) => {
+    const m = WHO.exec(context.activity.text ?? '');
+    return lookup(context, state, (m?.[1] ?? m?.[2] ?? '').trim() || (context.activity.text ?? ''));
+  });
+  app.adaptiveCards.actionSubmit('directory', async (context, _state, data) => {
+    const payload = BrowsePayload.safeParse(data);
+    if (!payload.success) return void (await context.sendActivity(T.staleAction));
+    const { category } = payload.data;
+    await sendCard(context, categoryCard(knowledge, category, inCategory(knowledge, category)));
+  });
+}
