@@ -6,9 +6,10 @@ export const T = {
   welcomePrivacy: 'Bitte schreiben Sie keine Namen von Schülerinnen, Schülern oder Eltern in den Chat.',
   helpTitle: 'So kann ich helfen',
   helpItems: [
+    'Geführt zum passenden Schritt: „Was tun?“ – ich frage nach, was passiert ist und was schon getan wurde.',
     'Fragen zum Vorgehen: „Ein Kind fehlt heute unentschuldigt, was jetzt?“',
     'Zuständigkeiten: „Wohin schicke ich die Versäumnisanzeige?“',
-    'Stellen und Kontakte: „Kontakt KUBDO“',
+    'Stellen und Kontakte: „Kontakt KUBDO“ oder „Liste aller Stellen“',
     'Vordrucke: „Welcher Vordruck für die Anhörung der Eltern?“',
     'Bei Verdacht auf Kindeswohlgefährdung: „Kind hat blaue Flecken“ – Kinderschutz geht immer vor.',
   ],
@@ -61,6 +62,8 @@ export const T = {
     contactUnconfirmed: 'Kontaktdaten sind älter oder nicht bestätigt – bitte vor Gebrauch prüfen.',
   },
   buttons: {
+    startGuide: 'Was tun? (geführt)',
+    directory: 'Liste aller Stellen',
     nextStep: 'Nächster Schritt',
     responsibleAgency: 'Zuständige Stelle',
     form: 'Vordruck',

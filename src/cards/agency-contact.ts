@@ -1,11 +1,13 @@
+import type { Knowledge } from '../knowledge/knowledge';
 import type { Agency } from '../knowledge/schema';
 import { T } from '../texts';
-import { label, notice, plain, small, text, type CardElement } from './adaptive';
+import { showEntry } from './actions';
+import { actionSet, label, notice, plain, small, submit, text, type CardElement } from './adaptive';
 
 const telHref = (n: string) => `tel:${n.replace(/[^\d+]/g, '')}`;
 
 /** Contact facts as card elements: tel: and mailto: links, or a plain "not known". */
-export function agencyContactElements(agency: Agency): CardElement[] {
+export function agencyContactElements(agency: Agency, knowledge: Knowledge): CardElement[] {
   const c = agency.contact;
   const facts: { title: string; value: string }[] = [
     ...c.phone.map((p) => ({
@@ -21,7 +23,12 @@ export function agencyContactElements(agency: Agency): CardElement[] {
   ];
   const elements: CardElement[] = [label('Kontakt')];
   if (facts.length === 0) {
+    const helpers = agency.ask.map((id) => knowledge.agency(id)).filter((a): a is Agency => !!a);
     elements.push(text(T.labels.contactUnknown));
+    if (helpers.length) {
+      elements.push(text(`${T.labels.askInstead}: ${helpers.map((h) => plain(h.title)).join('; ')}`));
+      elements.push(...actionSet(helpers.map((h) => submit(h.title, showEntry(`agency:${h.id}`)))));
+    }
     return elements;
   }
   elements.push({ type: 'FactSet', facts });

@@ -55,7 +55,11 @@ export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
 export function unsureCard(): AdaptiveCard {
   return card(
     [heading(T.unsureTitle), text(T.unsureText)],
-    T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+    [
+      submit(T.buttons.startGuide, { verb: 'guide', action: 'start' }),
+      submit(T.buttons.directory, { verb: 'directory' }),
+      ...T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+    ],
   );
 }
 
@@ -68,6 +72,10 @@ export function helpCard(welcome: boolean): AdaptiveCard {
       bulletList(T.helpItems),
       notice('accent', [text(T.welcomePrivacy, { size: 'Small' })]),
     ],
-    T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+    [
+      submit(T.buttons.startGuide, { verb: 'guide', action: 'start' }),
+      submit(T.buttons.directory, { verb: 'directory' }),
+      ...T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+    ],
   );
 }

@@ -47,7 +47,7 @@ function kindBody(entry: Entry, knowledge: Knowledge): CardElement[] {
         text(plain(entry.role)),
         label(T.labels.contactWhen),
         text(plain(entry.when)),
-        ...agencyContactElements(entry),
+        ...agencyContactElements(entry, knowledge),
       ];
     case 'form':
       return formBody(entry, knowledge);

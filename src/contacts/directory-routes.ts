@@ -17,7 +17,9 @@ const LIST =
 const LOOKUP =
   /^\s*(?:kontakt(?:daten)?|telefon(?:nummer)?|nummer|hotline|e-?mail|mail|adresse|anschrift|erreichbarkeit|ansprechpartner(?:in)?)\s*(?:von|vom|der|des|zum|zur|für)?\s*[:\-–]?\s+(.+)$/i;
 const WHO = /^\s*wer\s+ist\s+(?:für\s+(.+?)\s+)?zust(?:ä|ae)ndig(?:\s+(?:für|bei)\s+(.+?))?\s*[?!.]*\s*$/i;
-const BrowsePayload = z.object({ verb: z.literal('directory'), category: z.enum(AGENCY_CATEGORIES) }).strict();
+const BrowsePayload = z
+  .object({ verb: z.literal('directory'), category: z.enum(AGENCY_CATEGORIES).optional() })
+  .strict();
 
 /** The agency directory: "Liste aller Stellen", "Kontakt Jugendamt", "Wer ist zuständig für …?". */
 export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
@@ -52,6 +54,7 @@ export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: Bo
     const payload = BrowsePayload.safeParse(data);
     if (!payload.success) return void (await context.sendActivity(T.staleAction));
     const { category } = payload.data;
+    if (!category) return sendCard(context, categoriesCard(knowledge), T.directory.title);
     await sendCard(context, categoryCard(knowledge, category, inCategory(knowledge, category)));
   });
 }

@@ -19,7 +19,7 @@ export const SEARCH_CONFIG = Object.freeze({
   /** Evidence that the question is about this domain: idf mass of its subject words … */
   minAnchorMass: 2,
   /** … or less, when the best entry matches very well. */
-  minAnchorMassStrongMatch: 1,
+  minAnchorMassStrongMatch: 0.6,
   strongMatchScore: 0.75,
   /** Subject words must outweigh unknown words by at least this ratio; long messages carry more filler. */
   anchorToUnknown: 0.6,

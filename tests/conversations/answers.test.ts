@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { T } from '../../src/texts';
-import { botHarness, cardText, cardTitle, submitData, type CardReply } from '../support/bot-harness';
+import { botHarness, buttonData, cardText, cardTitle, submitData, type CardReply } from '../support/bot-harness';
 
 type Expectation = (replies: CardReply[]) => void;
 const titleMatches =
@@ -167,5 +169,30 @@ describe('Conversations', () => {
     await say('Was ist Schulangst?', b);
     expect(cardTitle((await say('Nächster Schritt', a))[0])).toMatch(/Versäumnisanzeige/);
     expect((await say('Nächster Schritt', b))[0]?.text).toBe(T.noFollowUp);
+  });
+});
+
+describe('Every command in the Teams manifest', () => {
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../manifest/manifest.template.json'), 'utf8')) as {
+    bots: { commandLists: { commands: { title: string }[] }[] }[];
+  };
+  const titles = [...new Set(manifest.bots[0]!.commandLists.flatMap((l) => l.commands.map((c) => c.title)))];
+
+  it.each(titles)('"%s" is handled by the bot', async (title) => {
+    const replies = await botHarness().say(title);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(cardTitle(replies[0])).not.toBe(T.unsureTitle);
+    expect(replies[0]?.text).not.toBe(T.errorApology);
+  });
+
+  it('the help card offers the guide and the directory as buttons that work', async () => {
+    const { say } = botHarness();
+    const help = await say('hilfe');
+    expect(cardTitle((await say({ type: 'message', value: buttonData(help, T.buttons.startGuide) }))[0])).toBe(
+      'Was ist passiert?',
+    );
+    expect(cardTitle((await say({ type: 'message', value: buttonData(help, T.buttons.directory) }))[0])).toBe(
+      T.directory.title,
+    );
   });
 });
