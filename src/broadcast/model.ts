@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { OFFERING_TOPICS } from '../knowledge/schema';
+
+/** Dortmund's 12 Stadtbezirke (audience filter). */
+export const DISTRICTS = [
+  'innenstadt-west',
+  'innenstadt-nord',
+  'innenstadt-ost',
+  'eving',
+  'scharnhorst',
+  'brackel',
+  'aplerbeck',
+  'hoerde',
+  'hombruch',
+  'luetgendortmund',
+  'huckarde',
+  'mengede',
+] as const;
+export const SCHOOL_TYPES = [
+  'grundschule',
+  'hauptschule',
+  'realschule',
+  'gymnasium',
+  'gesamtschule',
+  'sekundarschule',
+  'foerderschule',
+  'berufskolleg',
+] as const;
+/** News topics: the offering topics (Fortbildungen, Angebote & Projekte, Verfahren & Recht, Netzwerk). */
+export const NEWS_TOPICS = OFFERING_TOPICS;
+
+export const NewsTopic = z.enum(NEWS_TOPICS);
+export type NewsTopic = z.infer<typeof NewsTopic>;
+export const District = z.enum(DISTRICTS);
+export const SchoolType = z.enum(SCHOOL_TYPES);
+
+/** Who a subscription or a broadcast is for; empty lists mean "all". */
+export const Audience = z.object({
+  schoolTypes: z.array(SchoolType).default([]),
+  districts: z.array(District).default([]),
+});
+export type Audience = z.infer<typeof Audience>;
+
+/** A conversation (personal chat, group chat or channel) that receives news. */
+export interface Subscription {
+  /** Conversation id: the key. */
+  readonly conversationId: string;
+  /** botbuilder ConversationReference as plain JSON, for proactive sends. */
+  readonly reference: Record<string, unknown>;
+  readonly conversationType: 'personal' | 'groupChat' | 'channel';
+  readonly tenantId?: string;
+  /** Topics subscribed to; empty = installed but not subscribed to anything yet. */
+  readonly topics: readonly NewsTopic[];
+  readonly audience: Audience;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface NewsItem {
+  readonly title: string;
+  readonly text: string;
+  readonly link?: string;
+  readonly topic: NewsTopic;
+  readonly audience: Audience;
+}
+
+export type BroadcastStatus = 'sending' | 'done' | 'recalled';
+
+export interface Broadcast {
+  readonly id: string;
+  readonly authorId: string;
+  readonly news: NewsItem;
+  /** Increases with every correction. */
+  readonly version: number;
+  readonly status: BroadcastStatus;
+  readonly createdAt: number;
+  /** Where the coordinator's confirmation card lives, to update it with progress. */
+  readonly confirmation?: { readonly reference: Record<string, unknown>; readonly activityId: string };
+}
+
+/** What one delivery job is for: send, correct (update) or recall (delete) one message. */
+export type DeliveryAction = 'send' | 'update' | 'delete';
+
+export type DeliveryState = 'pending' | 'sent' | 'failed' | 'removed';
+
+/** One recipient of one broadcast (the outbox row). */
+export interface DeliveryJob {
+  readonly broadcastId: string;
+  readonly conversationId: string;
+  readonly action: DeliveryAction;
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  /** Not before this time (ms epoch): pacing, Retry-After or backoff. */
+  readonly notBefore: number;
+  /** The activity id Teams gave the sent message (needed to update or delete it). */
+  readonly activityId?: string;
+  /** Short reason for failed/removed (status code and error code), never message text. */
+  readonly reason?: string;
+  readonly updatedAt: number;
+}
+
+/** How a send attempt ended, as the delivery engine sees it. */
+export type SendOutcome =
+  | { readonly kind: 'ok'; readonly activityId?: string }
+  | { readonly kind: 'throttled'; readonly retryAfterMs?: number }
+  | { readonly kind: 'transient'; readonly status?: number; readonly reason: string }
+  | { readonly kind: 'gone'; readonly status: number; readonly reason: string }
+  | { readonly kind: 'failed'; readonly status?: number; readonly reason: string };
+
+export interface DeliveryReport {
+  readonly total: number;
+  readonly sent: number;
+  readonly pending: number;
+  readonly failed: number;
+  readonly removed: number;
+  /** reason → count, for the coordinator's report. */
+  readonly reasons: Readonly<Record<string, number>>;
+}
