@@ -23,8 +23,41 @@ const EnvSchema = z
     KNOWLEDGE_DIR: z.string().default('knowledge'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     EVAL_DEV_SET: z.string().default('../shared/eval/dev.jsonl'),
+    STORAGE: z.enum(['sqlite', 'azure']).default('sqlite'),
+    DATA_DIR: z.string().default('data'),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    AZURE_STORAGE_CONTAINER: z
+      .string()
+      .regex(/^[a-z0-9-]{3,63}$/)
+      .default('schulabsentismus'),
+    AZURE_STORAGE_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9-]{3,63}$/)
+      .default('schulabsentismus-deliveries'),
+    /** Entra object ids of the coordinators, comma-separated. */
+    COORDINATOR_IDS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    /** Optional topic limits: "objectId=fortbildungen|angebote;otherId=netzwerk". */
+    COORDINATOR_TOPICS: z.string().default(''),
+    /** Teams limits per bot and conversation / per app and tenant (Microsoft's published numbers). */
+    SEND_PER_CONVERSATION_PER_SECOND: z.coerce.number().int().min(1).default(7),
+    SEND_PER_TENANT_PER_SECOND: z.coerce.number().int().min(1).default(50),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE === 'azure' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'ist Pflicht, wenn STORAGE=azure',
+      });
+    }
     if (env.BOT_ID) {
       for (const key of ['BOT_PASSWORD', 'BOT_TENANT_ID'] as const) {
         if (!env[key])
@@ -34,9 +67,10 @@ const EnvSchema = z
   });
 
 export type Config = Readonly<
-  Omit<z.infer<typeof EnvSchema>, 'KNOWLEDGE_DIR' | 'EVAL_DEV_SET'> & {
+  Omit<z.infer<typeof EnvSchema>, 'KNOWLEDGE_DIR' | 'EVAL_DEV_SET' | 'DATA_DIR'> & {
     knowledgeDir: string;
     evalDevSet: string;
+    dataDir: string;
     /** No BOT_ID: requests are not authenticated (development only). */
     localMode: boolean;
   }
@@ -52,11 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
     );
   }
-  const { KNOWLEDGE_DIR, EVAL_DEV_SET, ...rest } = parsed.data;
+  const { KNOWLEDGE_DIR, EVAL_DEV_SET, DATA_DIR, ...rest } = parsed.data;
   return Object.freeze({
     ...rest,
     knowledgeDir: resolve(PROJECT_ROOT, KNOWLEDGE_DIR),
     evalDevSet: resolve(PROJECT_ROOT, EVAL_DEV_SET),
+    dataDir: resolve(PROJECT_ROOT, DATA_DIR),
     localMode: !rest.BOT_ID,
   });
 }

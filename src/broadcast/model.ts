@@ -97,6 +97,8 @@ export interface DeliveryJob {
   /** Short reason for failed/removed (status code and error code), never message text. */
   readonly reason?: string;
   readonly updatedAt: number;
+  /** Set by the outbox on claim; identifies this lease (e.g. a queue pop receipt). Opaque to others. */
+  readonly leaseToken?: string;
 }
 
 /** How a send attempt ended, as the delivery engine sees it. */
