@@ -6,6 +6,9 @@ import { registerAnswerRoutes } from './bot/answer-routes';
 import type { BotDeps } from './bot/deps';
 import type { BotTurnState } from './bot/turn-state';
 import { registerWelcomeRoutes } from './bot/welcome-routes';
+import { registerBroadcastRoutes } from './broadcast/broadcast-routes';
+import { broadcastService } from './broadcast/broadcast-service';
+import { subscriptionService } from './broadcast/subscription-service';
 import { registerSearchRoutes } from './compose/search-routes';
 import { DEFAULT_POPULAR, UsageCounter } from './compose/usage';
 import { registerDirectoryRoutes } from './contacts/directory-routes';
@@ -34,9 +37,13 @@ export function buildApp(
   });
   const answers = answerService(deps);
   const guide = guideService(deps, answers);
-  registerWelcomeRoutes(app, deps.logger);
+  const news = deps.broadcasting;
+  const subscriptions = news && subscriptionService(news.stores.subscriptions, deps.logger);
+  registerWelcomeRoutes(app, deps.logger, subscriptions);
   registerActionRoutes(app, answers, deps.logger);
   registerGuideRoutes(app, guide, deps.logger);
+  if (news && subscriptions)
+    registerBroadcastRoutes(app, subscriptions, broadcastService({ ...news, logger: deps.logger }));
   registerDirectoryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerAnswerRoutes(app, answers, (context, state, text) => guide.text(context, state, text), deps.logger);

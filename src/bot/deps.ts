@@ -1,4 +1,6 @@
+import type { CoordinatorPolicy } from '../broadcast/coordinators';
 import type { UsageCounter } from '../compose/usage';
+import type { Stores } from '../storage/ports';
 import type { Core } from '../core/bootstrap';
 import type { Logger } from '../shared/logger';
 
@@ -6,4 +8,11 @@ import type { Logger } from '../shared/logger';
 export interface BotDeps extends Core {
   readonly logger: Logger;
   readonly usage: UsageCounter;
+  /** Subscriptions and news broadcasts; absent when the bot runs without stores (some tests). */
+  readonly broadcasting?: {
+    readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;
+    readonly policy: CoordinatorPolicy;
+    /** Wakes the delivery worker after jobs were queued. */
+    readonly wake: () => void;
+  };
 }

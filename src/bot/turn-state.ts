@@ -6,6 +6,8 @@ export interface UserSlot {
   lastRef?: string;
   /** The guided dialog (validated when read: storage may hold old shapes). */
   dialog?: unknown;
+  /** A coordinator's news draft between preview and send (validated when read). */
+  newsDraft?: unknown;
   updatedAt: number;
 }
 

@@ -6,9 +6,19 @@ import { T } from '../texts';
 import { sendCard } from './reply';
 import type { BotTurnState } from './turn-state';
 
-/** Welcome once per conversation, on install (installationUpdate) or when the bot is added (membersAdded). */
-export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Logger): void {
+/** Optional reactions to the bot being added to or removed from a conversation (subscriptions). */
+export interface Lifecycle {
+  installed(context: TurnContext): Promise<void>;
+  uninstalled(context: TurnContext): Promise<void>;
+}
+
+/**
+ * Install and uninstall: welcome once per conversation (installationUpdate or membersAdded),
+ * and tell the lifecycle so news can reach the conversation.
+ */
+export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Logger, lifecycle?: Lifecycle): void {
   const welcome = async (context: TurnContext, state: BotTurnState, trigger: string) => {
+    await lifecycle?.installed(context);
     if (state.conversation.welcomedAt) return;
     state.conversation.welcomedAt = Date.now();
     logger.info(
@@ -17,18 +27,20 @@ export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Lo
     );
     await sendCard(context, helpCard(true), T.welcomeTitle);
   };
+  const isBot = (context: TurnContext, members: { id: string }[] | undefined) =>
+    (members ?? []).some((m) => m.id === context.activity.recipient?.id);
 
   app.conversationUpdate('membersAdded', async (context, state) => {
-    const botId = context.activity.recipient?.id;
-    const added = context.activity.membersAdded ?? [];
     const personal = context.activity.conversation?.conversationType === 'personal';
-    if (added.some((m) => m.id === botId) || (personal && added.length > 0))
-      await welcome(context, state, 'membersAdded');
+    const added = context.activity.membersAdded ?? [];
+    if (isBot(context, added) || (personal && added.length > 0)) await welcome(context, state, 'membersAdded');
   });
-
+  app.conversationUpdate('membersRemoved', async (context) => {
+    if (isBot(context, context.activity.membersRemoved)) await lifecycle?.uninstalled(context);
+  });
   app.activity('installationUpdate', async (context, state) => {
-    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') {
-      await welcome(context, state, 'installationUpdate');
-    }
+    const action = context.activity.action ?? '';
+    if (action === 'add' || action === 'add-upgrade') await welcome(context, state, 'installationUpdate');
+    else if (action.startsWith('remove')) await lifecycle?.uninstalled(context);
   });
 }

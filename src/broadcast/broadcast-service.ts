@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { sendCard } from '../bot/reply';
+import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
+import type { Logger } from '../shared/logger';
+import type { Stores } from '../storage/ports';
+import { T } from '../texts';
+import { subscriptionBase } from './conversation-key';
+import type { CoordinatorPolicy } from './coordinators';
+import type { Broadcast, DeliveryJob, NewsItem } from './model';
+import { composeCard, previewCard, progressCard, recallConfirmCard } from './news-cards';
+import { BroadcastPayload, Draft, NewsForm } from './payloads';
+
+export interface BroadcastDeps {
+  readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;
+  readonly policy: CoordinatorPolicy;
+  readonly logger: Logger;
+  /** Wakes the delivery worker after new jobs were queued. */
+  readonly wake: () => void;
+  readonly now?: () => number;
+}
+
+const job = (
+  broadcastId: string,
+  conversationId: string,
+  action: DeliveryJob['action'],
+  at: number,
+  activityId?: string,
+): DeliveryJob => ({
+  broadcastId,
+  conversationId,
+  action,
+  state: 'pending',
+  attempts: 0,
+  notBefore: at,
+  updatedAt: at,
+  activityId,
+});
+
+/** The coordinator's side: compose → preview → send; correct; recall. Every step re-checks rights. */
+export function broadcastService({ stores, policy, logger, wake, now = Date.now }: BroadcastDeps) {
+  const aad = (c: TurnContext) => c.activity.from?.aadObjectId;
+  const userId = (c: TurnContext) => c.activity.from?.id ?? 'unknown';
+  const draftOf = (c: TurnContext, s: BotTurnState) => Draft.safeParse(userSlot(s, userId(c)).newsDraft);
+  const setDraft = (c: TurnContext, s: BotTurnState, draft?: Draft) => saveUserSlot(s, userId(c), { newsDraft: draft });
+  const refuse = async (c: TurnContext, why: string) => {
+    logger.warn({ intent: 'broadcast', refused: why }, 'broadcast refused');
+    await c.sendActivity(why === 'topic' ? T.news.topicNotAllowed : T.news.notCoordinator);
+  };
+
+  async function preview(c: TurnContext, s: BotTurnState, data: Record<string, unknown>, correcting?: string) {
+    const form = NewsForm.safeParse(data);
+    if (!form.success)
+      return void (await c.sendActivity(T.news.invalidNews(form.error.issues.map((i) => i.path.join('.')).join(', '))));
+    const { schoolTypes, districts, ...rest } = form.data;
+    const news: NewsItem = { ...rest, audience: { schoolTypes, districts } };
+    if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
+    const recipients = correcting
+      ? (await stores.outbox.jobsFor(correcting)).filter((j) => j.action === 'send' && j.state === 'sent').length
+      : (await stores.subscriptions.matching(news.topic, news.audience)).length;
+    setDraft(c, s, { news: { ...news, audience: news.audience }, correcting });
+    await sendCard(c, previewCard(news, recipients, correcting), T.news.previewTitle);
+  }
+
+  async function send(c: TurnContext, s: BotTurnState) {
+    const draft = draftOf(c, s);
+    if (!draft.success) return void (await c.sendActivity(T.news.noDraft));
+    const { news, correcting } = draft.data;
+    if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
+    setDraft(c, s, undefined);
+    if (correcting) return correct(c, correcting, news);
+    const at = now();
+    const recipients = await stores.subscriptions.matching(news.topic, news.audience);
+    let broadcast: Broadcast = {
+      id: randomUUID(),
+      authorId: aad(c)!,
+      news,
+      version: 1,
+      status: 'sending',
+      createdAt: at,
+    };
+    const empty = { total: recipients.length, sent: 0, pending: recipients.length, failed: 0, removed: 0, reasons: {} };
+    const sent = await c.sendActivity({
+      type: 'message',
+      summary: T.news.statusSending,
+      attachments: [
+        { contentType: 'application/vnd.microsoft.card.adaptive', content: progressCard(broadcast, empty) },
+      ],
+    });
+    if (sent?.id)
+      broadcast = {
+        ...broadcast,
+        confirmation: { reference: subscriptionBase(c.activity).reference, activityId: sent.id },
+      };
+    await stores.broadcasts.create(broadcast);
+    await stores.outbox.enqueue(recipients.map((r) => job(broadcast.id, r.conversationId, 'send', at)));
+    logger.info(
+      { intent: 'broadcast', id: broadcast.id, topic: news.topic, recipients: recipients.length },
+      'broadcast queued',
+    );
+    wake();
+  }
+
+  async function correct(c: TurnContext, id: string, news: NewsItem) {
+    const current = await stores.broadcasts.get(id);
+    if (!current || current.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
+    await stores.broadcasts.update({ ...current, news, version: current.version + 1 }, current.version);
+    const at = now();
+    const delivered = (await stores.outbox.jobsFor(id)).filter((j) => j.action === 'send' && j.state === 'sent');
+    await stores.outbox.enqueue(delivered.map((j) => job(id, j.conversationId, 'update', at, j.activityId)));
+    logger.info({ intent: 'broadcast-correct', id, recipients: delivered.length }, 'correction queued');
+    wake();
+    await c.sendActivity(T.news.recipients(delivered.length));
+  }
+
+  async function recall(c: TurnContext, id: string) {
+    const current = await stores.broadcasts.get(id);
+    if (!current || current.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
+    await stores.broadcasts.update({ ...current, status: 'recalled' }, current.version);
+    const at = now();
+    const delivered = (await stores.outbox.jobsFor(id)).filter((j) => j.action === 'send' && j.state === 'sent');
+    await stores.outbox.enqueue(delivered.map((j) => job(id, j.conversationId, 'delete', at, j.activityId)));
+    logger.info({ intent: 'broadcast-recall', id, recipients: delivered.length }, 'recall queued');
+    wake();
+    await c.sendActivity(T.news.recallStarted);
+  }
+
+  return {
+    async compose(c: TurnContext): Promise<void> {
+      if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
+      await sendCard(c, composeCard(policy.topicsOf(aad(c))), T.news.composeTitle);
+    },
+
+    /** Every button of the flow; rights are checked again on the server for each one. */
+    async press(c: TurnContext, s: BotTurnState, data: unknown): Promise<void> {
+      const payload = BroadcastPayload.safeParse(data);
+      if (!payload.success) return void (await c.sendActivity(T.staleAction));
+      if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
+      const p = payload.data;
+      switch (p.action) {
+        case 'preview':
+          return preview(c, s, p as Record<string, unknown>, p.correcting);
+        case 'edit': {
+          const draft = draftOf(c, s);
+          return sendCard(
+            c,
+            composeCard(
+              policy.topicsOf(aad(c)),
+              draft.success ? draft.data.news : undefined,
+              draft.success ? draft.data.correcting : undefined,
+            ),
+          );
+        }
+        case 'discard':
+          setDraft(c, s, undefined);
+          return void (await c.sendActivity(T.news.discarded));
+        case 'send':
+          return send(c, s);
+        case 'correct': {
+          const b = await stores.broadcasts.get(p.id);
+          if (!b || b.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
+          if (!policy.mayBroadcast(aad(c), b.news.topic)) return refuse(c, 'topic');
+          return sendCard(c, composeCard(policy.topicsOf(aad(c)), b.news, b.id), T.news.correctTitle);
+        }
+        case 'recall': {
+          const b = await stores.broadcasts.get(p.id);
+          if (!b || b.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
+          return sendCard(c, recallConfirmCard(b));
+        }
+        case 'recall-confirm': {
+          const b = await stores.broadcasts.get(p.id);
+          if (b && !policy.mayBroadcast(aad(c), b.news.topic)) return refuse(c, 'topic');
+          return recall(c, p.id);
+        }
+      }
+    },
+  };
+}
+
+export type BroadcastService = ReturnType<typeof broadcastService>;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { District, NewsTopic, SchoolType } from './model';
+
+/** Adaptive Card multi-selects arrive as "a,b,c"; unknown values are dropped by the enum. */
+const csv = <T extends z.ZodTypeAny>(item: T) =>
+  z
+    .union([z.string(), z.undefined()])
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(20));
+
+export const SubscribePayload = z.object({
+  verb: z.literal('subscribe'),
+  topics: csv(NewsTopic),
+  schoolTypes: csv(SchoolType),
+  districts: csv(District),
+});
+
+const Id = z.string().regex(/^[0-9a-f-]{36}$/);
+
+/** The compose form's fields; the link must be http(s). */
+export const NewsForm = z.object({
+  title: z.string().trim().min(1).max(120),
+  text: z.string().trim().min(1).max(2000),
+  link: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .pipe(
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\//i)
+        .optional(),
+    ),
+  topic: NewsTopic,
+  schoolTypes: csv(SchoolType),
+  districts: csv(District),
+});
+
+export const BroadcastPayload = z.discriminatedUnion('action', [
+  z.object({ verb: z.literal('broadcast'), action: z.literal('preview'), correcting: Id.optional() }).passthrough(),
+  z.object({ verb: z.literal('broadcast'), action: z.enum(['edit', 'discard', 'send']) }).strict(),
+  z.object({ verb: z.literal('broadcast'), action: z.enum(['correct', 'recall', 'recall-confirm']), id: Id }).strict(),
+]);
+export type BroadcastPayload = z.infer<typeof BroadcastPayload>;
+
+/** What the coordinator is about to send, kept in their slot between preview and send. */
+export const Draft = z.object({
+  news: z.object({
+    title: z.string(),
+    text: z.string(),
+    link: z.string().optional(),
+    topic: NewsTopic,
+    audience: z.object({ schoolTypes: z.array(SchoolType), districts: z.array(District) }),
+  }),
+  correcting: Id.optional(),
+});
+export type Draft = z.infer<typeof Draft>;

@@ -1,0 +1,85 @@
+import {
+  actionSet,
+  card,
+  heading,
+  label,
+  plain,
+  small,
+  submit,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from '../cards/adaptive';
+import { T } from '../texts';
+import { choices, DISTRICT_LABELS, SCHOOL_TYPE_LABELS, TOPIC_LABELS } from './labels';
+import type { Subscription } from './model';
+
+const multi = (
+  id: string,
+  title: string,
+  options: { title: string; value: string }[],
+  value: readonly string[],
+  compact = false,
+): CardElement[] => [
+  label(title),
+  {
+    type: 'Input.ChoiceSet',
+    id,
+    isMultiSelect: true,
+    style: compact ? 'compact' : 'expanded',
+    choices: options,
+    value: value.join(','),
+  },
+];
+
+/** "Abonnieren": topics and optional filters, pre-set to what the conversation has. */
+export function subscribeCard(current?: Subscription): AdaptiveCard {
+  return card(
+    [
+      heading(T.news.subscribeTitle),
+      text(T.news.subscribeIntro),
+      ...multi('topics', T.news.topicsLabel, choices(TOPIC_LABELS), current?.topics ?? []),
+      ...multi(
+        'schoolTypes',
+        T.news.schoolTypesLabel,
+        choices(SCHOOL_TYPE_LABELS),
+        current?.audience.schoolTypes ?? [],
+        true,
+      ),
+      ...multi('districts', T.news.districtsLabel, choices(DISTRICT_LABELS), current?.audience.districts ?? [], true),
+      small(T.news.filterHint),
+    ],
+    [submit(T.news.save, { verb: 'subscribe' }), submit(T.news.unsubscribe, { verb: 'unsubscribe' })],
+  );
+}
+
+const list = (values: readonly string[], labels: Readonly<Record<string, string>>, none: string) =>
+  values.length ? values.map((v) => labels[v] ?? v).join(', ') : none;
+
+/** "Meine Abos": what this conversation receives. */
+export function mySubscriptionsCard(sub: Subscription | undefined): AdaptiveCard {
+  if (!sub || sub.topics.length === 0) {
+    return card(
+      [heading(T.news.mineTitle), text(T.news.noneYet)],
+      [submit(T.news.subscribeButton, { verb: 'subscribe-form' })],
+    );
+  }
+  return card([
+    heading(T.news.mineTitle),
+    {
+      type: 'FactSet',
+      facts: [
+        { title: T.news.topicsLabel, value: plain(list(sub.topics, TOPIC_LABELS, '–')) },
+        {
+          title: T.news.schoolTypesLabel,
+          value: plain(list(sub.audience.schoolTypes, SCHOOL_TYPE_LABELS, T.news.all)),
+        },
+        { title: T.news.districtsLabel, value: plain(list(sub.audience.districts, DISTRICT_LABELS, T.news.all)) },
+      ],
+    },
+    ...actionSet([
+      submit(T.news.change, { verb: 'subscribe-form' }),
+      submit(T.news.unsubscribe, { verb: 'unsubscribe' }),
+    ]),
+  ]);
+}
