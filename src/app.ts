@@ -5,6 +5,8 @@ import { answerService } from './bot/answer-service';
 import { registerAnswerRoutes } from './bot/answer-routes';
 import type { BotDeps } from './bot/deps';
 import type { BotTurnState } from './bot/turn-state';
+import { passesGate } from './bot/gate';
+import { RateLimiter } from './bot/rate-limit';
 import { registerWelcomeRoutes } from './bot/welcome-routes';
 import { registerBroadcastRoutes } from './broadcast/broadcast-routes';
 import { broadcastService } from './broadcast/broadcast-service';
@@ -62,10 +64,16 @@ export function buildApp(
   };
   app.error(onError);
 
+  const gate = {
+    allowedTenants: deps.allowedTenants ?? [],
+    limiter: new RateLimiter(deps.rateLimitPerMinute ?? 30),
+    logger: deps.logger,
+  };
   return {
     app,
     handleTurn: async (context) => {
       try {
+        if (!(await passesGate(context, gate))) return;
         await app.run(context);
       } catch (error) {
         await onError(context, error);

@@ -49,8 +49,30 @@ const EnvSchema = z
     /** Teams limits per bot and conversation / per app and tenant (Microsoft's published numbers). */
     SEND_PER_CONVERSATION_PER_SECOND: z.coerce.number().int().min(1).default(7),
     SEND_PER_TENANT_PER_SECOND: z.coerce.number().int().min(1).default(50),
+    /** Entra tenant ids whose activities are served (comma-separated); default: BOT_TENANT_ID, or all in local mode. */
+    ALLOWED_TENANT_IDS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    /** Messages per user and minute before the bot asks to slow down. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    /** Only for offline tests or sovereign clouds: where the channel's signing keys are published. */
+    BOT_OPENID_METADATA_URL: optionalText,
+    BOT_TOKEN_ISSUER: optionalText,
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.BOT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_ID'],
+        message: 'ist in Produktion Pflicht (NODE_ENV=production): ohne Zugangsdaten startet der Bot nicht',
+      });
+    }
     if (env.STORAGE === 'azure' && !env.AZURE_STORAGE_CONNECTION_STRING) {
       ctx.addIssue({
         code: 'custom',
@@ -73,6 +95,8 @@ export type Config = Readonly<
     dataDir: string;
     /** No BOT_ID: requests are not authenticated (development only). */
     localMode: boolean;
+    /** Tenants served; empty = all (local mode). */
+    allowedTenants: readonly string[];
   }
 >;
 
@@ -93,5 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evalDevSet: resolve(PROJECT_ROOT, EVAL_DEV_SET),
     dataDir: resolve(PROJECT_ROOT, DATA_DIR),
     localMode: !rest.BOT_ID,
+    allowedTenants: rest.ALLOWED_TENANT_IDS.length
+      ? rest.ALLOWED_TENANT_IDS
+      : rest.BOT_TENANT_ID
+        ? [rest.BOT_TENANT_ID]
+        : [],
   });
 }

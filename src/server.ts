@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotApp } from './app';
+import { activityProblem } from './activity-check';
+import { guardResponse } from './http-guard';
 import type { Logger } from './shared/logger';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -25,7 +27,20 @@ export async function startServer(opts: {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.handleTurn(context));
+    const problem = activityProblem(req.body);
+    if (problem) {
+      logger.warn({ status: 400, fields: problem }, 'invalid activity rejected');
+      return void res.send(400, { error: 'Bad request', fields: problem });
+    }
+    try {
+      await adapter.process(req, guardResponse(res, logger) as unknown as restify.Response, (context) =>
+        bot.handleTurn(context),
+      );
+    } catch (err) {
+      // botbuilder validates the activity before its own try: a malformed one throws here.
+      logger.warn({ status: 400, err: (err as Error).name }, 'malformed activity rejected');
+      if (!res.headersSent) res.send(400, { error: 'Bad request' });
+    }
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -31,6 +31,8 @@ export const T = {
     `Ihre Nachricht ist zu lang (mehr als ${max} Zeichen). Bitte fassen Sie Ihre Frage kürzer – und lassen Sie Namen von Schülerinnen und Schülern weg.`,
   nonText: 'Ich kann nur Textnachrichten lesen. Bitte schreiben Sie Ihre Frage als Text.',
   errorApology: 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
+  rateLimited:
+    'Sie schreiben gerade sehr viele Nachrichten. Bitte warten Sie eine Minute – dann bin ich wieder für Sie da.',
   staleAction:
     'Diese Schaltfläche ist veraltet oder ungültig. Bitte stellen Sie Ihre Frage neu oder schreiben Sie „Hilfe“.',
   noFollowUp:

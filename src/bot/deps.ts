@@ -8,6 +8,9 @@ import type { Logger } from '../shared/logger';
 export interface BotDeps extends Core {
   readonly logger: Logger;
   readonly usage: UsageCounter;
+  /** Tenants served (empty = all) and the per-user message limit. */
+  readonly allowedTenants?: readonly string[];
+  readonly rateLimitPerMinute?: number;
   /** Subscriptions and news broadcasts; absent when the bot runs without stores (some tests). */
   readonly broadcasting?: {
     readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;

@@ -1,0 +1,59 @@
+import { MemoryStorage } from 'botbuilder';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAdapter } from '../../src/adapter';
+import { buildApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { startServer, type RunningServer, MAX_BODY_BYTES } from '../../src/server';
+import { logger } from '../../src/shared/logger';
+import { realCore } from '../support/bot-harness';
+
+let server: RunningServer;
+beforeAll(async () => {
+  const adapter = createAdapter(loadConfig({}));
+  server = await startServer({
+    bot: buildApp({ ...realCore(), logger }, new MemoryStorage(), adapter),
+    adapter,
+    logger,
+    port: 0,
+    host: '127.0.0.1',
+  });
+});
+afterAll(() => server.stop());
+// botbuilder itself writes to console on bad requests; that is not ours to forbid here.
+beforeEach(() => vi.restoreAllMocks());
+
+const valid = {
+  type: 'message',
+  channelId: 'msteams',
+  deliveryMode: 'expectReplies',
+  serviceUrl: 'http://127.0.0.1:1/',
+  from: { id: 'u' },
+  recipient: { id: 'bot' },
+  conversation: { id: 'c-hostile' },
+  text: 'hilfe',
+};
+const post = (body: string, type = 'application/json') =>
+  fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': type }, body });
+const noStack = async (res: Response) => expect(await res.text()).not.toMatch(/\bat \S+ \(|\.js:\d+|Error:/);
+
+describe('Hostile and broken requests', () => {
+  it.each([
+    ['malformed JSON', '{"type": "message", ', 'application/json', 400],
+    ['a JSON array', '[1,2,3]', 'application/json', 400],
+    ['wrong content type', 'type=message&text=hi', 'text/plain', 400],
+    ['missing type', JSON.stringify({ ...valid, type: undefined }), 'application/json', 400],
+    ['missing conversation', JSON.stringify({ ...valid, conversation: undefined }), 'application/json', 400],
+    ['missing from', JSON.stringify({ ...valid, from: undefined }), 'application/json', 400],
+    ['a huge body', JSON.stringify({ ...valid, text: 'x'.repeat(MAX_BODY_BYTES + 10) }), 'application/json', 413],
+  ])('answers %s with a clean %s', async (_name, body, type, status) => {
+    const res = await post(body, type);
+    expect(res.status).toBe(status);
+    await noStack(res);
+  });
+
+  it('keeps serving after all of that', async () => {
+    const res = await post(JSON.stringify(valid));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { activities: unknown[] }).activities.length).toBeGreaterThan(0);
+  });
+});
