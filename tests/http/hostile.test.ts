@@ -57,3 +57,29 @@ describe('Hostile and broken requests', () => {
     expect(((await res.json()) as { activities: unknown[] }).activities.length).toBeGreaterThan(0);
   });
 });
+
+describe('Random bodies at the endpoint (property)', () => {
+  it('always get 200, 400 or 413, never a stack trace, and the server keeps serving', async () => {
+    const { default: fc } = await import('fast-check');
+    const body = fc.oneof(
+      fc.json({ maxDepth: 4 }),
+      fc.string({ unit: 'binary', maxLength: 500 }),
+      fc
+        .record({
+          ...Object.fromEntries(
+            Object.entries(valid).map(([k, v]) => [k, fc.oneof(fc.constant(v), fc.jsonValue({ maxDepth: 2 }))]),
+          ),
+        })
+        .map((o) => JSON.stringify(o)),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const res = await post(b);
+        expect([200, 400, 413]).toContain(res.status);
+        await noStack(res);
+      }),
+      { numRuns: 120, seed: 42 },
+    );
+    expect((await post(JSON.stringify(valid))).status).toBe(200);
+  });
+});
