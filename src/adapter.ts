@@ -1,8 +1,13 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from './config';
 
-/** Local mode (no BOT_ID): auth off. Otherwise SingleTenant auth with the app registration. */
+/**
+ * Local mode (no BOT_ID): auth off. Otherwise SingleTenant auth with the app registration.
+ * BOT_OPENID_METADATA_URL (offline tests, sovereign clouds) replaces where signing keys come from;
+ * botbuilder then takes every endpoint as given, so all are set explicitly.
+ */
 export function createAdapter(config: Config): TeamsAdapter {
   if (config.localMode) return new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({}));
   const credentials = {
@@ -11,5 +16,20 @@ export function createAdapter(config: Config): TeamsAdapter {
     MicrosoftAppType: 'SingleTenant',
     MicrosoftAppTenantId: config.BOT_TENANT_ID,
   };
-  return new TeamsAdapter(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+  const endpoints = config.BOT_OPENID_METADATA_URL
+    ? {
+        ValidateAuthority: true,
+        ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${config.BOT_TENANT_ID}`,
+        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        ToBotFromChannelTokenIssuer: config.BOT_TOKEN_ISSUER ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+        OAuthUrl: AuthenticationConstants.OAuthUrl,
+        ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+        ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+        CallerId: 'urn:botframework:azure',
+      }
+    : {};
+  return new TeamsAdapter(
+    { ...credentials, ...endpoints },
+    new ConfigurationServiceClientCredentialFactory(credentials),
+  );
 }

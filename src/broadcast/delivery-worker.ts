@@ -1,0 +1,193 @@
+import type { Logger } from '../shared/logger';
+import type { Outbox, SubscriptionStore } from '../storage/ports';
+import type { Clock } from './clock';
+import type { DeliveryJob, SendOutcome, Subscription } from './model';
+import type { Pacer } from './pacing';
+import { conversationGone, DEFAULT_RETRY, nextState, postponed, type RetryOptions } from './retry-policy';
+
+/** Delivers one job (send, update or delete) to one conversation. HTTP errors are outcomes, not throws. */
+export interface Sender {
+  send(job: DeliveryJob, subscription: Subscription, signal: AbortSignal): Promise<SendOutcome>;
+}
+
+export interface DeliveryWorkerOptions {
+  readonly outbox: Outbox;
+  readonly sender: Sender;
+  readonly subscriptions: Pick<SubscriptionStore, 'get' | 'remove'>;
+  readonly pacer: Pacer;
+  readonly clock: Clock;
+  /** Identifies this worker's leases in the outbox. */
+  readonly owner: string;
+  readonly logger: Pick<Logger, 'debug' | 'info' | 'warn'>;
+  /** Called after every finished job (not awaited). */
+  readonly onProgress?: (broadcastId: string) => unknown;
+  /** Sends in flight at most (default 8). */
+  readonly concurrency?: number;
+  /** Lease per claimed job (default 60 s). A job is sent only in the first half of its lease. */
+  readonly leaseMs?: number;
+  /** Claimed jobs held at most while they wait for pacing (default 8 × concurrency). */
+  readonly maxHeld?: number;
+  /** Idle polling interval (default 1 s); `wake()` cuts it short. */
+  readonly pollMs?: number;
+  readonly retry?: Partial<RetryOptions>;
+}
+
+/** Claims due jobs, paces, sends, records the outcome. One instance per process. */
+export class DeliveryWorker {
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly maxHeld: number;
+  private readonly pollMs: number;
+  private readonly retry: RetryOptions;
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly slotWaiters: ((granted: boolean) => void)[] = [];
+  private readonly halt = new AbortController(); // stop or crash: stop waiting
+  private readonly kill = new AbortController(); // crash: abandon sends
+  private idle = new AbortController();
+  private woken = false;
+  private sending = 0;
+  private crashed = false;
+  private loop?: Promise<void>;
+
+  constructor(private readonly o: DeliveryWorkerOptions) {
+    this.concurrency = o.concurrency ?? 8;
+    this.leaseMs = o.leaseMs ?? 60_000;
+    this.maxHeld = o.maxHeld ?? 8 * this.concurrency;
+    this.pollMs = o.pollMs ?? 1_000;
+    this.retry = { ...DEFAULT_RETRY, ...o.retry };
+    this.halt.signal.addEventListener('abort', () => this.slotWaiters.splice(0).forEach((w) => w(false)));
+  }
+
+  /** Sends currently on the wire. */
+  get inFlight(): number {
+    return this.sending;
+  }
+
+  start(): void {
+    if (this.loop) throw new Error(`delivery worker ${this.o.owner} was already started`);
+    this.loop = this.run();
+  }
+
+  /** New jobs were queued: claim now instead of after the poll interval. */
+  wake(): void {
+    this.woken = true;
+    this.idle.abort();
+  }
+
+  /** Lets sends in flight finish and hands held jobs back; resolves when all is recorded. */
+  async stop(): Promise<void> {
+    this.halt.abort();
+    await this.loop;
+    await Promise.all([...this.tasks]);
+  }
+
+  /** Test helper: dies now. Nothing more is recorded; leases of held and in-flight jobs just expire. */
+  crash(): void {
+    this.crashed = true;
+    this.kill.abort();
+    this.halt.abort();
+  }
+
+  /** Resolves when no job of the broadcast is pending (in any worker). */
+  async drain(broadcastId: string): Promise<void> {
+    while ((await this.o.outbox.report(broadcastId)).pending > 0) await this.o.clock.sleep(Math.min(this.pollMs, 100));
+  }
+
+  private async run(): Promise<void> {
+    while (!this.halt.signal.aborted) {
+      const room = this.maxHeld - this.tasks.size;
+      let claimed: DeliveryJob[] = [];
+      if (room >= Math.ceil(this.maxHeld / 4) || this.tasks.size === 0) {
+        try {
+          claimed = await this.o.outbox.claim(this.o.clock.now(), room, this.leaseMs, this.o.owner);
+        } catch (err) {
+          this.o.logger.warn({ intent: 'delivery', owner: this.o.owner, err: String(err) }, 'claim failed');
+        }
+      }
+      for (const job of claimed) this.track(job);
+      if (claimed.length === 0 || claimed.length === room) await this.pause();
+    }
+  }
+
+  /** Waits for the poll interval, a finished task, `wake()` or shutdown. */
+  private async pause(): Promise<void> {
+    if (this.woken) return void (this.woken = false);
+    this.idle = new AbortController();
+    await this.o.clock.sleep(this.pollMs, AbortSignal.any([this.idle.signal, this.halt.signal]));
+    this.woken = false;
+  }
+
+  private track(job: DeliveryJob): void {
+    const task: Promise<void> = this.process(job)
+      .catch((err: unknown) => this.o.logger.warn({ intent: 'delivery', err: String(err) }, 'delivery job crashed'))
+      .finally(() => {
+        this.tasks.delete(task);
+        this.idle.abort();
+      });
+    this.tasks.add(task);
+  }
+
+  private async process(job: DeliveryJob): Promise<void> {
+    const { clock, pacer } = this.o;
+    const sendBy = clock.now() + this.leaseMs / 2;
+    const subscription = await this.o.subscriptions.get(job.conversationId);
+    if (!subscription) return this.record({ ...job, state: 'removed', reason: 'unsubscribed', updatedAt: clock.now() });
+    for (;;) {
+      if (!(await this.acquire())) return this.record(postponed(job, job.notBefore, clock.now()));
+      const now = clock.now();
+      const at = now > sendBy ? Infinity : pacer.reserve(job.conversationId, subscription.tenantId, now);
+      if (at <= now) break;
+      this.release();
+      // Too long a wait for this lease: back to the outbox, due when pacing allows.
+      if (at > sendBy) return this.record(postponed(job, Math.max(now, at === Infinity ? now : at), now));
+      await clock.sleep(at - now, this.halt.signal);
+    }
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.o.sender.send(job, subscription, this.kill.signal);
+    } catch (err) {
+      outcome = { kind: 'transient', reason: `sender error ${(err as Error).name}` };
+    } finally {
+      this.release();
+    }
+    if (this.crashed) return;
+    const next = nextState(job, outcome, clock.now(), this.retry);
+    if (outcome.kind !== 'ok') this.o.logger.debug(this.logFields(next, outcome), 'delivery attempt not ok');
+    if (conversationGone(job, outcome)) await this.o.subscriptions.remove(job.conversationId);
+    await this.record(next);
+  }
+
+  /** Writes the job's new state and releases its lease (unless crashed). */
+  private async record(job: DeliveryJob): Promise<void> {
+    if (this.crashed) return;
+    try {
+      await this.o.outbox.finish(job, this.o.owner);
+    } catch (err) {
+      return void this.o.logger.warn({ ...this.logFields(job), err: String(err) }, 'delivery result not recorded');
+    }
+    if (job.state === 'failed' || job.state === 'removed') this.o.logger.info(this.logFields(job), 'delivery ended');
+    try {
+      void Promise.resolve(this.o.onProgress?.(job.broadcastId)).catch(() => undefined);
+    } catch {
+      // progress reporting must never stop delivery
+    }
+  }
+
+  private logFields(job: DeliveryJob, outcome?: SendOutcome) {
+    const { broadcastId, conversationId, action, state, attempts, reason } = job;
+    return { intent: 'delivery', broadcastId, conversationId, action, state, attempts, reason, outcome: outcome?.kind };
+  }
+
+  private acquire(): Promise<boolean> {
+    if (this.halt.signal.aborted) return Promise.resolve(false);
+    if (this.sending < this.concurrency) return Promise.resolve(++this.sending > 0);
+    return new Promise((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  /** Hands the slot to the next waiter, or frees it. */
+  private release(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next(true);
+    else this.sending--;
+  }
+}

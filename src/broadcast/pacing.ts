@@ -1,0 +1,106 @@
+/** At most `limit` sends within any `ms` milliseconds. */
+export interface RateWindow {
+  readonly limit: number;
+  readonly ms: number;
+}
+
+/** Teams' published limits per bot and conversation. */
+export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = Object.freeze([
+  { limit: 7, ms: 1_000 },
+  { limit: 8, ms: 2_000 },
+  { limit: 60, ms: 30_000 },
+  { limit: 1_800, ms: 3_600_000 },
+]);
+
+export interface PacerOptions {
+  readonly perConversation?: readonly RateWindow[];
+  /** Sends per second per app and tenant (Teams: 50). */
+  readonly perTenantPerSecond?: number;
+  /** Added to every window: headroom for network jitter between us and Teams. */
+  readonly marginMs?: number;
+  /** Conversations remembered at most; the least recently used one is forgotten first. */
+  readonly maxConversations?: number;
+}
+
+/** Send times of one key, oldest first; only the newest `keep` within `horizon` matter. */
+class History {
+  readonly times: number[] = [];
+
+  /** Earliest time ≥ now at which one more send fits every window. */
+  earliest(windows: readonly RateWindow[], margin: number, now: number): number {
+    let at = now;
+    const n = this.times.length;
+    for (const w of windows) {
+      const oldest = this.times[n - w.limit];
+      if (oldest !== undefined) at = Math.max(at, oldest + w.ms + margin);
+    }
+    return at;
+  }
+
+  record(now: number, keep: number, horizon: number): void {
+    this.times.push(now);
+    let drop = Math.max(0, this.times.length - keep);
+    while (drop < this.times.length && this.times[drop]! <= now - horizon) drop++;
+    if (drop > 0) this.times.splice(0, drop);
+  }
+}
+
+/**
+ * Sliding-window limiter for one process: per conversation and per tenant. Only records a send
+ * when it may happen now, so a caller that has to wait simply asks again later.
+ */
+export class Pacer {
+  private readonly conversations = new Map<string, History>();
+  private readonly tenants = new Map<string, History>();
+  private readonly conversationWindows: readonly RateWindow[];
+  private readonly tenantWindows: readonly RateWindow[];
+  private readonly margin: number;
+  private readonly maxConversations: number;
+  private readonly keep: number;
+  private readonly horizon: number;
+
+  constructor(options: PacerOptions = {}) {
+    this.conversationWindows = options.perConversation ?? TEAMS_CONVERSATION_WINDOWS;
+    this.tenantWindows = [{ limit: options.perTenantPerSecond ?? 50, ms: 1_000 }];
+    this.margin = options.marginMs ?? 0;
+    this.maxConversations = options.maxConversations ?? 20_000;
+    this.keep = Math.max(...this.conversationWindows.map((w) => w.limit));
+    this.horizon = Math.max(...this.conversationWindows.map((w) => w.ms)) + this.margin;
+  }
+
+  /** The earliest time a send to this conversation may go out; recorded when that is `now`. */
+  reserve(conversationId: string, tenantId: string | undefined, now: number): number {
+    const tenantKey = tenantId ?? '';
+    const conversation = this.conversations.get(conversationId);
+    const tenant = this.tenants.get(tenantKey);
+    const at = Math.max(
+      conversation?.earliest(this.conversationWindows, this.margin, now) ?? now,
+      tenant?.earliest(this.tenantWindows, this.margin, now) ?? now,
+    );
+    if (at > now) return at;
+    this.touch(conversationId, conversation, now).record(now, this.keep, this.horizon);
+    let t = tenant;
+    if (!t) this.tenants.set(tenantKey, (t = new History()));
+    t.record(now, this.tenantWindows[0]!.limit, this.tenantWindows[0]!.ms + this.margin);
+    return now;
+  }
+
+  /** Conversations currently remembered (for tests). */
+  get tracked(): number {
+    return this.conversations.size;
+  }
+
+  /** Moves the conversation to the most-recent end; forgets idle (> 1 h) and least recently used ones. */
+  private touch(id: string, existing: History | undefined, now: number): History {
+    const history = existing ?? new History();
+    this.conversations.delete(id);
+    this.conversations.set(id, history);
+    for (const [key, h] of this.conversations) {
+      if (key === id) break;
+      const idle = (h.times[h.times.length - 1] ?? -Infinity) <= now - this.horizon;
+      if (!idle && this.conversations.size <= this.maxConversations) break;
+      this.conversations.delete(key);
+    }
+    return history;
+  }
+}

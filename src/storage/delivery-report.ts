@@ -1,0 +1,20 @@
+import type { DeliveryJob, DeliveryReport } from '../broadcast/model';
+
+/** One group of jobs with the same state and reason (a SQL GROUP BY row, or a single job). */
+export interface ReportRow {
+  readonly state: DeliveryJob['state'];
+  readonly reason?: string | null;
+  readonly count: number;
+}
+
+/** Sums jobs into a report; reasons are counted for failed and removed jobs only. */
+export function summarize(rows: Iterable<ReportRow>): DeliveryReport {
+  const counts = { total: 0, sent: 0, pending: 0, failed: 0, removed: 0 };
+  const reasons: Record<string, number> = {};
+  for (const { state, reason, count } of rows) {
+    counts.total += count;
+    counts[state] += count;
+    if ((state === 'failed' || state === 'removed') && reason) reasons[reason] = (reasons[reason] ?? 0) + count;
+  }
+  return { ...counts, reasons };
+}

@@ -1,0 +1,175 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../../scripts/dev';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/loader';
+import { T } from '../../src/texts';
+import { assertChromium, launchBrowser, type Browser } from './browser';
+import { ChatPage, type Reply } from './chat-page';
+
+const ROOT = resolve(__dirname, '../..');
+const OUT_DIR = join(ROOT, 'test-results', 'e2e');
+
+const knowledge = loadKnowledgeOrThrow(join(ROOT, 'knowledge'));
+const kubdo = knowledge.agency('kubdo')!;
+const arnsberg = knowledge.agency('bezirksregierung')!;
+const kubdoPhone = kubdo.contact.phone[0]!.number + 'X';
+
+/** What must be visible on the last card of a reply. */
+interface Expectation {
+  readonly title?: string | RegExp;
+  readonly texts?: readonly string[];
+  readonly buttons?: readonly string[];
+  readonly links?: readonly string[];
+}
+/** One user action (none = wait for what the bot sends by itself) and what the bot must show. */
+type Step = ({ say: string } | { click: string | RegExp } | { wait: true }) & { expect: Expectation };
+
+// The conversation, as a person would have it. Clicks go to the last card of the previous step.
+const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
+  {
+    name: 'welcome card when the chat opens',
+    steps: [{ wait: true, expect: { title: T.welcomeTitle, texts: [T.welcomePrivacy], buttons: T.exampleQuestions } }],
+  },
+  {
+    name: 'hilfe, then an example-question button',
+    steps: [
+      { say: 'hilfe', expect: { title: T.helpTitle, buttons: T.exampleQuestions } },
+      { click: 'Kontakt KUBDO', expect: { title: kubdo.title, texts: [kubdoPhone] } },
+    ],
+  },
+  {
+    name: 'a question, then the agency button on the answer',
+    steps: [
+      {
+        say: 'Wohin schicke ich die Versäumnisanzeige?',
+        expect: {
+          title: /Versäumnisanzeige/,
+          texts: ['Bezirksregierung Arnsberg', T.labels.todo],
+          buttons: [arnsberg.title],
+        },
+      },
+      { click: arnsberg.title, expect: { title: arnsberg.title, texts: [T.labels.role, 'Kontakt'] } },
+    ],
+  },
+  {
+    name: 'the guided dialog, by clicking',
+    steps: [
+      {
+        say: 'Was tun?',
+        expect: { texts: [T.guide.label, 'Was ist passiert?'], buttons: ['Unentschuldigtes Fehlen'] },
+      },
+      { click: 'Unentschuldigtes Fehlen', expect: { texts: ['Was wurde schon unternommen?'] } },
+      { click: 'Anhörung ist erfolgt', expect: { texts: ['Welche Schulform?'], buttons: ['Gymnasium'] } },
+      {
+        click: 'Gymnasium',
+        expect: {
+          title: 'Sie sind bei Schritt 10: Versäumnisanzeige an die Bezirksregierung Arnsberg',
+          buttons: [T.guide.summary, T.guide.back, T.guide.restart],
+        },
+      },
+    ],
+  },
+  {
+    name: 'a contact lookup',
+    steps: [
+      {
+        say: 'Kontakt KUBDO',
+        expect: {
+          title: kubdo.title,
+          texts: ['KUBDO', kubdoPhone],
+          links: [`tel:${kubdoPhone.replace(/[^\d+]/g, '')}`],
+        },
+      },
+    ],
+  },
+  {
+    name: 'the list of all agencies',
+    steps: [
+      { say: 'Liste aller Stellen', expect: { title: T.directory.title, buttons: ['Schule & Schulaufsicht (4)'] } },
+    ],
+  },
+];
+
+let stack: Stack | undefined;
+let browser: Browser | undefined;
+let chat: ChatPage;
+const stackLog: string[] = [];
+let welcomeCards = 0;
+
+describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => {
+  beforeAll(async () => {
+    assertChromium();
+    mkdirSync(OUT_DIR, { recursive: true });
+    // Ephemeral ports: runs next to a `npm run dev` stack.
+    stack = await startStack({
+      botPort: 0,
+      playgroundPort: 0,
+      onLine: (source, line) => stackLog.push(`[${source}] ${line}`),
+    });
+    browser = await launchBrowser();
+    chat = new ChatPage(browser.page);
+    await chat.open(stack.playgroundUrl);
+  });
+
+  afterEach(async ({ task }) => {
+    const failed = task.result?.state === 'fail';
+    const index = scenarios.findIndex((s) => s.name === task.name) + 1;
+    const file = `${String(index).padStart(2, '0')}-${slug(task.name)}${failed ? '-FAILED' : ''}.png`;
+    await browser?.page.screenshot({ path: join(OUT_DIR, file) }).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    writeFileSync(join(OUT_DIR, 'stack.log'), `${stackLog.join('\n')}\n`);
+  });
+
+  for (const scenario of scenarios) {
+    it(scenario.name, async ({ annotate }) => {
+      let last: Reply | undefined;
+      for (const step of scenario.steps) {
+        const replies = await act(step, last);
+        if ('wait' in step) welcomeCards = replies.length;
+        else expect(replies, `one reply card to ${describeStep(step)}`).toHaveLength(1);
+        last = replies.at(-1)!;
+        expectCard(last, step.expect, describeStep(step));
+      }
+      if (last) await chat.screenshotCard(last, join(OUT_DIR, `card-${slug(scenario.name)}.png`));
+      if ('wait' in scenario.steps[0]! && welcomeCards > 1) {
+        // Known bot issue: installationUpdate and conversationUpdate race, each sends the welcome.
+        await annotate(`welcome card shown ${welcomeCards}× (expected once)`, 'warning');
+      }
+    });
+  }
+});
+
+function act(step: Step, last: Reply | undefined): Promise<Reply[]> {
+  if ('say' in step) return chat.say(step.say);
+  if ('click' in step) {
+    if (!last) throw new Error(`step "${describeStep(step)}" needs a card from the step before`);
+    return chat.click(last, step.click);
+  }
+  return chat.repliesAfter(0);
+}
+
+function expectCard(reply: Reply, want: Expectation, context: string): void {
+  const where = `${context}\n--- card seen ---\n${reply.text}\n--- buttons: ${reply.buttons.join(' | ')}`;
+  if (typeof want.title === 'string') expect(reply.title, where).toBe(want.title);
+  else if (want.title) expect(reply.title, where).toMatch(want.title);
+  for (const text of want.texts ?? []) expect(reply.text, where).toContain(text);
+  for (const button of want.buttons ?? []) expect(reply.buttons, where).toContain(button);
+  for (const link of want.links ?? []) expect(reply.links, where).toContain(link);
+}
+
+function describeStep(step: Step): string {
+  if ('say' in step) return `say "${step.say}"`;
+  if ('click' in step) return `click "${String(step.click)}"`;
+  return 'open the chat';
+}
+
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+
+export const ISSUER = 'https://api.botframework.com';
+
+/** A loopback OpenID configuration + JWKS, playing the Bot Framework's token service. */
+export async function startOpenIdServer() {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const other = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
+  let url = '';
+  const server: Server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    if (req.url?.startsWith('/.well-known/openid-configuration')) {
+      return res.end(
+        JSON.stringify({ issuer: ISSUER, jwks_uri: `${url}/keys`, id_token_signing_alg_values_supported: ['RS256'] }),
+      );
+    }
+    if (req.url?.startsWith('/keys')) return res.end(JSON.stringify({ keys: [jwk] }));
+    res.statusCode = 404;
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** A channel token; every claim can be spoiled for the negative cases. */
+  const token = async (opts: {
+    audience: string;
+    serviceUrl: string;
+    issuer?: string;
+    expiresIn?: number;
+    key?: KeyLike;
+  }) => {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ serviceurl: opts.serviceUrl })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })
+      .setIssuer(opts.issuer ?? ISSUER)
+      .setAudience(opts.audience)
+      .setIssuedAt(now - 60)
+      .setNotBefore(now - 60)
+      .setExpirationTime(now + (opts.expiresIn ?? 3600))
+      .sign(opts.key ?? privateKey);
+  };
+  return {
+    metadataUrl: `${url}/.well-known/openid-configuration`,
+    token,
+    otherKey: other.privateKey,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
