@@ -42,12 +42,35 @@ export interface AnalyzedTerm {
   readonly negated: boolean;
 }
 
+const folded = new Map<string, string[]>();
+/** normalize() per raw word, remembered: words repeat across questions. */
+function foldWord(raw: string): string[] {
+  let words = folded.get(raw);
+  if (!words) {
+    words = normalize(raw).split(' ');
+    if (folded.size < 50_000) folded.set(raw, words);
+  }
+  return words;
+}
+
+const recent = new Map<string, AnalyzedTerm[]>();
+const RECENT_TEXTS = 256;
+
 /** Text → terms with negation marks: normalised, stop words dropped (abbreviations kept), stemmed. */
 export function analyzeMarked(text: string): AnalyzedTerm[] {
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const terms = analyzeUncached(text);
+  recent.set(text, terms);
+  if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+  return terms;
+}
+
+function analyzeUncached(text: string): AnalyzedTerm[] {
   const out: AnalyzedTerm[] = [];
   let sinceNegation = Infinity;
   for (const raw of text.normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
-    for (const word of normalize(raw).split(' ')) {
+    for (const word of foldWord(raw)) {
       sinceNegation++;
       if (NEGATIONS.has(word)) sinceNegation = 0;
       if (!word || (word.length < 2 && !/\d/.test(word))) continue;

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+
+/**
+ * Loads our bot and a bare botbuilder echo bot with the same mixed questions over loopback
+ * (expectReplies), one after the other, each in its own process; prints both and their ratio.
+ */
+const ROOT = resolve(__dirname, '..');
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const questions = readFileSync(join(ROOT, 'tests/eval/project.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => (JSON.parse(l) as { q: string }).q);
+
+function start(args: string[], port: number, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [require.resolve('tsx/cli'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', BOT_ID: '', NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function ready(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing answers on port ${port}`);
+}
+
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function load(name: string, port: number) {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          i++;
+          const body = {
+            type: 'message',
+            channelId: 'msteams',
+            deliveryMode: 'expectReplies',
+            serviceUrl: 'http://127.0.0.1:1/',
+            from: { id: `user-${i % 5000}` },
+            recipient: { id: 'bot' },
+            conversation: { id: `conv-${i % 1000}`, conversationType: 'personal' },
+            text: questions[i % questions.length],
+          };
+          return { ...req, body: JSON.stringify(body) };
+        },
+      },
+    ],
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+}
+
+async function run(name: string, args: string[], port: number, env?: Record<string, string>) {
+  const child = start(args, port, env);
+  try {
+    await ready(port);
+    await load(`${name} (warm-up)`, port).catch(() => undefined);
+    const r = await load(name, port);
+    return { ...r, rssMb: peakRssMb(child.pid!) };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+void (async () => {
+  const data = mkdtempSync(join(tmpdir(), 'bench-http-'));
+  const ours = await run('ours', ['src/index.ts'], 39781, { DATA_DIR: data });
+  const echo = await run('echo', ['scripts/echo-bot.ts', '39782'], 39782);
+  const row = (r: typeof ours) =>
+    `  ${r.name.padEnd(5)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  peak RSS ${r.rssMb.toFixed(0)} MB`;
+  const ratio = Math.round((ours.rps / echo.rps) * 100) / 100;
+  process.stdout.write(
+    [
+      `bench:http – ${CONNECTIONS} connections, ${DURATION_S} s each, mixed questions, expectReplies, loopback (generator on the same cores)`,
+      row(ours),
+      row(echo),
+      `  ratio ours/echo ${ratio}   targets: ratio >= 0.7, p99 <= 50 ms, 0 errors, RSS <= 250 MB`,
+      JSON.stringify({
+        ours_rps: Math.round(ours.rps),
+        echo_rps: Math.round(echo.rps),
+        ratio,
+        p50_ms: ours.p50,
+        p99_ms: ours.p99,
+        errors: ours.errors,
+        rss_mb: Math.round(ours.rssMb),
+      }),
+    ].join('\n') + '\n',
+  );
+})();
