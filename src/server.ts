@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotApp } from './app';
 import { activityProblem } from './activity-check';
+import { AppError } from './shared/errors';
 import { guardResponse } from './http-guard';
 import type { Logger } from './shared/logger';
 
@@ -49,11 +50,22 @@ export async function startServer(opts: {
     return next();
   });
   server.on('restifyError', (req, _res, err, callback) => {
-    logger.warn({ route: req.getPath?.(), status: err.statusCode, name: err.name }, 'request rejected');
+    const level = err.statusCode === 405 ? 'debug' : 'warn';
+    logger[level]({ route: req.getPath?.(), status: err.statusCode, name: err.name }, 'request rejected');
     return callback();
   });
 
-  await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new AppError(
+          'CONFIG_INVALID',
+          `Port ${opts.port} ist nicht verfügbar (${err.code ?? err.message}). Anderen PORT wählen.`,
+        ),
+      ),
+    );
+    server.listen(opts.port, opts.host ?? '0.0.0.0', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     port,

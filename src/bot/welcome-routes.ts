@@ -17,10 +17,17 @@ export interface Lifecycle {
  * and tell the lifecycle so news can reach the conversation.
  */
 export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Logger, lifecycle?: Lifecycle): void {
+  // Teams sends installationUpdate and conversationUpdate at the same moment: both turns read the
+  // state before either saves it, so this process also remembers recent welcomes for a minute.
+  const recent = new Map<string, number>();
   const welcome = async (context: TurnContext, state: BotTurnState, trigger: string) => {
     await lifecycle?.installed(context);
-    if (state.conversation.welcomedAt) return;
-    state.conversation.welcomedAt = Date.now();
+    const conversation = context.activity.conversation?.id ?? '';
+    const now = Date.now();
+    for (const [id, at] of recent) if (now - at > 60_000) recent.delete(id);
+    if (state.conversation.welcomedAt || recent.has(conversation)) return;
+    recent.set(conversation, now);
+    state.conversation.welcomedAt = now;
     logger.info(
       { intent: 'welcome', trigger, conversationType: context.activity.conversation?.conversationType },
       'welcome',

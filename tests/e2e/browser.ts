@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's chromium; CHROMIUM_PATH points elsewhere if needed. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Offline and quiet: no GPU, no QUIC, no background traffic; every host but loopback resolves to nothing. */
 const CHROMIUM_ARGS = [

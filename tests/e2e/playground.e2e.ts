@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../../scripts/dev';
+import { startStack, type ChildExit, type Stack } from '../../scripts/dev';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/loader';
 import { T } from '../../src/texts';
 import { assertChromium, launchBrowser, type Browser } from './browser';
@@ -13,7 +14,7 @@ const OUT_DIR = join(ROOT, 'test-results', 'e2e');
 const knowledge = loadKnowledgeOrThrow(join(ROOT, 'knowledge'));
 const kubdo = knowledge.agency('kubdo')!;
 const arnsberg = knowledge.agency('bezirksregierung')!;
-const kubdoPhone = kubdo.contact.phone[0]!.number + 'X';
+const kubdoPhone = kubdo.contact.phone[0]!.number;
 
 /** What must be visible on the last card of a reply. */
 interface Expectation {
@@ -95,18 +96,24 @@ let stack: Stack | undefined;
 let browser: Browser | undefined;
 let chat: ChatPage;
 const stackLog: string[] = [];
+let stackExit: ChildExit | undefined;
 let welcomeCards = 0;
+/** The bot's own data folder: every run starts with a fresh conversation (and its welcome). */
+const dataDir = mkdtempSync(join(tmpdir(), 'e2e-bot-data-'));
 
 describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => {
   beforeAll(async () => {
-    assertChromium();
+    rmSync(OUT_DIR, { recursive: true, force: true });
     mkdirSync(OUT_DIR, { recursive: true });
+    assertChromium();
     // Ephemeral ports: runs next to a `npm run dev` stack.
     stack = await startStack({
       botPort: 0,
       playgroundPort: 0,
+      botEnv: { DATA_DIR: dataDir },
       onLine: (source, line) => stackLog.push(`[${source}] ${line}`),
     });
+    void stack.exited.then((exit) => (stackExit = exit));
     browser = await launchBrowser();
     chat = new ChatPage(browser.page);
     await chat.open(stack.playgroundUrl);
@@ -122,6 +129,7 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     writeFileSync(join(OUT_DIR, 'stack.log'), `${stackLog.join('\n')}\n`);
   });
 
@@ -129,7 +137,9 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => 
     it(scenario.name, async ({ annotate }) => {
       let last: Reply | undefined;
       for (const step of scenario.steps) {
-        const replies = await act(step, last);
+        const replies = await act(step, last).catch((err: Error) => {
+          throw stackExit ? stackDied(stackExit) : err;
+        });
         if ('wait' in step) welcomeCards = replies.length;
         else expect(replies, `one reply card to ${describeStep(step)}`).toHaveLength(1);
         last = replies.at(-1)!;
@@ -145,6 +155,7 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => 
 });
 
 function act(step: Step, last: Reply | undefined): Promise<Reply[]> {
+  if (stackExit) return Promise.reject(stackDied(stackExit));
   if ('say' in step) return chat.say(step.say);
   if ('click' in step) {
     if (!last) throw new Error(`step "${describeStep(step)}" needs a card from the step before`);
@@ -153,8 +164,14 @@ function act(step: Step, last: Reply | undefined): Promise<Reply[]> {
   return chat.repliesAfter(0);
 }
 
+const stackDied = (exit: ChildExit) =>
+  new Error(
+    `The ${exit.source} process exited (code ${exit.code}, signal ${exit.signal}). Last output:\n` +
+      stackLog.slice(-25).join('\n'),
+  );
+
 function expectCard(reply: Reply, want: Expectation, context: string): void {
-  const where = `${context}\n--- card seen ---\n${reply.text}\n--- buttons: ${reply.buttons.join(' | ')}`;
+  const where = `${context}: card "${reply.title}" with buttons [${reply.buttons.join(' | ')}]`;
   if (typeof want.title === 'string') expect(reply.title, where).toBe(want.title);
   else if (want.title) expect(reply.title, where).toMatch(want.title);
   for (const text of want.texts ?? []) expect(reply.text, where).toContain(text);

@@ -71,7 +71,11 @@ export async function startAzurite(): Promise<Azurite> {
   const child = spawn(process.execPath, args, { cwd: location, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  // If the test process ends without afterAll (crash, kill), take Azurite down with it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   const stop = async () => {
+    process.off('exit', orphanGuard);
     child.kill('SIGTERM');
     await exited(child, STOP_TIMEOUT_MS);
     rmSync(location, { recursive: true, force: true });
@@ -80,8 +84,8 @@ export async function startAzurite(): Promise<Azurite> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!((await accepts(blob)) && (await accepts(queue)))) {
     if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
       const why = child.exitCode !== null ? `exited with ${child.exitCode}` : `not ready after ${START_TIMEOUT_MS} ms`;
+      await stop();
       throw new Error(`Azurite ${why}: ${stderr.trim()}`);
     }
     await sleep(50);

@@ -1,0 +1,42 @@
+import type { ContainerClient } from '@azure/storage-blob';
+import type { Broadcast } from '../../broadcast/model';
+import { ConflictError, type BroadcastStore } from '../ports';
+import { listBlobs, mapLimit, readJson, writeJson } from './blob-json';
+import { BROADCASTS, broadcastBlob } from './blob-names';
+
+/** Author and creation time as metadata, so `byAuthor` lists instead of downloading everything. */
+const metadata = (b: Broadcast) => ({ author: encodeURIComponent(b.authorId), created: String(b.createdAt) });
+
+/** One JSON blob per broadcast (`broadcasts/<id>.json`); updates compare the version, then write If-Match. */
+export class AzureBroadcastStore implements BroadcastStore {
+  constructor(private readonly container: ContainerClient) {}
+
+  async create(b: Broadcast): Promise<void> {
+    const written = await writeJson(this.container, broadcastBlob(b.id), b, { create: true, metadata: metadata(b) });
+    if (!written) throw new ConflictError(`broadcast ${b.id} (already exists)`);
+  }
+
+  async get(id: string): Promise<Broadcast | undefined> {
+    return (await readJson<Broadcast>(this.container.getBlobClient(broadcastBlob(id))))?.value;
+  }
+
+  async update(b: Broadcast, expectedVersion: number): Promise<void> {
+    const name = broadcastBlob(b.id);
+    const current = await readJson<Broadcast>(this.container.getBlobClient(name));
+    if (!current) throw new Error(`broadcast ${b.id} does not exist`);
+    const conflict = new ConflictError(`broadcast ${b.id} (expected version ${expectedVersion})`);
+    if (current.value.version !== expectedVersion) throw conflict;
+    const written = await writeJson(this.container, name, b, { ifMatch: current.etag, metadata: metadata(b) });
+    if (!written) throw conflict;
+  }
+
+  async byAuthor(authorId: string, limit: number): Promise<Broadcast[]> {
+    const author = encodeURIComponent(authorId);
+    const newest = (await listBlobs(this.container, BROADCASTS))
+      .filter((blob) => blob.metadata.author === author)
+      .sort((a, b) => Number(b.metadata.created) - Number(a.metadata.created) || (a.name < b.name ? -1 : 1))
+      .slice(0, Math.max(0, Math.floor(limit)));
+    const read = await mapLimit(newest, 8, (blob) => readJson<Broadcast>(this.container.getBlobClient(blob.name)));
+    return read.flatMap((r) => (r ? [r.value] : []));
+  }
+}

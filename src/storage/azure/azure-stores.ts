@@ -1,0 +1,37 @@
+import { ContainerClient } from '@azure/storage-blob';
+import { QueueClient } from '@azure/storage-queue';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { Stores } from '../ports';
+import { AzureBroadcastStore } from './azure-broadcast-store';
+import { azureForget } from './azure-forget';
+import { AzureOutbox } from './azure-outbox';
+import { AzureSubscriptionStore } from './azure-subscription-store';
+
+export interface AzureSettings {
+  readonly connectionString: string;
+  /** Holds bot state (top level) and `subscriptions/`, `broadcasts/`, `deliveries/`. */
+  readonly container: string;
+  /** Carries one message per pending delivery job. */
+  readonly queue: string;
+}
+
+/** All stores on one Azure Storage account; any number of bot instances may share it. Creates what is missing. */
+export async function createAzureStores({ connectionString, container, queue }: AzureSettings): Promise<Stores> {
+  const containerClient = new ContainerClient(connectionString, container);
+  const queueClient = new QueueClient(connectionString, queue);
+  try {
+    await Promise.all([containerClient.createIfNotExists(), queueClient.createIfNotExists()]);
+  } catch (err) {
+    throw new Error(
+      `Azure Storage: cannot create or open container "${container}" / queue "${queue}": ${(err as Error).message}`,
+    );
+  }
+  return {
+    state: new BlobsStorage(connectionString, container),
+    subscriptions: new AzureSubscriptionStore(containerClient),
+    broadcasts: new AzureBroadcastStore(containerClient),
+    outbox: new AzureOutbox(containerClient, queueClient),
+    forget: azureForget(containerClient),
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,23 @@
+import type { Stores } from '../ports';
+import { openDatabase } from './open-database';
+import { SqliteBroadcastStore } from './sqlite-broadcast-store';
+import { sqliteForget } from './sqlite-forget';
+import { SqliteOutbox } from './sqlite-outbox';
+import { SqliteStateStorage } from './sqlite-state-storage';
+import { SqliteSubscriptionStore } from './sqlite-subscription-store';
+
+/** All stores on one SQLite file, `<dataDir>/bot.sqlite`; several processes may open the same file. */
+export function createSqliteStores(dataDir: string): Stores {
+  const db = openDatabase(dataDir);
+  const forget = sqliteForget(db);
+  return {
+    state: new SqliteStateStorage(db),
+    subscriptions: new SqliteSubscriptionStore(db),
+    broadcasts: new SqliteBroadcastStore(db),
+    outbox: new SqliteOutbox(db),
+    forget: async (target) => forget(target),
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../src/storage/ports';
+import { backends, useBackend } from './backends';
+import { audience, broadcast, subscription } from './fixtures';
+
+const ids = (subs: { conversationId: string }[]) => subs.map((s) => s.conversationId).sort();
+
+describe.each(backends())('$name: subscriptions', (backend) => {
+  const { fresh } = useBackend(backend);
+
+  it('puts, gets, replaces keeping createdAt, counts and removes', async () => {
+    const { subscriptions } = await fresh()();
+    const first = subscription('19:chan@thread.tacv2', ['fortbildungen'], {}, 1000);
+    await subscriptions.put(first);
+    expect(await subscriptions.get(first.conversationId)).toEqual(first);
+    await subscriptions.put({ ...first, topics: ['netzwerk'], createdAt: 5000, updatedAt: 5000 });
+    expect(await subscriptions.get(first.conversationId)).toEqual({ ...first, topics: ['netzwerk'], updatedAt: 5000 });
+    expect(await subscriptions.count()).toBe(1);
+    expect(await subscriptions.remove(first.conversationId)).toBe(true);
+    expect(await subscriptions.remove(first.conversationId)).toBe(false);
+    expect(await subscriptions.get(first.conversationId)).toBeUndefined();
+    expect(await subscriptions.count()).toBe(0);
+  });
+
+  it('matches by topic and overlapping audience (empty = all)', async () => {
+    const { subscriptions } = await fresh()();
+    await Promise.all([
+      subscriptions.put(subscription('all', ['fortbildungen'])),
+      subscriptions.put(subscription('gym', ['fortbildungen', 'netzwerk'], { schoolTypes: ['gymnasium'] })),
+      subscriptions.put(
+        subscription('gs-eving', ['fortbildungen'], { schoolTypes: ['grundschule'], districts: ['eving'] }),
+      ),
+      subscriptions.put(subscription('other-topic', ['angebote'])),
+      subscriptions.put(subscription('nothing-yet', [])),
+    ]);
+    expect(ids(await subscriptions.matching('fortbildungen', audience()))).toEqual(['all', 'gs-eving', 'gym']);
+    expect(ids(await subscriptions.matching('fortbildungen', audience({ schoolTypes: ['gymnasium'] })))).toEqual([
+      'all',
+      'gym',
+    ]);
+    expect(
+      ids(
+        await subscriptions.matching(
+          'fortbildungen',
+          audience({ schoolTypes: ['grundschule'], districts: ['hoerde'] }),
+        ),
+      ),
+    ).toEqual(['all']);
+    expect(ids(await subscriptions.matching('netzwerk', audience({ districts: ['eving'] })))).toEqual(['gym']);
+    expect(await subscriptions.matching('verfahren', audience())).toEqual([]);
+    expect(await subscriptions.count()).toBe(5);
+  });
+});
+
+describe.each(backends())('$name: broadcasts', (backend) => {
+  const { fresh } = useBackend(backend);
+
+  it('creates once, reads, and updates only from the expected version', async () => {
+    const open = fresh();
+    const [a, b] = [(await open()).broadcasts, (await open()).broadcasts];
+    const v1 = broadcast('b-1');
+    await a.create(v1);
+    await expect(b.create(v1)).rejects.toBeInstanceOf(ConflictError);
+    expect(await b.get('b-1')).toEqual(v1);
+    expect(await b.get('missing')).toBeUndefined();
+
+    const v2 = { ...v1, version: 2, news: { ...v1.news, title: 'Korrigiert' } };
+    const recalled = { ...v1, version: 2, status: 'recalled' as const };
+    const results = await Promise.allSettled([a.update(v2, 1), b.update(recalled, 1)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toBeInstanceOf(ConflictError);
+    expect((await a.get('b-1'))?.version).toBe(2);
+    await expect(a.update({ ...v2, version: 3 }, 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(a.update(broadcast('missing'), 1)).rejects.toThrow(/missing does not exist/);
+  });
+
+  it("lists an author's newest broadcasts first", async () => {
+    const { broadcasts } = await fresh()();
+    await broadcasts.create(broadcast('old', 'author-1', 1000));
+    await broadcasts.create(broadcast('new', 'author-1', 3000));
+    await broadcasts.create(broadcast('mid', 'author-1', 2000));
+    await broadcasts.create(broadcast('foreign', 'author-2', 4000));
+    expect((await broadcasts.byAuthor('author-1', 2)).map((b) => b.id)).toEqual(['new', 'mid']);
+    expect((await broadcasts.byAuthor('author-2', 10)).map((b) => b.id)).toEqual(['foreign']);
+    expect(await broadcasts.byAuthor('nobody', 10)).toEqual([]);
+  });
+});
