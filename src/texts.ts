@@ -112,6 +112,8 @@ export const T = {
     previewTitle: 'Vorschau – so sehen es die Empfänger',
     previewCorrectTitle: 'Vorschau der Korrektur',
     recipients: (n: number) => `Empfänger: ${n} ${n === 1 ? 'Chat' : 'Chats'}`,
+    previewButtons: (link: boolean) =>
+      `Darunter sehen die Empfänger ${link ? '„Mehr erfahren“ und ' : ''}„Abbestellen“.`,
     sendNow: 'Jetzt senden',
     sendCorrection: 'Korrektur senden',
     edit: 'Bearbeiten',

@@ -133,9 +133,9 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
 
     /** Every button of the flow; rights are checked again on the server for each one. */
     async press(c: TurnContext, s: BotTurnState, data: unknown): Promise<void> {
+      if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
       const payload = BroadcastPayload.safeParse(data);
       if (!payload.success) return void (await c.sendActivity(T.staleAction));
-      if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
       const p = payload.data;
       switch (p.action) {
         case 'preview':

@@ -97,6 +97,7 @@ export function previewCard(news: NewsItem, recipients: number, correcting?: str
       heading(correcting ? T.news.previewCorrectTitle : T.news.previewTitle),
       text(T.news.recipients(recipients), { weight: 'Bolder' }),
       { type: 'Container', style: 'emphasis', items: newsCard(news).body },
+      small(T.news.previewButtons(!!news.link)),
     ],
     [
       submit(correcting ? T.news.sendCorrection : T.news.sendNow, { verb: 'broadcast', action: 'send' }),

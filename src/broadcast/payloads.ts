@@ -9,7 +9,7 @@ const csv = <T extends z.ZodTypeAny>(item: T) =>
       (s ?? '')
         .split(',')
         .map((x) => x.trim())
-        .filter(Boolean),
+        .filter((x) => item.safeParse(x).success),
     )
     .pipe(z.array(item).max(20));
 

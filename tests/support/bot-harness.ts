@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { coordinatorPolicy } from '../../src/broadcast/coordinators';
+import { createSqliteStores } from '../../src/storage/sqlite/sqlite-stores';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { buildApp } from '../../src/app';
 import { loadCore, type Core } from '../../src/core/bootstrap';
@@ -13,9 +17,18 @@ export interface CardReply {
   readonly text?: string;
 }
 
-/** A bot on a TestAdapter; `say` sends one activity and returns the replies of that turn. */
-export function botHarness(opts: { conversationType?: 'personal' | 'groupChat' | 'channel' } = {}) {
-  const bot = buildApp({ ...realCore(), logger }, new MemoryStorage());
+/** A bot on a TestAdapter with real SQLite stores in a temp folder; `say` sends one activity and returns the replies. */
+export function botHarness(
+  opts: { conversationType?: 'personal' | 'groupChat' | 'channel'; coordinators?: string[]; topicLimits?: string } = {},
+) {
+  const stores = createSqliteStores(mkdtempSync(join(tmpdir(), 'bot-harness-')));
+  let wakes = 0;
+  const broadcasting = {
+    stores,
+    policy: coordinatorPolicy(opts.coordinators ?? [], opts.topicLimits ?? ''),
+    wake: () => void wakes++,
+  };
+  const bot = buildApp({ ...realCore(), logger, broadcasting }, new MemoryStorage());
   const adapter = new TestAdapter((context) => bot.handleTurn(context), {
     channelId: 'msteams',
     conversation: {
@@ -35,7 +48,7 @@ export function botHarness(opts: { conversationType?: 'personal' | 'groupChat' |
     await adapter.receiveActivity({ from, ...a });
     return adapter.activeQueue.splice(0).map(toReply);
   }
-  return { adapter, say };
+  return { adapter, say, stores, wakes: () => wakes };
 }
 
 function toReply(activity: Partial<Activity>): CardReply {

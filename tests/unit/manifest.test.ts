@@ -23,7 +23,7 @@ const VALUES: ManifestValues = {
   BOT_DOMAIN: 'bot.example.org',
   APP_VERSION: '1.2.3',
 };
-const REQUIRED_COMMANDS = ['Hilfe', 'Was tun?', 'Kontakt', 'Liste aller Stellen'];
+const REQUIRED_COMMANDS = ['Hilfe', 'Was tun?', 'Kontakt', 'Liste aller Stellen', 'Abonnieren', 'Meine Abos'];
 
 interface Command {
   title: string;

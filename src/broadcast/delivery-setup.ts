@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../shared/logger';
+import type { Stores } from '../storage/ports';
+import { RealClock } from './clock';
+import { ConnectorSender } from './connector-sender';
+import { DeliveryWorker } from './delivery-worker';
+import type { Broadcast } from './model';
+import { newsCard, newsSummary } from './news-cards';
+import { Pacer, TEAMS_CONVERSATION_WINDOWS } from './pacing';
+import { progressNotifier } from './progress-notifier';
+
+/** The news message one subscriber receives (channelData lets tests spot duplicates). */
+export const newsActivity = (broadcast: Broadcast) => ({
+  type: 'message' as const,
+  summary: newsSummary(broadcast.news),
+  attachments: [CardFactory.adaptiveCard(newsCard(broadcast.news, broadcast.version))],
+  channelData: { broadcastId: broadcast.id, version: broadcast.version },
+});
+
+/** Worker + sender + progress updates of the coordinators' confirmation cards. */
+export function createDelivery(opts: {
+  config: Pick<Config, 'BOT_ID' | 'SEND_PER_TENANT_PER_SECOND' | 'SEND_PER_CONVERSATION_PER_SECOND'>;
+  adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;
+  logger: Logger;
+}) {
+  const { config, adapter, stores, logger } = opts;
+  const botAppId = config.BOT_ID ?? '';
+  const update = progressNotifier(
+    stores,
+    async (reference, activityId, card) => {
+      await adapter.continueConversationAsync(
+        botAppId,
+        reference as Partial<ConversationReference>,
+        async (context) => {
+          await context.updateActivity({
+            id: activityId,
+            type: 'message',
+            attachments: [CardFactory.adaptiveCard(card)],
+          });
+        },
+      );
+    },
+    logger,
+  );
+  const worker = new DeliveryWorker({
+    outbox: stores.outbox,
+    subscriptions: stores.subscriptions,
+    sender: new ConnectorSender({
+      adapter,
+      botAppId,
+      getBroadcast: (id) => stores.broadcasts.get(id),
+      activityFor: newsActivity,
+    }),
+    pacer: new Pacer({
+      perTenantPerSecond: config.SEND_PER_TENANT_PER_SECOND,
+      perConversation: TEAMS_CONVERSATION_WINDOWS.map((w) =>
+        w.ms === 1_000 ? { ...w, limit: config.SEND_PER_CONVERSATION_PER_SECOND } : w,
+      ),
+    }),
+    clock: new RealClock(),
+    owner: `bot-${randomUUID()}`,
+    logger,
+    onProgress: (id) => update(id),
+  });
+  return { worker, wake: () => worker.wake() };
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Subscription } from '../../src/broadcast/model';
+import { T } from '../../src/texts';
+import { botHarness, buttonData, cardText, cardTitle } from '../support/bot-harness';
+
+const COORDINATOR = { id: 'coord', name: 'Koordination', aadObjectId: 'aad-coordinator' };
+const TEACHER = { id: 'teacher', name: 'Lehrkraft', aadObjectId: 'aad-teacher' };
+const sub = (
+  id: string,
+  topics: Subscription['topics'],
+  schoolTypes: Subscription['audience']['schoolTypes'] = [],
+): Subscription => ({
+  conversationId: id,
+  reference: { conversation: { id }, serviceUrl: 'http://127.0.0.1:1/' },
+  conversationType: 'personal',
+  topics,
+  audience: { schoolTypes, districts: [] },
+  createdAt: 1,
+  updatedAt: 1,
+});
+const news = {
+  title: 'Fortbildung am 3. März',
+  text: 'Die Fachstelle lädt ein.',
+  link: 'https://www.dortmund.de/schulabsentismus',
+  topic: 'fortbildungen',
+  schoolTypes: '',
+  districts: '',
+};
+
+describe('Subscriptions', () => {
+  it('stores the conversation on install and removes it on uninstall', async () => {
+    const { say, stores } = botHarness();
+    await say({ type: 'installationUpdate', action: 'add', recipient: { id: 'bot', name: 'Bot' } });
+    expect((await stores.subscriptions.get('conv-1'))?.topics).toEqual([]);
+    await say({ type: 'installationUpdate', action: 'remove', recipient: { id: 'bot', name: 'Bot' } });
+    expect(await stores.subscriptions.get('conv-1')).toBeUndefined();
+  });
+
+  it('subscribes with topics and filters, shows them, and unsubscribes in one click', async () => {
+    const { say, stores } = botHarness();
+    const form = await say('Abonnieren');
+    expect(cardTitle(form[0])).toBe(T.news.subscribeTitle);
+    const saved = await say({
+      type: 'message',
+      value: {
+        ...buttonData(form, T.news.save),
+        topics: 'fortbildungen,netzwerk',
+        schoolTypes: 'gymnasium',
+        districts: 'hoerde',
+      },
+    });
+    expect(saved[0]?.text).toMatch(/Fortbildungen, Netzwerk/);
+    const stored = await stores.subscriptions.get('conv-1');
+    expect(stored?.topics).toEqual(['fortbildungen', 'netzwerk']);
+    expect(stored?.audience).toEqual({ schoolTypes: ['gymnasium'], districts: ['hoerde'] });
+    expect(cardText((await say('Meine Abos'))[0])).toMatch(/Gymnasium[\s\S]*Hörde/);
+    expect((await say({ type: 'message', value: { verb: 'unsubscribe' } }))[0]?.text).toBe(T.news.unsubscribed);
+    expect((await stores.subscriptions.get('conv-1'))?.topics).toEqual([]);
+  });
+
+  it('asks for at least one topic and ignores unknown values', async () => {
+    const { say } = botHarness();
+    expect(
+      (
+        await say({
+          type: 'message',
+          value: { verb: 'subscribe', topics: 'katzenvideos', schoolTypes: '', districts: '' },
+        })
+      )[0]?.text,
+    ).toBe(T.news.noTopics);
+  });
+});
+
+describe('Broadcasting', () => {
+  it('refuses everyone who is not a coordinator, for the command and for forged submits, and queues nothing', async () => {
+    const { say, stores } = botHarness({ coordinators: ['aad-coordinator'] });
+    expect((await say('Neuigkeit senden', TEACHER))[0]?.text).toBe(T.news.notCoordinator);
+    for (const action of ['preview', 'send']) {
+      expect((await say({ type: 'message', value: { verb: 'broadcast', action, ...news } }, TEACHER))[0]?.text).toBe(
+        T.news.notCoordinator,
+      );
+    }
+    expect(await stores.broadcasts.byAuthor('aad-teacher', 10)).toEqual([]);
+  });
+
+  it('composes, previews with the number of recipients, sends, and queues one job per matching subscriber', async () => {
+    const h = botHarness({ coordinators: ['aad-coordinator'] });
+    await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
+    await h.stores.subscriptions.put(sub('b', ['fortbildungen'], ['gymnasium']));
+    await h.stores.subscriptions.put(sub('c', ['netzwerk']));
+    expect(cardTitle((await h.say('Neuigkeit senden', COORDINATOR))[0])).toBe(T.news.composeTitle);
+    const preview = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news, schoolTypes: 'realschule' } },
+      COORDINATOR,
+    );
+    expect(cardText(preview[0])).toContain(T.news.recipients(1));
+    const preview2 = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } },
+      COORDINATOR,
+    );
+    expect(cardText(preview2[0])).toContain(T.news.recipients(2));
+    expect(cardText(preview2[0])).toContain(T.news.unsubscribe);
+    const sent = await h.say({ type: 'message', value: buttonData(preview2, T.news.sendNow) }, COORDINATOR);
+    expect(cardText(sent[0])).toMatch(/Empfänger[\s\S]*2/);
+    const [broadcast] = await h.stores.broadcasts.byAuthor('aad-coordinator', 10);
+    expect(broadcast?.news.title).toBe(news.title);
+    expect((await h.stores.outbox.jobsFor(broadcast!.id)).map((j) => j.conversationId).sort()).toEqual(['a', 'b']);
+    expect(h.wakes()).toBe(1);
+  });
+
+  it('keeps a coordinator limited to some topics out of the others', async () => {
+    const { say } = botHarness({ coordinators: ['aad-coordinator'], topicLimits: 'aad-coordinator=netzwerk' });
+    expect(
+      (await say({ type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } }, COORDINATOR))[0]?.text,
+    ).toBe(T.news.topicNotAllowed);
+  });
+
+  it('rejects a link that is not http(s)', async () => {
+    const { say } = botHarness({ coordinators: ['aad-coordinator'] });
+    const replies = await say(
+      { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news, link: 'javascript:alert(1)' } },
+      COORDINATOR,
+    );
+    expect(replies[0]?.text).toMatch(/link/);
+  });
+
+  it('corrects and recalls what was delivered', async () => {
+    const h = botHarness({ coordinators: ['aad-coordinator'] });
+    await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
+    await h.say({ type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } }, COORDINATOR);
+    await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, COORDINATOR);
+    const [b] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
+    const [job] = await h.stores.outbox.claim(Date.now() + 1, 10, 60_000, 'test');
+    await h.stores.outbox.finish({ ...job!, state: 'sent', activityId: 'act-1' }, 'test');
+
+    const form = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'correct', id: b!.id } },
+      COORDINATOR,
+    );
+    expect(cardTitle(form[0])).toBe(T.news.correctTitle);
+    await h.say(
+      { type: 'message', value: { ...buttonData(form, T.news.preview), ...news, title: 'Fortbildung am 4. März' } },
+      COORDINATOR,
+    );
+    await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, COORDINATOR);
+    expect((await h.stores.broadcasts.get(b!.id))?.version).toBe(2);
+    expect((await h.stores.outbox.jobsFor(b!.id)).find((j) => j.action === 'update')?.activityId).toBe('act-1');
+
+    const confirm = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'recall', id: b!.id } },
+      COORDINATOR,
+    );
+    await h.say({ type: 'message', value: buttonData(confirm, T.news.recallConfirm) }, COORDINATOR);
+    expect((await h.stores.broadcasts.get(b!.id))?.status).toBe('recalled');
+    expect((await h.stores.outbox.jobsFor(b!.id)).some((j) => j.action === 'delete' && j.activityId === 'act-1')).toBe(
+      true,
+    );
+  });
+});
