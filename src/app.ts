@@ -6,6 +6,7 @@ import { registerAnswerRoutes } from './bot/answer-routes';
 import type { BotDeps } from './bot/deps';
 import type { BotTurnState } from './bot/turn-state';
 import { passesGate } from './bot/gate';
+import { registerPrivacyRoutes } from './bot/privacy-routes';
 import { RateLimiter } from './bot/rate-limit';
 import { registerWelcomeRoutes } from './bot/welcome-routes';
 import { registerBroadcastRoutes } from './broadcast/broadcast-routes';
@@ -40,12 +41,13 @@ export function buildApp(
   const answers = answerService(deps);
   const guide = guideService(deps, answers);
   const news = deps.broadcasting;
-  const subscriptions = news && subscriptionService(news.stores.subscriptions, deps.logger);
+  const subscriptions = news && subscriptionService(news.stores.subscriptions, deps.logger, deps.forget);
   registerWelcomeRoutes(app, deps.logger, subscriptions);
   registerActionRoutes(app, answers, deps.logger);
   registerGuideRoutes(app, guide, deps.logger);
   if (news && subscriptions)
     registerBroadcastRoutes(app, subscriptions, broadcastService({ ...news, logger: deps.logger }));
+  if (deps.forget) registerPrivacyRoutes(app, deps.forget, deps.logger);
   registerDirectoryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerAnswerRoutes(app, answers, (context, state, text) => guide.text(context, state, text), deps.logger);

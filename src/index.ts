@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       logger,
       allowedTenants: config.allowedTenants,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      forget: (target) => stores.forget(target),
       broadcasting: {
         stores,
         policy: coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS),

@@ -78,6 +78,13 @@ export const T = {
     notFound: 'Dazu habe ich keine passende Stelle gefunden. Hier ist die Übersicht:',
     resultTitle: 'Passende Stellen',
   },
+  privacy: {
+    title: 'Meine Daten löschen',
+    explain:
+      'Der Bot speichert zu Ihnen nur, welchen Eintrag Sie zuletzt gesehen haben, die Antworten im geführten Fall (z. B. „Gymnasium“) und einen Entwurf, falls Sie Nachrichten versenden dürfen – nie Ihre getippten Texte. Möchten Sie das jetzt löschen?',
+    confirm: 'Ja, löschen',
+    done: 'Erledigt: Ihre gespeicherten Daten sind gelöscht.',
+  },
   news: {
     from: 'Netzwerk Schulabsentismus Dortmund',
     previewPrefix: 'Neu',

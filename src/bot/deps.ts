@@ -11,6 +11,8 @@ export interface BotDeps extends Core {
   /** Tenants served (empty = all) and the per-user message limit. */
   readonly allowedTenants?: readonly string[];
   readonly rateLimitPerMinute?: number;
+  /** Deletes stored data of a user or conversation (privacy); absent without stores. */
+  readonly forget?: Stores['forget'];
   /** Subscriptions and news broadcasts; absent when the bot runs without stores (some tests). */
   readonly broadcasting?: {
     readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;

@@ -19,6 +19,8 @@ export interface BotConversationState extends DefaultConversationState {
 export type BotTurnState = TurnState<BotConversationState>;
 
 const MAX_USERS_PER_CONVERSATION = 200;
+/** Per-user slots untouched this long are dropped when the conversation state is next written. */
+export const USER_SLOT_TTL_MS = 24 * 60 * 60 * 1000;
 
 export function userSlot(state: BotTurnState, userId: string): UserSlot {
   const users = (state.conversation.users ??= {});
@@ -28,9 +30,16 @@ export function userSlot(state: BotTurnState, userId: string): UserSlot {
 /** Updates the slot, dropping the least recently used ones beyond the bound. */
 export function saveUserSlot(state: BotTurnState, userId: string, patch: Partial<Omit<UserSlot, 'updatedAt'>>): void {
   const users = (state.conversation.users ??= {});
-  users[userId] = { ...users[userId], ...patch, updatedAt: Date.now() };
+  const now = Date.now();
+  users[userId] = { ...users[userId], ...patch, updatedAt: now };
+  for (const [id, slot] of Object.entries(users)) if (now - slot.updatedAt > USER_SLOT_TTL_MS) delete users[id];
   const ids = Object.keys(users);
   if (ids.length <= MAX_USERS_PER_CONVERSATION) return;
   ids.sort((a, b) => users[a]!.updatedAt - users[b]!.updatedAt);
   for (const id of ids.slice(0, ids.length - MAX_USERS_PER_CONVERSATION)) delete users[id];
+}
+
+/** Removes a user's slot from the conversation state of this turn (it is saved without it). */
+export function dropUserSlot(state: BotTurnState, userId: string): void {
+  if (state.conversation.users) delete state.conversation.users[userId];
 }

@@ -9,7 +9,12 @@ import { SubscribePayload } from './payloads';
 import { mySubscriptionsCard, subscribeCard } from './subscription-cards';
 
 /** Installs, uninstalls, "Abonnieren", "Meine Abos", "Abbestellen". */
-export function subscriptionService(subscriptions: SubscriptionStore, logger: Logger, now: () => number = Date.now) {
+export function subscriptionService(
+  subscriptions: SubscriptionStore,
+  logger: Logger,
+  forget?: (target: { conversationId: string }) => Promise<number>,
+  now: () => number = Date.now,
+) {
   const keyOf = (context: TurnContext) => conversationKey(context.activity.conversation?.id ?? '');
 
   return {
@@ -29,7 +34,8 @@ export function subscriptionService(subscriptions: SubscriptionStore, logger: Lo
 
     async uninstalled(context: TurnContext): Promise<void> {
       const removed = await subscriptions.remove(keyOf(context));
-      logger.info({ intent: 'uninstall', removed }, 'conversation reference removed');
+      const erased = (await forget?.({ conversationId: keyOf(context) })) ?? 0;
+      logger.info({ intent: 'uninstall', removed, erased }, 'conversation reference and data removed');
     },
 
     form: async (context: TurnContext) =>

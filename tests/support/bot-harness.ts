@@ -28,7 +28,12 @@ export function botHarness(
     policy: coordinatorPolicy(opts.coordinators ?? [], opts.topicLimits ?? ''),
     wake: () => void wakes++,
   };
-  const bot = buildApp({ ...realCore(), logger, broadcasting }, new MemoryStorage());
+  const forgotten: { conversationId?: string; userId?: string }[] = [];
+  const forget = async (target: { conversationId?: string; userId?: string }) => (
+    forgotten.push(target),
+    stores.forget(target)
+  );
+  const bot = buildApp({ ...realCore(), logger, broadcasting, forget }, new MemoryStorage());
   const adapter = new TestAdapter((context) => bot.handleTurn(context), {
     channelId: 'msteams',
     conversation: {
@@ -48,7 +53,7 @@ export function botHarness(
     await adapter.receiveActivity({ from, ...a });
     return adapter.activeQueue.splice(0).map(toReply);
   }
-  return { adapter, say, stores, wakes: () => wakes };
+  return { adapter, say, stores, wakes: () => wakes, forgotten };
 }
 
 function toReply(activity: Partial<Activity>): CardReply {

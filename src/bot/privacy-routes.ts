@@ -1,0 +1,30 @@
+import type { Application } from '@microsoft/teams-ai';
+import { card, heading, submit, text } from '../cards/adaptive';
+import type { Logger } from '../shared/logger';
+import type { Stores } from '../storage/ports';
+import { T } from '../texts';
+import { sendCard } from './reply';
+import { dropUserSlot, type BotTurnState } from './turn-state';
+
+const FORGET_ME = /^\s*(meine daten l(ö|oe)schen|daten l(ö|oe)schen|datenschutz)\s*[.!?]*\s*$/i;
+
+/** "Meine Daten löschen": after a confirmation, everything stored for this user goes. */
+export function registerPrivacyRoutes(app: Application<BotTurnState>, forget: Stores['forget'], logger: Logger): void {
+  app.message(FORGET_ME, async (context) =>
+    sendCard(
+      context,
+      card(
+        [heading(T.privacy.title), text(T.privacy.explain)],
+        [submit(T.privacy.confirm, { verb: 'privacy', action: 'forget-me' })],
+      ),
+    ),
+  );
+  app.adaptiveCards.actionSubmit('privacy', async (context, state, data) => {
+    if ((data as { action?: unknown })?.action !== 'forget-me') return void (await context.sendActivity(T.staleAction));
+    const userId = context.activity.from?.id ?? '';
+    dropUserSlot(state, userId);
+    const removed = await forget({ userId });
+    logger.info({ intent: 'privacy', removed }, 'user data deleted on request');
+    await context.sendActivity(T.privacy.done);
+  });
+}
