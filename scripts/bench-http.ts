@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ const questions = readFileSync(join(ROOT, 'tests/eval/project.jsonl'), 'utf8')
   .map((l) => (JSON.parse(l) as { q: string }).q);
 
 function start(args: string[], port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [require.resolve('tsx/cli'), ...args], {
+  return spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', BOT_ID: '', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -84,9 +84,14 @@ async function run(name: string, args: string[], port: number, env?: Record<stri
 }
 
 void (async () => {
+  // Both run as built JavaScript, the way `npm start` runs the bot.
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const data = mkdtempSync(join(tmpdir(), 'bench-http-'));
-  const ours = await run('ours', ['src/index.ts'], 39781, { DATA_DIR: data });
-  const echo = await run('echo', ['scripts/echo-bot.ts', '39782'], 39782);
+  const ours = await run('ours', ['dist/index.js'], 39781, { DATA_DIR: data });
+  const echo = await run('echo', ['dist/cli/bench-echo-bot.js', '39782'], 39782);
   const row = (r: typeof ours) =>
     `  ${r.name.padEnd(5)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  peak RSS ${r.rssMb.toFixed(0)} MB`;
   const ratio = Math.round((ours.rps / echo.rps) * 100) / 100;

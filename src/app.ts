@@ -1,4 +1,5 @@
-import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { Storage, TurnContext } from 'botbuilder';
 import { registerActionRoutes } from './bot/action-routes';
 import { answerService } from './bot/answer-service';

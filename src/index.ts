@@ -48,6 +48,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 10_000).unref();
     Promise.allSettled([delivery.worker.stop(), server.stop()])
       .then(() => stores.close())
       .then(

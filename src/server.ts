@@ -1,6 +1,6 @@
 import type { AddressInfo, Socket } from 'node:net';
 import restify from 'restify';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { BotApp } from './app';
 import { activityProblem } from './activity-check';
 import { AppError } from './shared/errors';
@@ -70,6 +70,12 @@ export async function startServer(opts: {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would hold close() open: end the idle ones now, the rest shortly.
+        server.server.closeIdleConnections();
+        setTimeout(() => server.server.closeAllConnections(), 2_000).unref();
+      }),
   };
 }

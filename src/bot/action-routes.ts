@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { AskQuestion, FollowUp, ShowEntry } from '../cards/actions';
 import type { Logger } from '../shared/logger';
 import { T } from '../texts';

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { helpCard } from '../cards/answer-card';
 import { T } from '../texts';
 import type { AnswerService } from './answer-service';

@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { card, heading, submit, text } from '../cards/adaptive';
 import type { Logger } from '../shared/logger';
 import type { Stores } from '../storage/ports';

@@ -1,4 +1,5 @@
-import { TurnState, type DefaultConversationState } from '@microsoft/teams-ai';
+// Deep imports: the package index also loads teams-ai's AI modules (~20 MB) that this bot never uses.
+import { TurnState, type DefaultConversationState } from '@microsoft/teams-ai/lib/TurnState';
 
 /** What the bot remembers per user inside a conversation (two teachers in one chat stay apart). */
 export interface UserSlot {

@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TurnContext } from 'botbuilder';
 import { helpCard } from '../cards/answer-card';
 import type { Logger } from '../shared/logger';

@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { BotTurnState } from '../bot/turn-state';
 import type { BroadcastService } from './broadcast-service';
 import type { SubscriptionService } from './subscription-service';

@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { CardFactory } from 'botbuilder';
 import type { BotDeps } from '../bot/deps';
 import type { BotTurnState } from '../bot/turn-state';

@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotDeps } from '../bot/deps';

@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Logger } from '../shared/logger';
 import { T } from '../texts';
 import type { BotTurnState } from '../bot/turn-state';
