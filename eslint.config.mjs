@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'build/', 'test-results/', 'coverage/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'build/', 'test-results/', 'coverage/', 'data/', '.prof/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -107,7 +107,10 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     await stores.broadcasts.update({ ...current, news, version: current.version + 1 }, current.version);
     const at = now();
     const delivered = (await stores.outbox.jobsFor(id)).filter((j) => j.action === 'send' && j.state === 'sent');
-    await stores.outbox.enqueue(delivered.map((j) => job(id, j.conversationId, 'update', at, j.activityId)));
+    await stores.outbox.enqueue(
+      delivered.map((j) => job(id, j.conversationId, 'update', at, j.activityId)),
+      { reopen: true },
+    );
     logger.info({ intent: 'broadcast-correct', id, recipients: delivered.length }, 'correction queued');
     wake();
     await c.sendActivity(T.news.recipients(delivered.length));

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from '../shared/logger';
 import type { Outbox, SubscriptionStore } from '../storage/ports';
 import type { Clock } from './clock';
@@ -32,6 +33,9 @@ export interface DeliveryWorkerOptions {
   readonly retry?: Partial<RetryOptions>;
 }
 
+/** Pacing waits up to this long keep the send slot. */
+const HOLD_MS = 200;
+
 /** Claims due jobs, paces, sends, records the outcome. One instance per process. */
 export class DeliveryWorker {
   private readonly concurrency: number;
@@ -45,7 +49,8 @@ export class DeliveryWorker {
   private readonly kill = new AbortController(); // crash: abandon sends
   private idle = new AbortController();
   private woken = false;
-  private sending = 0;
+  private sending = 0; // slots taken
+  private onWire = 0;
   private crashed = false;
   private loop?: Promise<void>;
 
@@ -55,12 +60,13 @@ export class DeliveryWorker {
     this.maxHeld = o.maxHeld ?? 8 * this.concurrency;
     this.pollMs = o.pollMs ?? 1_000;
     this.retry = { ...DEFAULT_RETRY, ...o.retry };
+    setMaxListeners(0, this.halt.signal, this.kill.signal); // one listener per held job
     this.halt.signal.addEventListener('abort', () => this.slotWaiters.splice(0).forEach((w) => w(false)));
   }
 
   /** Sends currently on the wire. */
   get inFlight(): number {
-    return this.sending;
+    return this.onWire;
   }
 
   start(): void {
@@ -105,7 +111,7 @@ export class DeliveryWorker {
         }
       }
       for (const job of claimed) this.track(job);
-      if (claimed.length === 0 || claimed.length === room) await this.pause();
+      await this.pause();
     }
   }
 
@@ -122,43 +128,63 @@ export class DeliveryWorker {
       .catch((err: unknown) => this.o.logger.warn({ intent: 'delivery', err: String(err) }, 'delivery job crashed'))
       .finally(() => {
         this.tasks.delete(task);
-        this.idle.abort();
+        this.wake();
       });
     this.tasks.add(task);
   }
 
   private async process(job: DeliveryJob): Promise<void> {
-    const { clock, pacer } = this.o;
+    const { clock } = this.o;
     const sendBy = clock.now() + this.leaseMs / 2;
     const subscription = await this.o.subscriptions.get(job.conversationId);
     if (!subscription) return this.record({ ...job, state: 'removed', reason: 'unsubscribed', updatedAt: clock.now() });
-    for (;;) {
-      if (!(await this.acquire())) return this.record(postponed(job, job.notBefore, clock.now()));
-      const now = clock.now();
-      const at = now > sendBy ? Infinity : pacer.reserve(job.conversationId, subscription.tenantId, now);
-      if (at <= now) break;
-      this.release();
-      // Too long a wait for this lease: back to the outbox, due when pacing allows.
-      if (at > sendBy) return this.record(postponed(job, Math.max(now, at === Infinity ? now : at), now));
-      await clock.sleep(at - now, this.halt.signal);
-    }
+    const wait = await this.paced(job, subscription.tenantId, sendBy);
+    if (wait !== 'go') return this.record(postponed(job, wait, clock.now()), false);
     let outcome: SendOutcome;
+    this.onWire++;
     try {
       outcome = await this.o.sender.send(job, subscription, this.kill.signal);
     } catch (err) {
       outcome = { kind: 'transient', reason: `sender error ${(err as Error).name}` };
     } finally {
+      this.onWire--;
       this.release();
     }
     if (this.crashed) return;
     const next = nextState(job, outcome, clock.now(), this.retry);
     if (outcome.kind !== 'ok') this.o.logger.debug(this.logFields(next, outcome), 'delivery attempt not ok');
-    if (conversationGone(job, outcome)) await this.o.subscriptions.remove(job.conversationId);
+    if (conversationGone(job, outcome)) {
+      await this.o.subscriptions.remove(job.conversationId).catch((err: unknown) => {
+        this.o.logger.warn({ ...this.logFields(next), err: String(err) }, 'subscription not removed');
+      });
+    }
     await this.record(next);
   }
 
-  /** Writes the job's new state and releases its lease (unless crashed). */
-  private async record(job: DeliveryJob): Promise<void> {
+  /**
+   * Takes a send slot (FIFO) and a pacing reservation: 'go' with the slot held, or the time the job
+   * should be due again. Short waits keep the slot (fair order); long ones free it for other conversations.
+   */
+  private async paced(job: DeliveryJob, tenantId: string | undefined, sendBy: number): Promise<'go' | number> {
+    const { clock, pacer } = this.o;
+    let holding = false;
+    for (;;) {
+      if (!holding && !(holding = await this.acquire())) return job.notBefore;
+      const now = clock.now();
+      const late = now > sendBy || this.halt.signal.aborted;
+      const at = late ? Infinity : pacer.reserve(job.conversationId, tenantId, now);
+      if (at <= now) return 'go';
+      if (at > sendBy || at - now > HOLD_MS) {
+        this.release();
+        holding = false;
+      }
+      if (at > sendBy) return late ? now : at;
+      await clock.sleep(at - now, this.halt.signal);
+    }
+  }
+
+  /** Writes the job's new state and releases its lease (unless crashed); reports progress if it moved. */
+  private async record(job: DeliveryJob, progressed = true): Promise<void> {
     if (this.crashed) return;
     try {
       await this.o.outbox.finish(job, this.o.owner);
@@ -166,11 +192,11 @@ export class DeliveryWorker {
       return void this.o.logger.warn({ ...this.logFields(job), err: String(err) }, 'delivery result not recorded');
     }
     if (job.state === 'failed' || job.state === 'removed') this.o.logger.info(this.logFields(job), 'delivery ended');
-    try {
-      void Promise.resolve(this.o.onProgress?.(job.broadcastId)).catch(() => undefined);
-    } catch {
-      // progress reporting must never stop delivery
-    }
+    // progress reporting must never stop delivery
+    if (progressed)
+      Promise.resolve(job.broadcastId)
+        .then((id) => this.o.onProgress?.(id))
+        .catch(() => undefined);
   }
 
   private logFields(job: DeliveryJob, outcome?: SendOutcome) {
@@ -180,7 +206,10 @@ export class DeliveryWorker {
 
   private acquire(): Promise<boolean> {
     if (this.halt.signal.aborted) return Promise.resolve(false);
-    if (this.sending < this.concurrency) return Promise.resolve(++this.sending > 0);
+    if (this.sending < this.concurrency) {
+      this.sending++;
+      return Promise.resolve(true);
+    }
     return new Promise((resolve) => this.slotWaiters.push(resolve));
   }
 

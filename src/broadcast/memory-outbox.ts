@@ -1,4 +1,4 @@
-import { ConflictError, type Outbox } from '../storage/ports';
+import type { Outbox } from '../storage/ports';
 import type { DeliveryJob, DeliveryReport } from './model';
 
 interface Row {
@@ -22,17 +22,18 @@ export function reportOf(jobs: readonly DeliveryJob[]): DeliveryReport {
 
 /**
  * The Outbox in memory: the reference semantics for the durable stores. Due jobs are handed out
- * in the order they were enqueued; a lease expires after `leaseMs`; `finish` needs the lease.
+ * in the order they were enqueued; a lease expires after `leaseMs`; `finish` needs the current lease.
  */
 export class MemoryOutbox implements Outbox {
   private readonly rows = new Map<string, Row>();
   private readonly pending = new Map<string, Row>();
   private tokens = 0;
 
-  async enqueue(jobs: readonly DeliveryJob[]): Promise<void> {
+  async enqueue(jobs: readonly DeliveryJob[], opts: { reopen?: boolean } = {}): Promise<void> {
     for (const job of jobs) {
       const key = keyOf(job);
-      if (this.rows.has(key)) continue;
+      const existing = this.rows.get(key);
+      if (existing && !(opts.reopen && existing.job.state !== 'pending')) continue;
       const row: Row = { job: { ...job, leaseToken: undefined } };
       this.rows.set(key, row);
       if (job.state === 'pending') this.pending.set(key, row);
@@ -54,9 +55,8 @@ export class MemoryOutbox implements Outbox {
   async finish(job: DeliveryJob, owner: string): Promise<void> {
     const key = keyOf(job);
     const row = this.rows.get(key);
-    if (!row?.lease || row.lease.owner !== owner || row.lease.token !== job.leaseToken) {
-      throw new ConflictError(`delivery job ${job.action} ${job.conversationId} of ${job.broadcastId}`);
-    }
+    // A stale finish (lease lost to another worker, or none) is ignored, as the durable stores do.
+    if (!row?.lease || row.lease.owner !== owner || row.lease.token !== job.leaseToken) return;
     row.job = { ...job, leaseToken: undefined };
     row.lease = undefined;
     if (job.state === 'pending') this.pending.set(key, row);

@@ -18,18 +18,26 @@ export interface PacerOptions {
   readonly perTenantPerSecond?: number;
   /** Added to every window: headroom for network jitter between us and Teams. */
   readonly marginMs?: number;
+  /** Spaces tenant sends evenly (1 s / limit apart) instead of bursting the whole limit (default true). */
+  readonly smooth?: boolean;
   /** Conversations remembered at most; the least recently used one is forgotten first. */
   readonly maxConversations?: number;
 }
+
+/** How many intervals a late caller may catch up at once (absorbs timer lateness, keeps bursts tiny). */
+const CATCH_UP = 1;
 
 /** Send times of one key, oldest first; only the newest `keep` within `horizon` matter. */
 class History {
   readonly times: number[] = [];
 
-  /** Earliest time ≥ now at which one more send fits every window. */
-  earliest(windows: readonly RateWindow[], margin: number, now: number): number {
-    let at = now;
+  /** Theoretical time of the next send when spacing evenly (GCRA). */
+  paced = -Infinity;
+
+  /** Earliest time ≥ now at which one more send fits every window (and the even spacing, if any). */
+  earliest(windows: readonly RateWindow[], margin: number, now: number, tolerance = Infinity): number {
     const n = this.times.length;
+    let at = Math.max(now, this.paced - tolerance);
     for (const w of windows) {
       const oldest = this.times[n - w.limit];
       if (oldest !== undefined) at = Math.max(at, oldest + w.ms + margin);
@@ -55,6 +63,7 @@ export class Pacer {
   private readonly conversationWindows: readonly RateWindow[];
   private readonly tenantWindows: readonly RateWindow[];
   private readonly margin: number;
+  private readonly gap: number;
   private readonly maxConversations: number;
   private readonly keep: number;
   private readonly horizon: number;
@@ -63,6 +72,7 @@ export class Pacer {
     this.conversationWindows = options.perConversation ?? TEAMS_CONVERSATION_WINDOWS;
     this.tenantWindows = [{ limit: options.perTenantPerSecond ?? 50, ms: 1_000 }];
     this.margin = options.marginMs ?? 0;
+    this.gap = options.smooth === false ? 0 : (1_000 + this.margin) / this.tenantWindows[0]!.limit;
     this.maxConversations = options.maxConversations ?? 20_000;
     this.keep = Math.max(...this.conversationWindows.map((w) => w.limit));
     this.horizon = Math.max(...this.conversationWindows.map((w) => w.ms)) + this.margin;
@@ -75,13 +85,14 @@ export class Pacer {
     const tenant = this.tenants.get(tenantKey);
     const at = Math.max(
       conversation?.earliest(this.conversationWindows, this.margin, now) ?? now,
-      tenant?.earliest(this.tenantWindows, this.margin, now) ?? now,
+      tenant?.earliest(this.tenantWindows, this.margin, now, this.gap * CATCH_UP) ?? now,
     );
     if (at > now) return at;
     this.touch(conversationId, conversation, now).record(now, this.keep, this.horizon);
     let t = tenant;
     if (!t) this.tenants.set(tenantKey, (t = new History()));
     t.record(now, this.tenantWindows[0]!.limit, this.tenantWindows[0]!.ms + this.margin);
+    if (this.gap > 0) t.paced = Math.max(t.paced, now) + this.gap;
     return now;
   }
 

@@ -33,8 +33,11 @@ export interface BroadcastStore {
  * caller (across processes) for `leaseMs`; a job not finished within its lease becomes claimable again.
  */
 export interface Outbox {
-  /** Adds jobs; a job that already exists for (broadcastId, conversationId, action) is left alone. */
-  enqueue(jobs: readonly DeliveryJob[]): Promise<void>;
+  /**
+   * Adds jobs; a job that already exists for (broadcastId, conversationId, action) is left alone —
+   * unless `reopen` is set and it is finished: then it becomes pending again (a second correction).
+   */
+  enqueue(jobs: readonly DeliveryJob[], opts?: { reopen?: boolean }): Promise<void>;
   claim(now: number, max: number, leaseMs: number, owner: string): Promise<DeliveryJob[]>;
   /** Records the result of a claimed job (state, attempts, notBefore, activityId, reason) and releases it. */
   finish(job: DeliveryJob, owner: string): Promise<void>;

@@ -19,6 +19,18 @@ describe.each(backends())('$name: outbox', (backend) => {
     expect(jobs.every((j) => j.attempts === 0)).toBe(true);
   });
 
+  it('reopens a finished job when asked to (a second correction), but leaves pending ones alone', async () => {
+    const { outbox } = await fresh()();
+    await outbox.enqueue([job('b', 'c1', { action: 'update', activityId: 'act-1' })]);
+    const [claimed] = await outbox.claim(Date.now(), 10, 30_000, 'w');
+    await outbox.finish({ ...claimed!, state: 'sent', attempts: 1 }, 'w');
+    await outbox.enqueue([job('b', 'c1', { action: 'update', activityId: 'act-1' })]);
+    expect((await outbox.jobsFor('b'))[0]?.state).toBe('sent');
+    await outbox.enqueue([job('b', 'c1', { action: 'update', activityId: 'act-1' })], { reopen: true });
+    expect((await outbox.jobsFor('b'))[0]).toMatchObject({ state: 'pending', attempts: 0 });
+    expect((await outbox.claim(Date.now() + 1000, 10, 30_000, 'w')).map(keyOf)).toEqual(['c1/update']);
+  });
+
   it('claims only due jobs, each once within its lease', async () => {
     const { outbox } = await fresh()();
     const now = Date.now();

@@ -24,7 +24,7 @@ export class AzureOutbox implements Outbox {
     this.lease = new JobLease(container, queue);
   }
 
-  async enqueue(jobs: readonly DeliveryJob[]): Promise<void> {
+  async enqueue(jobs: readonly DeliveryJob[], opts: { reopen?: boolean } = {}): Promise<void> {
     await mapLimit(jobs, PARALLEL, async (job) => {
       const record = toRecord(job);
       const created = await writeJson(this.container, jobBlob(job), record, {
@@ -33,7 +33,12 @@ export class AzureOutbox implements Outbox {
       });
       // Already there: if still pending, its message may have been lost (crash after the blob was
       // written), so send another; a duplicate is harmless because claims are decided on the blob.
-      const stored = created ? record : (await readJson<JobRecord>(this.container.getBlobClient(jobBlob(job))))?.value;
+      const existing = created ? undefined : await readJson<JobRecord>(this.container.getBlobClient(jobBlob(job)));
+      let stored = created ? record : existing?.value;
+      if (opts.reopen && existing && existing.value.state !== 'pending') {
+        const options = { ifMatch: existing.etag, metadata: jobMetadata(record) };
+        if (await writeJson(this.container, jobBlob(job), record, options)) stored = record;
+      }
       if (stored?.state !== 'pending') return;
       await this.queue.sendMessage(encodeKey(stored), {
         messageTimeToLive: -1,

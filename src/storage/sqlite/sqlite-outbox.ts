@@ -18,6 +18,7 @@ export class SqliteOutbox implements Outbox {
   private readonly counts;
   private readonly countsForAction;
   private readonly enqueueAll;
+  private readonly reopen;
   private readonly claimDue;
 
   constructor(db: Db) {
@@ -47,8 +48,15 @@ export class SqliteOutbox implements Outbox {
     this.countsForAction = db.prepare<[string, string], ReportRow>(
       'SELECT state, reason, count(*) AS count FROM jobs WHERE broadcast_id = ? AND action = ? GROUP BY state, reason',
     );
-    this.enqueueAll = db.transaction((jobs: readonly DeliveryJob[]) => {
-      for (const job of jobs) this.insert.run(jobParams(job));
+    this.reopen = db.prepare(
+      `INSERT INTO jobs (broadcast_id, conversation_id, action, state, attempts, not_before, activity_id, reason, updated_at)
+       VALUES (@broadcastId, @conversationId, @action, @state, @attempts, @notBefore, @activityId, @reason, @updatedAt)
+       ON CONFLICT (broadcast_id, conversation_id, action) DO UPDATE SET state = 'pending', attempts = 0,
+       not_before = excluded.not_before, activity_id = excluded.activity_id, reason = NULL, updated_at = excluded.updated_at
+       WHERE jobs.state != 'pending'`,
+    );
+    this.enqueueAll = db.transaction((jobs: readonly DeliveryJob[], reopen: boolean) => {
+      for (const job of jobs) (reopen ? this.reopen : this.insert).run(jobParams(job));
     });
     this.claimDue = db.transaction((now: number, max: number, until: number, owner: string) =>
       this.due.all({ now, max }).map((row) => {
@@ -66,8 +74,8 @@ export class SqliteOutbox implements Outbox {
     );
   }
 
-  async enqueue(jobs: readonly DeliveryJob[]): Promise<void> {
-    if (jobs.length > 0) this.enqueueAll.immediate(jobs);
+  async enqueue(jobs: readonly DeliveryJob[], opts: { reopen?: boolean } = {}): Promise<void> {
+    if (jobs.length > 0) this.enqueueAll.immediate(jobs, opts.reopen ?? false);
   }
 
   async claim(now: number, max: number, leaseMs: number, owner: string): Promise<DeliveryJob[]> {
