@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { NODE_FLAGS } from './node-flags';
 
 /**
  * Loads our bot and a bare botbuilder echo bot with the same mixed questions over loopback
@@ -17,8 +18,8 @@ const questions = readFileSync(join(ROOT, 'tests/eval/project.jsonl'), 'utf8')
   .split('\n')
   .map((l) => (JSON.parse(l) as { q: string }).q);
 
-function start(args: string[], port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, args, {
+function start(args: string[], port: number, env: Record<string, string> = {}, flags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...flags, ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', BOT_ID: '', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -71,8 +72,8 @@ async function load(name: string, port: number) {
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
 
-async function run(name: string, args: string[], port: number, env?: Record<string, string>) {
-  const child = start(args, port, env);
+async function run(name: string, args: string[], port: number, env?: Record<string, string>, flags?: string[]) {
+  const child = start(args, port, env, flags);
   try {
     await ready(port);
     await load(`${name} (warm-up)`, port).catch(() => undefined);
@@ -90,7 +91,7 @@ void (async () => {
     stdio: 'inherit',
   });
   const data = mkdtempSync(join(tmpdir(), 'bench-http-'));
-  const ours = await run('ours', ['dist/index.js'], 39781, { DATA_DIR: data });
+  const ours = await run('ours', ['dist/index.js'], 39781, { DATA_DIR: data }, NODE_FLAGS);
   const echo = await run('echo', ['dist/cli/bench-echo-bot.js', '39782'], 39782);
   const row = (r: typeof ours) =>
     `  ${r.name.padEnd(5)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  peak RSS ${r.rssMb.toFixed(0)} MB`;

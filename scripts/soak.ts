@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { NODE_FLAGS } from './node-flags';
 
 /**
  * Bounded soak: many distinct users and conversations for SOAK_SECONDS (default 120) at a steady rate;
@@ -24,7 +25,7 @@ void (async () => {
     cwd: ROOT,
     stdio: 'inherit',
   });
-  const child = spawn(process.execPath, ['dist/index.js'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/index.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
