@@ -1,45 +1,17 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { activityBody, build, peakRssMb, questions, ready, startProcess } from './load-support';
 import { NODE_FLAGS } from './node-flags';
 
 /**
  * Loads our bot and a bare botbuilder echo bot with the same mixed questions over loopback
  * (expectReplies), one after the other, each in its own process; prints both and their ratio.
  */
-const ROOT = resolve(__dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const questions = readFileSync(join(ROOT, 'tests/eval/project.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => (JSON.parse(l) as { q: string }).q);
-
-function start(args: string[], port: number, env: Record<string, string> = {}, flags: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...flags, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', BOT_ID: '', NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function ready(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing answers on port ${port}`);
-}
-
-const peakRssMb = (pid: number) =>
-  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const texts = questions();
 
 async function load(name: string, port: number) {
   let i = 0;
@@ -51,20 +23,10 @@ async function load(name: string, port: number) {
     headers: { 'content-type': 'application/json' },
     requests: [
       {
-        setupRequest: (req) => {
-          i++;
-          const body = {
-            type: 'message',
-            channelId: 'msteams',
-            deliveryMode: 'expectReplies',
-            serviceUrl: 'http://127.0.0.1:1/',
-            from: { id: `user-${i % 5000}` },
-            recipient: { id: 'bot' },
-            conversation: { id: `conv-${i % 1000}`, conversationType: 'personal' },
-            text: questions[i % questions.length],
-          };
-          return { ...req, body: JSON.stringify(body) };
-        },
+        setupRequest: (req) => ({
+          ...req,
+          body: activityBody(`user-${++i % 5000}`, `conv-${i % 1000}`, texts[i % texts.length]!),
+        }),
       },
     ],
   });
@@ -73,7 +35,7 @@ async function load(name: string, port: number) {
 }
 
 async function run(name: string, args: string[], port: number, env?: Record<string, string>, flags?: string[]) {
-  const child = start(args, port, env, flags);
+  const child = startProcess(args, port, env, flags);
   try {
     await ready(port);
     await load(`${name} (warm-up)`, port).catch(() => undefined);
@@ -86,10 +48,7 @@ async function run(name: string, args: string[], port: number, env?: Record<stri
 
 void (async () => {
   // Both run as built JavaScript, the way `npm start` runs the bot.
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  build();
   const data = mkdtempSync(join(tmpdir(), 'bench-http-'));
   const ours = await run('ours', ['dist/index.js'], 39781, { DATA_DIR: data }, NODE_FLAGS);
   const echo = await run('echo', ['dist/cli/bench-echo-bot.js', '39782'], 39782);

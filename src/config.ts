@@ -11,6 +11,17 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** "a, b,c" → ["a", "b", "c"] */
+const commaList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
 /** Every environment variable the bot reads, validated once. */
 const EnvSchema = z
   .object({
@@ -35,30 +46,14 @@ const EnvSchema = z
       .regex(/^[a-z0-9-]{3,63}$/)
       .default('schulabsentismus-deliveries'),
     /** Entra object ids of the coordinators, comma-separated. */
-    COORDINATOR_IDS: z
-      .string()
-      .default('')
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      ),
+    COORDINATOR_IDS: commaList,
     /** Optional topic limits: "objectId=fortbildungen|angebote;otherId=netzwerk". */
     COORDINATOR_TOPICS: z.string().default(''),
     /** Teams limits per bot and conversation / per app and tenant (Microsoft's published numbers). */
     SEND_PER_CONVERSATION_PER_SECOND: z.coerce.number().int().min(1).default(7),
     SEND_PER_TENANT_PER_SECOND: z.coerce.number().int().min(1).default(50),
     /** Entra tenant ids whose activities are served (comma-separated); default: BOT_TENANT_ID, or all in local mode. */
-    ALLOWED_TENANT_IDS: z
-      .string()
-      .default('')
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      ),
+    ALLOWED_TENANT_IDS: commaList,
     /** Messages per user and minute before the bot asks to slow down. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     /** Only for offline tests or sovereign clouds: where the channel's signing keys are published. */
