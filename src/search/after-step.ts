@@ -1,13 +1,19 @@
 import { normalize } from './normalize';
 
-/** "Nach der Anhörung – was nun?": the words naming what is done, when the question asks what follows. */
+/** "Nach der Anhörung – was nun?", "Gespräche haben nichts gebracht": what was done, when the question asks what follows. */
 const AFTER =
   /\bnach (?:der|dem|den|einer|einem|erfolgter|erfolgtem)?\s*([a-z0-9 ]{4,60}?)(?:\s+(?:fehlt|kommt|ist|was|wie|wurde|hat|geht|immer)\b|$)/;
+const FAILED =
+  /\b([a-z0-9 ]{4,60}?)\s+(?:haben|hat|hatten|hatte)\s+(?:nichts|nicht|kaum)\s+(?:gebracht|geholfen|gewirkt|genutzt|geaendert)\b/;
+const DESPITE =
+  /\btrotz (?:der|dem|den|des|einer|eines)?\s*([a-z0-9 ]{4,40}?)(?:\s+(?:fehlt|kommt|ist|was|wie|hat|bleibt)\b|$)/;
 const FOLLOWS =
-  /\b(was nun|was jetzt|was dann|was kommt|wie weiter|wie geht es weiter|naechster schritt|immer noch|weiterhin|danach)\b/;
+  /\b(was nun|was jetzt|was dann|was kommt|wie weiter|wie geht es weiter|naechster schritt|immer noch|weiterhin|danach|noch machen|noch tun|was koennen wir noch)\b/;
 
 export function afterWhat(question: string): string | undefined {
   const text = normalize(question);
+  const failed = FAILED.exec(text)?.[1] ?? DESPITE.exec(text)?.[1];
+  if (failed) return failed.split(' ').slice(-4).join(' ').trim() || undefined;
   if (!FOLLOWS.test(text)) return undefined;
   return AFTER.exec(text)?.[1]?.trim() || undefined;
 }

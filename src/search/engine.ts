@@ -51,7 +51,7 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
   let candidates: Candidate[] = [...ranking.scores]
     .map(([doc, raw]) => {
       const { ref, entry } = index.docs[doc]!;
-      const boost = hinted.has(entry.kind) ? SEARCH_CONFIG.kindBoost : SEARCH_CONFIG.kindPrior[entry.kind];
+      const boost = hinted.has(entry.kind) ? SEARCH_CONFIG.kindBoost[entry.kind] : SEARCH_CONFIG.kindPrior[entry.kind];
       return { ref, entry, score: calibrate((raw * boost) / ranking.maxPossible) };
     })
     .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
