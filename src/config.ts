@@ -23,65 +23,60 @@ const commaList = z
   );
 
 /** Every environment variable the bot reads, validated once. */
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
-    BOT_ID: optionalText,
-    BOT_PASSWORD: optionalText,
-    BOT_TENANT_ID: optionalText,
-    KNOWLEDGE_DIR: z.string().default('knowledge'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    EVAL_DEV_SET: z.string().default('../shared/eval/dev.jsonl'),
-    STORAGE: z.enum(['sqlite', 'azure']).default('sqlite'),
-    DATA_DIR: z.string().default('data'),
-    AZURE_STORAGE_CONNECTION_STRING: optionalText,
-    AZURE_STORAGE_CONTAINER: z
-      .string()
-      .regex(/^[a-z0-9-]{3,63}$/)
-      .default('schulabsentismus'),
-    AZURE_STORAGE_QUEUE: z
-      .string()
-      .regex(/^[a-z0-9-]{3,63}$/)
-      .default('schulabsentismus-deliveries'),
-    /** Entra object ids of the coordinators, comma-separated. */
-    COORDINATOR_IDS: commaList,
-    /** Optional topic limits: "objectId=fortbildungen|angebote;otherId=netzwerk". */
-    COORDINATOR_TOPICS: z.string().default(''),
-    /** Teams limits per bot and conversation / per app and tenant (Microsoft's published numbers). */
-    SEND_PER_CONVERSATION_PER_SECOND: z.coerce.number().int().min(1).default(7),
-    SEND_PER_TENANT_PER_SECOND: z.coerce.number().int().min(1).default(50),
-    /** Entra tenant ids whose activities are served (comma-separated); default: BOT_TENANT_ID, or all in local mode. */
-    ALLOWED_TENANT_IDS: commaList,
-    /** Messages per user and minute before the bot asks to slow down. */
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-    /** Only for offline tests or sovereign clouds: where the channel's signing keys are published. */
-    BOT_OPENID_METADATA_URL: optionalText,
-    BOT_TOKEN_ISSUER: optionalText,
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.BOT_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BOT_ID'],
-        message: 'ist in Produktion Pflicht (NODE_ENV=production): ohne Zugangsdaten startet der Bot nicht',
-      });
-    }
-    if (env.STORAGE === 'azure' && !env.AZURE_STORAGE_CONNECTION_STRING) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AZURE_STORAGE_CONNECTION_STRING'],
-        message: 'ist Pflicht, wenn STORAGE=azure',
-      });
-    }
-    if (env.BOT_ID) {
-      for (const key of ['BOT_PASSWORD', 'BOT_TENANT_ID'] as const) {
-        if (!env[key])
-          ctx.addIssue({ code: 'custom', path: [key], message: `${key} ist Pflicht, wenn BOT_ID gesetzt ist` });
-      }
-    }
-  });
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  KNOWLEDGE_DIR: z.string().default('knowledge'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EVAL_DEV_SET: z.string().default('../shared/eval/dev.jsonl'),
+  STORAGE: z.enum(['sqlite', 'azure']).default('sqlite'),
+  DATA_DIR: z.string().default('data'),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9-]{3,63}$/)
+    .default('schulabsentismus'),
+  AZURE_STORAGE_QUEUE: z
+    .string()
+    .regex(/^[a-z0-9-]{3,63}$/)
+    .default('schulabsentismus-deliveries'),
+  /** Entra object ids of the coordinators, comma-separated. */
+  COORDINATOR_IDS: commaList,
+  /** Optional topic limits: "objectId=fortbildungen|angebote;otherId=netzwerk". */
+  COORDINATOR_TOPICS: z.string().default(''),
+  /** Teams limits per bot and conversation / per app and tenant (Microsoft's published numbers). */
+  SEND_PER_CONVERSATION_PER_SECOND: z.coerce.number().int().min(1).default(7),
+  SEND_PER_TENANT_PER_SECOND: z.coerce.number().int().min(1).default(50),
+  /** Entra tenant ids whose activities are served (comma-separated); default: BOT_TENANT_ID, or all in local mode. */
+  ALLOWED_TENANT_IDS: commaList,
+  /** Messages per user and minute before the bot asks to slow down. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Only for offline tests or sovereign clouds: where the channel's signing keys are published. */
+  BOT_OPENID_METADATA_URL: optionalText,
+  BOT_TOKEN_ISSUER: optionalText,
+});
+
+const filled = (v: string | undefined) => typeof v === 'string' && v.trim() !== '';
+
+/** Rules across variables, checked on the raw values so they are reported together with field errors. */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !filled(env.BOT_ID)) {
+    problems.push('BOT_ID: ist in Produktion Pflicht (NODE_ENV=production): ohne Zugangsdaten startet der Bot nicht');
+  }
+  if (env.STORAGE === 'azure' && !filled(env.AZURE_STORAGE_CONNECTION_STRING)) {
+    problems.push('AZURE_STORAGE_CONNECTION_STRING: ist Pflicht, wenn STORAGE=azure');
+  }
+  if (filled(env.BOT_ID)) {
+    for (const key of ['BOT_PASSWORD', 'BOT_TENANT_ID'])
+      if (!filled(env[key])) problems.push(`${key}: ist Pflicht, wenn BOT_ID gesetzt ist`);
+  }
+  return problems;
+}
 
 export type Config = Readonly<
   Omit<z.infer<typeof EnvSchema>, 'KNOWLEDGE_DIR' | 'EVAL_DEV_SET' | 'DATA_DIR'> & {
@@ -98,13 +93,11 @@ export type Config = Readonly<
 /** The only reader of process.env. Lists every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new AppError(
-      'CONFIG_INVALID',
-      'Konfiguration ungültig',
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length) throw new AppError('CONFIG_INVALID', 'Konfiguration ungültig', problems);
   const { KNOWLEDGE_DIR, EVAL_DEV_SET, DATA_DIR, ...rest } = parsed.data;
   return Object.freeze({
     ...rest,
