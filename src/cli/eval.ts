@@ -10,6 +10,7 @@ import { runCli } from './run-cli';
 const PROJECT_SET = resolve(PROJECT_ROOT, 'tests/eval/project.jsonl');
 /** Written without seeing the engine's answers; later used for error analysis too. */
 const BLIND_SET = resolve(PROJECT_ROOT, 'tests/eval/blind.jsonl');
+const BLIND_2_SET = resolve(PROJECT_ROOT, 'tests/eval/blind-2.jsonl');
 
 function timed(
   fn: (q: string) => { answered: boolean; refs: readonly string[] },
@@ -43,6 +44,7 @@ runCli(() => {
   const sets: [string, string][] = [
     ['project', PROJECT_SET],
     ['blind', BLIND_SET],
+    ['blind-2', BLIND_2_SET],
     ['dev', devPath],
   ];
   let devResult: { ours: Metrics; base: Metrics } | undefined;
