@@ -58,6 +58,7 @@ export const T = {
     email: 'E-Mail',
     address: 'Adresse',
     web: 'Web',
+    webPath: 'Weg auf der Website',
     hours: 'Erreichbarkeit',
     people: 'Ansprechpersonen',
     contactUnknown: 'Kontaktdaten sind in den Quellen nicht bekannt.',

@@ -17,7 +17,7 @@ export function agencyContactElements(agency: Agency, knowledge: Knowledge): Car
     ...(c.email ? [{ title: T.labels.email, value: `[${plain(c.email)}](mailto:${c.email})` }] : []),
     ...(c.address ? [{ title: T.labels.address, value: plain(c.address) }] : []),
     ...(c.web ? [{ title: T.labels.web, value: `[${plain(new URL(c.web).hostname)}](${c.web})` }] : []),
-    ...(c.web_path ? [{ title: T.labels.web, value: plain(c.web_path) }] : []),
+    ...(c.web_path ? [{ title: T.labels.webPath, value: plain(c.web_path) }] : []),
     ...(c.hours ? [{ title: T.labels.hours, value: plain(c.hours) }] : []),
     ...(c.people.length ? [{ title: T.labels.people, value: plain(c.people.join(', ')) }] : []),
   ];

@@ -109,6 +109,7 @@ export function followUpActions(entry: Entry): CardAction[] {
     if (entry.next.length) actions.push(submit(T.buttons.nextStep, followUp('next', ref)));
     if (entry.agencies.length) actions.push(submit(T.buttons.responsibleAgency, followUp('agency', ref)));
     if (entry.forms.length) actions.push(submit(T.buttons.form, followUp('form', ref)));
+    actions.push(submit(T.buttons.startGuide, { verb: 'guide', action: 'start' }));
   }
   if (entry.kind === 'form') actions.push(submit('Zum Schritt', showEntry(`step:${entry.step}`)));
   return actions;

@@ -26,7 +26,7 @@ export function contactLines(agency: Agency): string[] {
     c.email && `${T.labels.email}: ${c.email}`,
     c.address && `${T.labels.address}: ${c.address}`,
     c.web && `${T.labels.web}: ${c.web}`,
-    c.web_path && `${T.labels.web}: ${c.web_path}`,
+    c.web_path && `${T.labels.webPath}: ${c.web_path}`,
     c.hours && `${T.labels.hours}: ${c.hours}`,
     c.people.length > 0 && `${T.labels.people}: ${c.people.join(', ')}`,
   ].filter((l): l is string => typeof l === 'string');

@@ -196,3 +196,12 @@ describe('Every command in the Teams manifest', () => {
     );
   });
 });
+
+describe('A step answer', () => {
+  it('offers the guided dialog as a button that starts it', async () => {
+    const { say } = botHarness();
+    const answer = await say('Wie läuft die Anhörung?');
+    const guide = await say({ type: 'message', value: buttonData(answer, T.buttons.startGuide) });
+    expect(cardTitle(guide[0])).toBe('Was ist passiert?');
+  });
+});
