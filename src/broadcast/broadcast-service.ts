@@ -7,8 +7,9 @@ import type { Stores } from '../storage/ports';
 import { T } from '../texts';
 import { subscriptionBase } from './conversation-key';
 import type { CoordinatorPolicy } from './coordinators';
-import type { Broadcast, DeliveryJob, NewsItem } from './model';
+import type { Broadcast, NewsItem } from './model';
 import { composeCard, previewCard, progressCard, recallConfirmCard } from './news-cards';
+import { amend, delivered, pendingJob } from './outbox-orders';
 import { BroadcastPayload, Draft, NewsForm } from './payloads';
 
 export interface BroadcastDeps {
@@ -19,23 +20,6 @@ export interface BroadcastDeps {
   readonly wake: () => void;
   readonly now?: () => number;
 }
-
-const job = (
-  broadcastId: string,
-  conversationId: string,
-  action: DeliveryJob['action'],
-  at: number,
-  activityId?: string,
-): DeliveryJob => ({
-  broadcastId,
-  conversationId,
-  action,
-  state: 'pending',
-  attempts: 0,
-  notBefore: at,
-  updatedAt: at,
-  activityId,
-});
 
 /** The coordinator's side: compose → preview → send; correct; recall. Every step re-checks rights. */
 export function broadcastService({ stores, policy, logger, wake, now = Date.now }: BroadcastDeps) {
@@ -56,7 +40,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     const news: NewsItem = { ...rest, audience: { schoolTypes, districts } };
     if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
     const recipients = correcting
-      ? (await stores.outbox.jobsFor(correcting)).filter((j) => j.action === 'send' && j.state === 'sent').length
+      ? (await delivered(stores, correcting)).length
       : (await stores.subscriptions.matching(news.topic, news.audience)).length;
     setDraft(c, s, { news: { ...news, audience: news.audience }, correcting });
     await sendCard(c, previewCard(news, recipients, correcting), T.news.previewTitle);
@@ -93,7 +77,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
         confirmation: { reference: subscriptionBase(c.activity).reference, activityId: sent.id },
       };
     await stores.broadcasts.create(broadcast);
-    await stores.outbox.enqueue(recipients.map((r) => job(broadcast.id, r.conversationId, 'send', at)));
+    await stores.outbox.enqueue(recipients.map((r) => pendingJob(broadcast.id, r.conversationId, 'send', at)));
     logger.info(
       { intent: 'broadcast', id: broadcast.id, topic: news.topic, recipients: recipients.length },
       'broadcast queued',
@@ -102,28 +86,17 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
   }
 
   async function correct(c: TurnContext, id: string, news: NewsItem) {
-    const current = await stores.broadcasts.get(id);
-    if (!current || current.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
-    await stores.broadcasts.update({ ...current, news, version: current.version + 1 }, current.version);
-    const at = now();
-    const delivered = (await stores.outbox.jobsFor(id)).filter((j) => j.action === 'send' && j.state === 'sent');
-    await stores.outbox.enqueue(
-      delivered.map((j) => job(id, j.conversationId, 'update', at, j.activityId)),
-      { reopen: true },
-    );
-    logger.info({ intent: 'broadcast-correct', id, recipients: delivered.length }, 'correction queued');
+    const count = await amend(stores, id, (b) => ({ ...b, news, version: b.version + 1 }), 'update', now());
+    if (count === undefined) return void (await c.sendActivity(T.news.unknownBroadcast));
+    logger.info({ intent: 'broadcast-correct', id, recipients: count }, 'correction queued');
     wake();
-    await c.sendActivity(T.news.recipients(delivered.length));
+    await c.sendActivity(T.news.recipients(count));
   }
 
   async function recall(c: TurnContext, id: string) {
-    const current = await stores.broadcasts.get(id);
-    if (!current || current.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
-    await stores.broadcasts.update({ ...current, status: 'recalled' }, current.version);
-    const at = now();
-    const delivered = (await stores.outbox.jobsFor(id)).filter((j) => j.action === 'send' && j.state === 'sent');
-    await stores.outbox.enqueue(delivered.map((j) => job(id, j.conversationId, 'delete', at, j.activityId)));
-    logger.info({ intent: 'broadcast-recall', id, recipients: delivered.length }, 'recall queued');
+    const count = await amend(stores, id, (b) => ({ ...b, status: 'recalled' }), 'delete', now());
+    if (count === undefined) return void (await c.sendActivity(T.news.unknownBroadcast));
+    logger.info({ intent: 'broadcast-recall', id, recipients: count }, 'recall queued');
     wake();
     await c.sendActivity(T.news.recallStarted);
   }
