@@ -9,8 +9,9 @@ export type CardUpdater = (reference: Record<string, unknown>, activityId: strin
 const MIN_INTERVAL_MS = 1500;
 
 /**
- * Keeps each coordinator's confirmation card up to date: at most every 1.5 s while sending,
- * and always once more when nothing is pending.
+ * Keeps each coordinator's confirmation card up to date, at most every 1.5 s. Progress reported while
+ * an update is scheduled only waits for it, without touching storage; as every finished job reports
+ * progress, the last one always leads to a final update with the complete report.
  */
 export function progressNotifier(
   stores: Pick<Stores, 'broadcasts' | 'outbox'>,
@@ -19,16 +20,11 @@ export function progressNotifier(
   now: () => number = Date.now,
 ) {
   const last = new Map<string, number>();
-  const running = new Set<string>();
-  return async function onProgress(broadcastId: string, force = false): Promise<void> {
-    if (running.has(broadcastId)) return;
-    const at = now();
-    if (!force && at - (last.get(broadcastId) ?? 0) < MIN_INTERVAL_MS) {
-      const sends = await stores.outbox.report(broadcastId, 'send');
-      const deletes = await stores.outbox.report(broadcastId, 'delete');
-      if (sends.pending > 0 || deletes.pending > 0) return;
-    }
-    running.add(broadcastId);
+  const scheduled = new Set<string>();
+
+  async function refresh(broadcastId: string): Promise<void> {
+    last.set(broadcastId, now());
+    if (last.size > 500) last.delete(last.keys().next().value!);
     try {
       const broadcast = await stores.broadcasts.get(broadcastId);
       if (!broadcast?.confirmation) return;
@@ -36,17 +32,20 @@ export function progressNotifier(
         stores.outbox.report(broadcastId, 'send'),
         stores.outbox.report(broadcastId, 'delete'),
       ]);
-      await update(
-        broadcast.confirmation.reference,
-        broadcast.confirmation.activityId,
-        progressCard(broadcast, sends, deletes),
-      );
-      last.set(broadcastId, at);
-      if (last.size > 500) last.delete(last.keys().next().value!);
+      const { reference, activityId } = broadcast.confirmation;
+      await update(reference, activityId, progressCard(broadcast, sends, deletes));
     } catch (err) {
       logger.warn({ intent: 'broadcast-progress', id: broadcastId, err: String(err) }, 'progress card not updated');
-    } finally {
-      running.delete(broadcastId);
     }
+  }
+
+  return function onProgress(broadcastId: string): void {
+    if (scheduled.has(broadcastId)) return;
+    scheduled.add(broadcastId);
+    const wait = Math.max(0, MIN_INTERVAL_MS - (now() - (last.get(broadcastId) ?? -Infinity)));
+    setTimeout(() => {
+      scheduled.delete(broadcastId);
+      void refresh(broadcastId);
+    }, wait).unref();
   };
 }
