@@ -6,6 +6,13 @@ import { actionSet, label, notice, plain, small, submit, text, type CardElement 
 
 const telHref = (n: string) => `tel:${n.replace(/[^\d+]/g, '')}`;
 
+/** One line per agency in lists: name, first phone number as a tel: link, and a short note. */
+export function agencyLine(agency: Agency, note: string): CardElement {
+  const phone = agency.contact.phone[0];
+  const call = phone ? ` · [${plain(phone.number)}](${telHref(phone.number)})` : '';
+  return text(`**${plain(agency.title)}**${call} – ${plain(note)}`, { size: 'Small' });
+}
+
 /** Contact facts as card elements: tel: and mailto: links, or a plain "not known". */
 export function agencyContactElements(agency: Agency, knowledge: Knowledge): CardElement[] {
   const c = agency.contact;

@@ -1,4 +1,5 @@
 import { showEntry } from '../cards/actions';
+import { agencyLine } from '../cards/agency-contact';
 import { actionSet, card, heading, plain, small, submit, text, type AdaptiveCard } from '../cards/adaptive';
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
@@ -24,13 +25,7 @@ export function categoriesCard(knowledge: Knowledge): AdaptiveCard {
 export function agencyListCard(title: string, agencies: readonly Agency[]): AdaptiveCard {
   return card([
     heading(title),
-    ...agencies.map((a) => {
-      const phone = a.contact.phone[0];
-      return text(
-        `**${plain(a.title)}**${phone ? ` · [${plain(phone.number)}](tel:${phone.number.replace(/[^\d+]/g, '')})` : ''} – ${plain(a.role)}`,
-        { size: 'Small' },
-      );
-    }),
+    ...agencies.map((a) => agencyLine(a, a.role)),
     ...actionSet(agencies.map((a) => submit(a.title, showEntry(refOf(a))))),
   ]);
 }

@@ -14,6 +14,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../cards/adaptive';
+import { agencyLine } from '../cards/agency-contact';
 import { sourceLine, unconfirmedLines } from '../cards/entry-facts';
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
@@ -70,13 +71,7 @@ export function questionCard(
 
 export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean): AdaptiveCard {
   const { step } = outcome;
-  const agencyLines: CardElement[] = outcome.agencies.map((a) => {
-    const phone = a.contact.phone[0];
-    return text(
-      `**${plain(a.title)}**${phone ? ` · [${plain(phone.number)}](tel:${phone.number.replace(/[^\d+]/g, '')})` : ''} – ${plain(a.when)}`,
-      { size: 'Small' },
-    );
-  });
+  const agencyLines = outcome.agencies.map((a) => agencyLine(a, a.when));
   return card(
     [
       small(T.guide.label),
