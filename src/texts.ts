@@ -130,7 +130,18 @@ export const T = {
     notCoordinator:
       'Nachrichten an Abonnenten können nur die Koordinatorinnen und Koordinatoren des Netzwerks senden. Wenden Sie sich bitte an die Koordination, wenn Sie etwas bekannt machen möchten.',
     topicNotAllowed: 'Zu diesem Thema dürfen Sie keine Nachrichten senden.',
-    invalidNews: (fields: string) => `Bitte prüfen Sie: ${fields}.`,
+    invalidNews: (fields: string) =>
+      `Bitte prüfen Sie: ${fields}. Hier ist das Formular noch einmal, mit Ihren Eingaben.`,
+    fieldNames: {
+      title: 'Titel (1–120 Zeichen)',
+      text: 'Text (1–2.000 Zeichen)',
+      link: 'Link (muss mit https:// beginnen)',
+      topic: 'Thema',
+      schoolTypes: 'Schulformen',
+      districts: 'Stadtbezirke',
+    } as Record<string, string>,
+    correctionQueued: (n: number) =>
+      `Die Korrektur wird an ${n} ${n === 1 ? 'Chat' : 'Chats'} verteilt; die Versandkarte zeigt den Fortschritt.`,
     noDraft: 'Es gibt keinen Entwurf (mehr). Starten Sie mit „Neuigkeit senden“.',
     unknownBroadcast: 'Diese Nachricht gibt es nicht (mehr).',
     factRecipients: 'Empfänger',

@@ -7,7 +7,7 @@ import type { Stores } from '../storage/ports';
 import { T } from '../texts';
 import { subscriptionBase } from './conversation-key';
 import type { CoordinatorPolicy } from './coordinators';
-import type { Broadcast, NewsItem } from './model';
+import { NewsTopic, type Broadcast, type NewsItem } from './model';
 import { composeCard, previewCard, progressCard, recallConfirmCard } from './news-cards';
 import { amend, delivered, pendingJob } from './outbox-orders';
 import { BroadcastPayload, Draft, NewsForm } from './payloads';
@@ -20,6 +20,18 @@ export interface BroadcastDeps {
   readonly wake: () => void;
   readonly now?: () => number;
 }
+
+const typed = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2000) : undefined);
+/** What the coordinator typed, to hand the form back unchanged when it does not validate. */
+const typedDraft = (data: Record<string, unknown>): Partial<NewsItem> => {
+  const topic = NewsTopic.safeParse(data.topic);
+  return {
+    title: typed(data.title),
+    text: typed(data.text),
+    link: typed(data.link),
+    topic: topic.success ? topic.data : undefined,
+  };
+};
 
 /** The coordinator's side: compose → preview → send; correct; recall. Every step re-checks rights. */
 export function broadcastService({ stores, policy, logger, wake, now = Date.now }: BroadcastDeps) {
@@ -34,8 +46,11 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
 
   async function preview(c: TurnContext, s: BotTurnState, data: Record<string, unknown>, correcting?: string) {
     const form = NewsForm.safeParse(data);
-    if (!form.success)
-      return void (await c.sendActivity(T.news.invalidNews(form.error.issues.map((i) => i.path.join('.')).join(', '))));
+    if (!form.success) {
+      const fields = new Set(form.error.issues.map((i) => T.news.fieldNames[String(i.path[0])] ?? String(i.path[0])));
+      await c.sendActivity(T.news.invalidNews([...fields].join(', ')));
+      return sendCard(c, composeCard(policy.topicsOf(aad(c)), typedDraft(data), correcting));
+    }
     const { schoolTypes, districts, ...rest } = form.data;
     const news: NewsItem = { ...rest, audience: { schoolTypes, districts } };
     if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
@@ -90,7 +105,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     if (count === undefined) return void (await c.sendActivity(T.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-correct', id, recipients: count }, 'correction queued');
     wake();
-    await c.sendActivity(T.news.recipients(count));
+    await c.sendActivity(T.news.correctionQueued(count));
   }
 
   async function recall(c: TurnContext, id: string) {

@@ -103,14 +103,15 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
     async text(context: TurnContext, state: BotTurnState, typed: string): Promise<void> {
       const dialog = load(context, state);
       const node = dialog && guide.current(dialog);
-      if (engine.signalsDanger(typed) && dialog) return show(context, state, guide.safety(dialog));
+      const danger = engine.signalsDanger(typed);
+      if (danger && dialog) return show(context, state, guide.safety(dialog));
       if (dialog && node?.kind === 'question') {
         const option = reader.match(node, typed, typed.length <= MAX_FUZZY_REPLY);
         if (option) return show(context, state, guide.choose(dialog, option.value)!);
         await answers.answer(context, state, typed);
         return show(context, state, dialog, T.guide.continueLater);
       }
-      const prefill = engine.signalsDanger(typed) ? {} : reader.extract(typed);
+      const prefill = danger ? {} : reader.extract(typed);
       const slots = Object.keys(prefill);
       const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
       if (

@@ -121,7 +121,9 @@ describe('Broadcasting', () => {
       { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news, link: 'javascript:alert(1)' } },
       COORDINATOR,
     );
-    expect(replies[0]?.text).toMatch(/link/);
+    expect(replies[0]?.text).toMatch(/Link \(muss mit https:\/\/ beginnen\)/);
+    expect(cardTitle(replies[1])).toBe(T.news.composeTitle);
+    expect(JSON.stringify(replies[1]?.card)).toContain(news.title); // nothing typed is lost
   });
 
   it('corrects and recalls what was delivered', async () => {
