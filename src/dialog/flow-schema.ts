@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { AgencyId, FormId, StepId } from '../knowledge/schema';
-
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Id: nur Kleinbuchstaben, Ziffern und Bindestriche');
-const NonEmpty = z.string().trim().min(1);
+import { AgencyId, FormId, Id, NonEmpty, StepId } from '../knowledge/schema';
 
 /** Slot conditions: every named slot must hold one of the listed values. */
 export const Condition = z.record(Id, z.array(Id).min(1));

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { Id as SlotId } from '../knowledge/schema';
 
-const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-  .max(60);
+/** Flow ids (nodes, option values) as they may come back in a button payload. */
+const Id = SlotId.max(60);
 
 /** Payloads of the guide's buttons; `node` lets the bot spot buttons on an old card. */
 export const GuidePayload = z.discriminatedUnion('action', [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Ids: lowercase letters, digits and hyphens, unique across the whole knowledge base. */
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Id = z.string().regex(idPattern, 'Id: nur Kleinbuchstaben, Ziffern und Bindestriche');
+export const Id = z.string().regex(idPattern, 'Id: nur Kleinbuchstaben, Ziffern und Bindestriche');
 
 export const StepId = Id.brand<'StepId'>();
 export type StepId = z.infer<typeof StepId>;
@@ -20,7 +20,7 @@ export const EntryRef = z
   .string()
   .regex(/^(step|agency|form|topic|offering):[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Verweis im Format kind:id');
 
-const NonEmpty = z.string().trim().min(1);
+export const NonEmpty = z.string().trim().min(1);
 
 export const Scope = z.enum(['dortmund', 'nrw', 'andere']);
 export type Scope = z.infer<typeof Scope>;

@@ -1,3 +1,4 @@
+import { pendingJob } from '../../src/broadcast/outbox-orders';
 import type { Clock, FakeClock } from '../../src/broadcast/clock';
 import type { Sender } from '../../src/broadcast/delivery-worker';
 import type { Broadcast, DeliveryJob, NewsTopic, SendOutcome, Subscription } from '../../src/broadcast/model';
@@ -63,21 +64,13 @@ export function broadcast(id: string): Broadcast {
   };
 }
 
+/** A pending job due at once (the same factory the bot uses). */
 export const job = (
   broadcastId: string,
   conversationId: string,
   action: DeliveryJob['action'] = 'send',
   activityId?: string,
-): DeliveryJob => ({
-  broadcastId,
-  conversationId,
-  action,
-  state: 'pending',
-  attempts: 0,
-  notBefore: 0,
-  updatedAt: 0,
-  activityId,
-});
+) => pendingJob(broadcastId, conversationId, action, 0, activityId);
 
 export interface SendRecord {
   readonly at: number;
