@@ -1,7 +1,8 @@
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Config } from './config';
+import { ConnectorReuse } from './connector-reuse';
 
 /**
  * Local mode (no BOT_ID): auth off. Otherwise SingleTenant auth with the app registration.
@@ -9,7 +10,8 @@ import type { Config } from './config';
  * botbuilder then takes every endpoint as given, so all are set explicitly.
  */
 export function createAdapter(config: Config): TeamsAdapter {
-  if (config.localMode) return new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({}));
+  if (config.localMode)
+    return reusingClients(new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({})));
   const credentials = {
     MicrosoftAppId: config.BOT_ID,
     MicrosoftAppPassword: config.BOT_PASSWORD,
@@ -28,8 +30,14 @@ export function createAdapter(config: Config): TeamsAdapter {
         CallerId: 'urn:botframework:azure',
       }
     : {};
-  return new TeamsAdapter(
-    { ...credentials, ...endpoints },
-    new ConfigurationServiceClientCredentialFactory(credentials),
+  return reusingClients(
+    new TeamsAdapter({ ...credentials, ...endpoints }, new ConfigurationServiceClientCredentialFactory(credentials)),
   );
+}
+
+/** TeamsAdapter builds its authentication itself; the reuse wraps it after construction. */
+function reusingClients(adapter: TeamsAdapter): TeamsAdapter {
+  const inner = adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication };
+  inner.botFrameworkAuthentication = new ConnectorReuse(inner.botFrameworkAuthentication);
+  return adapter;
 }

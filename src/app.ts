@@ -18,6 +18,7 @@ import { DEFAULT_POPULAR, UsageCounter } from './compose/usage';
 import { registerDirectoryRoutes } from './contacts/directory-routes';
 import { registerGuideRoutes } from './dialog/guide-routes';
 import { guideService } from './dialog/guide-service';
+import { rememberRecentTexts } from './core/recent-texts';
 import { T } from './texts';
 
 export interface BotApp {
@@ -32,7 +33,11 @@ export function buildApp(
   storage: Storage,
   adapter?: TeamsAdapter,
 ): BotApp {
-  const deps: BotDeps = { ...input, usage: input.usage ?? new UsageCounter(DEFAULT_POPULAR) };
+  const deps: BotDeps = {
+    ...input,
+    ...rememberRecentTexts(input),
+    usage: input.usage ?? new UsageCounter(DEFAULT_POPULAR),
+  };
   const app = new Application<BotTurnState>({
     storage,
     adapter,

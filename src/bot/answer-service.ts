@@ -3,7 +3,8 @@ import type { FollowUpKind } from '../cards/actions';
 import { answerCard } from '../cards/answer-card';
 import { entryCard } from '../cards/entry-card';
 import { followUpCard, followUpTargets } from '../cards/follow-up-card';
-import { submit } from '../cards/adaptive';
+import { submit, type AdaptiveCard } from '../cards/adaptive';
+import type { Answer } from '../search/answer';
 import { guide } from '../dialog/guide-actions';
 import { T } from '../texts';
 import type { BotDeps } from './deps';
@@ -13,6 +14,13 @@ import { saveUserSlot, userSlot, type BotTurnState } from './turn-state';
 /** Turn-level use cases shared by typed messages and card buttons. */
 export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
   const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
+  // Remembered answers come back as the same object: their card is built once.
+  const cards = new WeakMap<Answer, AdaptiveCard>();
+  const cardFor = (answer: Answer) => {
+    let card = cards.get(answer);
+    if (!card) cards.set(answer, (card = answerCard(answer, knowledge)));
+    return card;
+  };
 
   return {
     /** Answers with the Q&A engine; `offer` adds a button that opens the guide pre-filled. */
@@ -40,7 +48,7 @@ export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
         saveUserSlot(state, userId(context), { lastRef: top.ref });
         usage.record(top.ref);
       }
-      const card = answerCard(answer, knowledge);
+      const card = cardFor(answer);
       const offered = offer
         ? {
             ...card,

@@ -29,8 +29,9 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
     const have = new Set(terms);
     return compiled.get(question.id)!.find(({ phrases }) => phrases.some((p) => p.every((t) => have.has(t))))?.option;
   };
-  const byAge = (question: QuestionNode, text: string): Option | undefined => {
-    const years = AGE.exec(normalize(text))?.[1] ?? (/^\s*\d{1,2}\s*$/.test(text) ? text.trim() : undefined);
+  /** `normalized` is normalize(text), computed once by the caller. */
+  const byAge = (question: QuestionNode, text: string, normalized: string): Option | undefined => {
+    const years = AGE.exec(normalized)?.[1] ?? (/^\s*\d{1,2}\s*$/.test(text) ? text.trim() : undefined);
     if (years === undefined) return undefined;
     return question.options.find((o) => o.age && Number(years) >= o.age[0] && Number(years) <= o.age[1]);
   };
@@ -39,10 +40,11 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
     /** Every slot a case description already answers (the first matching option per question). */
     extract(text: string): Record<string, string> {
       const terms = analyze(text);
+      const normalized = normalize(text);
       const answers: Record<string, string> = {};
       for (const q of questions) {
         if (answers[q.slot]) continue;
-        const option = byAge(q, text) ?? byKeywords(q, terms);
+        const option = byAge(q, text, normalized) ?? byKeywords(q, terms);
         if (option) Object.assign(answers, { [q.slot]: option.value }, option.sets);
       }
       return answers;
@@ -56,7 +58,7 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
         return question.options[index];
       return (
         question.options.find((o) => normalize(o.title) === n) ??
-        byAge(question, text) ??
+        byAge(question, text, n) ??
         byKeywords(question, analyze(text)) ??
         (allowFuzzy ? fuzzy.get(question.id)!.search(text, { limit: 1 })[0]?.item : undefined)
       );

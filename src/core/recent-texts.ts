@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Core } from './bootstrap';
+
+/** Distinct texts remembered. Questions repeat across teachers; each result is a pure function of the text. */
+export const RECENT_TEXTS = 2_000;
+
+/**
+ * The bot's engines, with results for recently seen texts remembered in memory (lost on restart).
+ * Keys are SHA-256 hashes, so the cache never holds what somebody typed.
+ */
+export function rememberRecentTexts(core: Core, max = RECENT_TEXTS): Core {
+  const { engine, reader } = core;
+  const extract = remembered((text) => Object.freeze(reader.extract(text)), max);
+  return {
+    ...core,
+    engine: {
+      index: engine.index,
+      ask: remembered(engine.ask, max),
+      signalsDanger: remembered(engine.signalsDanger, max),
+    },
+    // Callers may add to a prefill: each gets its own copy.
+    reader: { ...reader, extract: (text) => ({ ...extract(text) }) },
+  };
+}
+
+function remembered<T extends NonNullable<unknown>>(compute: (text: string) => T, max: number) {
+  const cache = new LRUCache<string, T>({ max });
+  return (text: string): T => {
+    const key = createHash('sha256').update(text).digest('base64');
+    let result = cache.get(key);
+    if (result === undefined) {
+      result = compute(text);
+      cache.set(key, result);
+    }
+    return result;
+  };
+}
