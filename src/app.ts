@@ -5,7 +5,7 @@ import { registerActionRoutes } from './bot/action-routes';
 import { answerService } from './bot/answer-service';
 import { registerAnswerRoutes } from './bot/answer-routes';
 import type { BotDeps } from './bot/deps';
-import type { BotTurnState } from './bot/turn-state';
+import { ConversationTurnState, type BotTurnState } from './bot/turn-state';
 import { passesGate } from './bot/gate';
 import { registerPrivacyRoutes } from './bot/privacy-routes';
 import { RateLimiter } from './bot/rate-limit';
@@ -43,6 +43,7 @@ export function buildApp(
     adapter,
     startTypingTimer: false,
     removeRecipientMention: true,
+    turnStateFactory: () => new ConversationTurnState(),
   });
   const answers = answerService(deps);
   const guide = guideService(deps, answers);

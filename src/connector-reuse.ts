@@ -57,17 +57,25 @@ export class ConnectorReuse extends BotFrameworkAuthentication {
   }
 
   private reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    const factory = result.connectorFactory;
-    if (!factory) return result;
+    if (!result.connectorFactory) return result;
     const appId = JwtTokenValidation.getAppIdFromClaims(result.claimsIdentity.claims) ?? '';
-    const connectors = this.connectors;
-    const shared = new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        const key = JSON.stringify([appId, audience ?? '', serviceUrl]);
-        return remembered(connectors, key, () => factory.create(serviceUrl, audience));
-      }
-    })();
-    return { ...result, connectorFactory: shared };
+    return { ...result, connectorFactory: new SharedConnectors(result.connectorFactory, appId, this.connectors) };
+  }
+}
+
+/** Hands out the cached client for (app, audience, service URL); builds it with `inner` once. */
+class SharedConnectors extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly cache: LRUCache<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = `${this.appId}\n${audience ?? ''}\n${serviceUrl}`;
+    return remembered(this.cache, key, () => this.inner.create(serviceUrl, audience));
   }
 }
 

@@ -1,5 +1,6 @@
 // Deep imports: the package index also loads teams-ai's AI modules (~20 MB) that this bot never uses.
-import { TurnState, type DefaultConversationState } from '@microsoft/teams-ai/lib/TurnState';
+import { TurnState, type DefaultConversationState, type DefaultUserState } from '@microsoft/teams-ai/lib/TurnState';
+import type { TurnContext } from 'botbuilder';
 
 /** What the bot remembers per user inside a conversation (two teachers in one chat stay apart). */
 export interface UserSlot {
@@ -18,6 +19,27 @@ export interface BotConversationState extends DefaultConversationState {
 }
 
 export type BotTurnState = TurnState<BotConversationState>;
+
+/**
+ * Loads and saves only the conversation scope: per-user data lives in its slots, so no user-scope read
+ * per turn. teams-ai still looks at `user` (sign-in flow), which is an empty object for this turn only.
+ */
+export class ConversationTurnState extends TurnState<BotConversationState> {
+  private turnUser: DefaultUserState = {};
+
+  protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
+    const { conversation } = await super.onComputeStorageKeys(context);
+    return { conversation: conversation! };
+  }
+
+  override get user(): DefaultUserState {
+    return this.turnUser;
+  }
+
+  override set user(value: DefaultUserState) {
+    this.turnUser = value;
+  }
+}
 
 const MAX_USERS_PER_CONVERSATION = 200;
 /** Per-user slots untouched this long are dropped when the conversation state is next written. */

@@ -7,7 +7,8 @@ export const RECENT_TEXTS = 2_000;
 
 /**
  * The bot's engines, with results for recently seen texts remembered in memory (lost on restart).
- * Keys are SHA-256 hashes, so the cache never holds what somebody typed.
+ * Keys are SHA-256 hashes, so the cache never holds what somebody typed (only the latest text is kept
+ * by reference, until the next one, to hash it once per turn).
  */
 export function rememberRecentTexts(core: Core, max = RECENT_TEXTS): Core {
   const { engine, reader } = core;
@@ -24,10 +25,21 @@ export function rememberRecentTexts(core: Core, max = RECENT_TEXTS): Core {
   };
 }
 
+/** One turn looks up the same text several times: its hash is computed once. */
+let lastText: string | undefined;
+let lastKey = '';
+function keyOf(text: string): string {
+  if (text !== lastText) {
+    lastKey = createHash('sha256').update(text).digest('base64');
+    lastText = text;
+  }
+  return lastKey;
+}
+
 function remembered<T extends NonNullable<unknown>>(compute: (text: string) => T, max: number) {
   const cache = new LRUCache<string, T>({ max });
   return (text: string): T => {
-    const key = createHash('sha256').update(text).digest('base64');
+    const key = keyOf(text);
     let result = cache.get(key);
     if (result === undefined) {
       result = compute(text);

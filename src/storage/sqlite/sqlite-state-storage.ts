@@ -10,6 +10,7 @@ import type { Db } from './open-database';
 export class SqliteStateStorage implements Storage {
   private readonly select;
   private readonly upsert;
+  private readonly update;
   private readonly remove;
   private readonly writeAll;
 
@@ -18,18 +19,26 @@ export class SqliteStateStorage implements Storage {
     this.upsert = db.prepare<[string, string, string]>(
       'INSERT INTO state (key, json, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag',
     );
+    // One statement checks and writes: atomic even against another process.
+    this.update = db.prepare<[string, string, string, string]>(
+      'UPDATE state SET json = ?, etag = ? WHERE key = ? AND etag = ?',
+    );
     this.remove = db.prepare<[string]>('DELETE FROM state WHERE key = ?');
     // All items of one write commit together or not at all.
-    this.writeAll = db.transaction((changes: StoreItems) => {
-      for (const [key, item] of Object.entries(changes)) {
-        assertStoreItem(key, item);
-        const { eTag, ...value } = item;
-        if (typeof eTag === 'string' && eTag !== '' && eTag !== '*' && this.select.get(key)?.etag !== eTag) {
-          throw eTagConflict(key);
-        }
-        this.upsert.run(key, JSON.stringify(value), randomUUID());
-      }
+    this.writeAll = db.transaction((changes: [string, unknown][]) => {
+      for (const [key, item] of changes) this.writeOne(key, item);
     });
+  }
+
+  private writeOne(key: string, item: unknown): void {
+    assertStoreItem(key, item);
+    const { eTag, ...value } = item;
+    const json = JSON.stringify(value);
+    if (typeof eTag === 'string' && eTag !== '' && eTag !== '*') {
+      if (this.update.run(json, randomUUID(), key, eTag).changes !== 1) throw eTagConflict(key);
+    } else {
+      this.upsert.run(key, json, randomUUID());
+    }
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -42,7 +51,9 @@ export class SqliteStateStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    this.writeAll.immediate(changes);
+    const entries = Object.entries(changes);
+    if (entries.length === 1) this.writeOne(...entries[0]!);
+    else this.writeAll.immediate(entries);
   }
 
   async delete(keys: string[]): Promise<void> {
