@@ -2,6 +2,7 @@ import { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { Storage, TurnContext } from 'botbuilder';
 import { registerActionRoutes } from './bot/action-routes';
+import { BotApplication } from './bot/bot-application';
 import { answerService } from './bot/answer-service';
 import { registerAnswerRoutes } from './bot/answer-routes';
 import type { BotDeps } from './bot/deps';
@@ -38,7 +39,7 @@ export function buildApp(
     ...rememberRecentTexts(input),
     usage: input.usage ?? new UsageCounter(DEFAULT_POPULAR),
   };
-  const app = new Application<BotTurnState>({
+  const app = new BotApplication({
     storage,
     adapter,
     startTypingTimer: false,

@@ -9,8 +9,9 @@ export class RateLimiter {
 
   /** Records one message; false when the user is over the limit. */
   allow(userId: string, now: number): boolean {
-    const since = now - 60_000;
-    const recent = (this.hits.get(userId) ?? []).filter((t) => t > since);
+    const recent = this.hits.get(userId) ?? [];
+    // Oldest first: drop what left the window.
+    while (recent.length > 0 && recent[0]! <= now - 60_000) recent.shift();
     const allowed = recent.length < this.perMinute;
     if (allowed) recent.push(now);
     this.hits.delete(userId);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { Option, QuestionNode } from '../dialog/flow-schema';
 import type { Core } from './bootstrap';
 
 /** Distinct texts remembered. Questions repeat across teachers; each result is a pure function of the text. */
@@ -13,6 +14,15 @@ export const RECENT_TEXTS = 2_000;
 export function rememberRecentTexts(core: Core, max = RECENT_TEXTS): Core {
   const { engine, reader } = core;
   const extract = remembered((text) => Object.freeze(reader.extract(text)), max);
+  // A reply to an open question: remembered per question and fuzziness (a miss too).
+  const matches = new Map<string, (text: string) => { option?: Option }>();
+  const match = (question: QuestionNode, text: string, allowFuzzy = true): Option | undefined => {
+    const id = `${question.id}\n${allowFuzzy}`;
+    let byText = matches.get(id);
+    if (!byText)
+      matches.set(id, (byText = remembered((t) => ({ option: reader.match(question, t, allowFuzzy) }), max)));
+    return byText(text).option;
+  };
   return {
     ...core,
     engine: {
@@ -21,7 +31,7 @@ export function rememberRecentTexts(core: Core, max = RECENT_TEXTS): Core {
       signalsDanger: remembered(engine.signalsDanger, max),
     },
     // Callers may add to a prefill: each gets its own copy.
-    reader: { ...reader, extract: (text) => ({ ...extract(text) }) },
+    reader: { ...reader, extract: (text) => ({ ...extract(text) }), match },
   };
 }
 
