@@ -1,4 +1,4 @@
-/** Per-user sliding window (1 minute): at most `perMinute` messages; bounded memory. */
+/** Per-user sliding window (1 minute): at most `perMinute` messages; holds only users active in the last minute. */
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
 
@@ -16,7 +16,11 @@ export class RateLimiter {
     if (allowed) recent.push(now);
     this.hits.delete(userId);
     this.hits.set(userId, recent);
-    if (this.hits.size > this.maxUsers) this.hits.delete(this.hits.keys().next().value!);
+    // Least recently active first: forget users quiet for a whole window, and the oldest beyond the bound.
+    for (const [id, times] of this.hits) {
+      if ((times.at(-1) ?? 0) > now - 60_000 && this.hits.size <= this.maxUsers) break;
+      this.hits.delete(id);
+    }
     return allowed;
   }
 
