@@ -9,6 +9,7 @@ import { startServer } from './server';
 import { AppError } from './shared/errors';
 import { logger } from './shared/logger';
 import { createStores } from './storage/create-stores';
+import { scheduleSlotExpiry } from './storage/slot-expiry';
 
 /** Process entry: config → knowledge → storage → app → server → delivery. Exit 1 on any start-up failure. */
 async function main(): Promise<void> {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   );
   const server = await startServer({ bot, adapter, logger, port: config.PORT, host: config.HOST });
   delivery.worker.start();
+  const expiry = scheduleSlotExpiry((before) => stores.expireUserSlots(before), logger);
   if (config.localMode) logger.warn('LOCAL MODE: no BOT_ID set, requests are NOT authenticated – for development only');
   else logger.info({ botId: config.BOT_ID, tenants: config.allowedTenants }, 'SingleTenant auth on');
   if (config.COORDINATOR_IDS.length === 0) logger.info('no COORDINATOR_IDS configured: nobody can broadcast news');
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), 10_000).unref();
+    expiry.stop();
     Promise.allSettled([delivery.worker.stop(), server.stop()])
       .then(() => stores.close())
       .then(

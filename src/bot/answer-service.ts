@@ -13,7 +13,6 @@ import { saveUserSlot, userSlot, type BotTurnState } from './turn-state';
 
 /** Turn-level use cases shared by typed messages and card buttons. */
 export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
-  const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
   // Remembered answers come back as the same object: their card is built once.
   const cards = new WeakMap<Answer, AdaptiveCard>();
   const cardFor = (answer: Answer) => {
@@ -45,7 +44,7 @@ export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
         'answered',
       );
       if (answer.decision === 'answer' && top) {
-        saveUserSlot(state, userId(context), { lastRef: top.ref });
+        saveUserSlot(state, { lastRef: top.ref });
         usage.record(top.ref);
       }
       const card = cardFor(answer);
@@ -62,21 +61,20 @@ export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
       const entry = knowledge.byRef(ref);
       logger.info({ intent: 'show', ref, found: !!entry }, 'show entry');
       if (!entry) return void (await context.sendActivity(T.unknownEntry));
-      saveUserSlot(state, userId(context), { lastRef: ref });
+      saveUserSlot(state, { lastRef: ref });
       usage.record(ref);
       await sendCard(context, entryCard(entry, knowledge), entry.title);
     },
 
     async followUp(context: TurnContext, state: BotTurnState, what: FollowUpKind, ref?: string): Promise<void> {
-      const from = ref ?? userSlot(state, userId(context)).lastRef;
+      const from = ref ?? userSlot(state).lastRef;
       const entry = from ? knowledge.byRef(from) : undefined;
       const targets = from ? followUpTargets(knowledge, from, what) : undefined;
       logger.info({ intent: 'follow-up', what, ref: from, targets: targets?.length ?? 0 }, 'follow-up');
       if (!entry || !targets || targets.length === 0) {
         return void (await context.sendActivity(T.noFollowUp));
       }
-      if (targets.length === 1)
-        saveUserSlot(state, userId(context), { lastRef: `${targets[0]!.kind}:${targets[0]!.id}` });
+      if (targets.length === 1) saveUserSlot(state, { lastRef: `${targets[0]!.kind}:${targets[0]!.id}` });
       await sendCard(context, followUpCard(knowledge, targets, what, entry), entry.title);
     },
   };

@@ -22,7 +22,7 @@ export function registerPrivacyRoutes(app: Application<BotTurnState>, forget: St
   app.adaptiveCards.actionSubmit('privacy', async (context, state, data) => {
     if ((data as { action?: unknown })?.action !== 'forget-me') return void (await context.sendActivity(T.staleAction));
     const userId = context.activity.from?.id ?? '';
-    dropUserSlot(state, userId);
+    dropUserSlot(state);
     const removed = await forget({ userId });
     logger.info({ intent: 'privacy', removed }, 'user data deleted on request');
     await context.sendActivity(T.privacy.done);

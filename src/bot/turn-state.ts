@@ -1,6 +1,9 @@
 // Deep imports: the package index also loads teams-ai's AI modules (~20 MB) that this bot never uses.
 import { TurnState, type DefaultConversationState, type DefaultUserState } from '@microsoft/teams-ai/lib/TurnState';
-import type { TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
+import { USER_SLOT_TTL_MS, memberStateKey } from '../storage/forget-rules';
+
+export { USER_SLOT_TTL_MS };
 
 /** What the bot remembers per user inside a conversation (two teachers in one chat stay apart). */
 export interface UserSlot {
@@ -15,21 +18,40 @@ export interface UserSlot {
 
 export interface BotConversationState extends DefaultConversationState {
   welcomedAt?: number;
+  /** Before per-member items: every member's slot in the conversation item. Moved out when read. */
   users?: Record<string, UserSlot>;
 }
 
 export type BotTurnState = TurnState<BotConversationState>;
 
+const MEMBER_SCOPE = 'member';
+
 /**
- * Loads and saves only the conversation scope: per-user data lives in its slots, so no user-scope read
- * per turn. teams-ai still looks at `user` (sign-in flow), which is an empty object for this turn only.
+ * Loads and saves the conversation item (welcome) and this user's own item in the conversation, so a
+ * turn reads and writes a few hundred bytes and two members never contend for one eTag. teams-ai still
+ * looks at `user` (sign-in flow), which is an empty object for this turn only.
  */
 export class ConversationTurnState extends TurnState<BotConversationState> {
   private turnUser: DefaultUserState = {};
 
   protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
     const { conversation } = await super.onComputeStorageKeys(context);
-    return { conversation: conversation! };
+    return { conversation: conversation!, [MEMBER_SCOPE]: memberStateKey(conversation!, context.activity.from.id) };
+  }
+
+  override async load(context: TurnContext, storage?: Storage): Promise<boolean> {
+    const loaded = await super.load(context, storage);
+    if (loaded) this.adoptLegacySlot(context.activity.from.id);
+    return loaded;
+  }
+
+  /** Moves this user's slot out of an old-shape conversation item; the other members' old slots go. */
+  private adoptLegacySlot(userId: string): void {
+    const legacy = this.conversation.users;
+    if (!legacy) return;
+    const member = memberScope(this).value as Partial<UserSlot>;
+    if (!member.updatedAt && legacy[userId]) Object.assign(member, legacy[userId]);
+    delete this.conversation.users;
   }
 
   override get user(): DefaultUserState {
@@ -41,28 +63,30 @@ export class ConversationTurnState extends TurnState<BotConversationState> {
   }
 }
 
-const MAX_USERS_PER_CONVERSATION = 200;
-/** Per-user slots untouched this long are dropped when the conversation state is next written. */
-export const USER_SLOT_TTL_MS = 24 * 60 * 60 * 1000;
-
-export function userSlot(state: BotTurnState, userId: string): UserSlot {
-  const users = (state.conversation.users ??= {});
-  return users[userId] ?? { updatedAt: 0 };
+function memberScope(state: BotTurnState) {
+  const scope = state.getScope(MEMBER_SCOPE);
+  if (!scope) throw new Error('turn state without member scope: use ConversationTurnState');
+  return scope;
 }
 
-/** Updates the slot, dropping the least recently used ones beyond the bound. */
-export function saveUserSlot(state: BotTurnState, userId: string, patch: Partial<Omit<UserSlot, 'updatedAt'>>): void {
-  const users = (state.conversation.users ??= {});
+const isFresh = (slot: Partial<UserSlot>, now: number) =>
+  typeof slot.updatedAt === 'number' && now - slot.updatedAt <= USER_SLOT_TTL_MS;
+
+/** This turn's user's slot in this conversation (empty when never written or expired). */
+export function userSlot(state: BotTurnState): UserSlot {
+  const slot = memberScope(state).value as Partial<UserSlot>;
+  return isFresh(slot, Date.now()) ? (slot as UserSlot) : { updatedAt: 0 };
+}
+
+/** Updates this turn's user's slot; an expired slot starts empty. The stored eTag stays (in place). */
+export function saveUserSlot(state: BotTurnState, patch: Partial<Omit<UserSlot, 'updatedAt'>>): void {
+  const slot = memberScope(state).value as Partial<UserSlot> & { eTag?: string };
   const now = Date.now();
-  users[userId] = { ...users[userId], ...patch, updatedAt: now };
-  for (const [id, slot] of Object.entries(users)) if (now - slot.updatedAt > USER_SLOT_TTL_MS) delete users[id];
-  const ids = Object.keys(users);
-  if (ids.length <= MAX_USERS_PER_CONVERSATION) return;
-  ids.sort((a, b) => users[a]!.updatedAt - users[b]!.updatedAt);
-  for (const id of ids.slice(0, ids.length - MAX_USERS_PER_CONVERSATION)) delete users[id];
+  if (!isFresh(slot, now)) for (const key of Object.keys(slot)) if (key !== 'eTag') delete slot[key as keyof UserSlot];
+  Object.assign(slot, patch, { updatedAt: now });
 }
 
-/** Removes a user's slot from the conversation state of this turn (it is saved without it). */
-export function dropUserSlot(state: BotTurnState, userId: string): void {
-  if (state.conversation.users) delete state.conversation.users[userId];
+/** Deletes this turn's user's slot (the item is removed when the turn state is saved). */
+export function dropUserSlot(state: BotTurnState): void {
+  memberScope(state).delete();
 }

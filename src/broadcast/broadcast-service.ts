@@ -36,9 +36,8 @@ const typedDraft = (data: Record<string, unknown>): Partial<NewsItem> => {
 /** The coordinator's side: compose → preview → send; correct; recall. Every step re-checks rights. */
 export function broadcastService({ stores, policy, logger, wake, now = Date.now }: BroadcastDeps) {
   const aad = (c: TurnContext) => c.activity.from?.aadObjectId;
-  const userId = (c: TurnContext) => c.activity.from?.id ?? 'unknown';
-  const draftOf = (c: TurnContext, s: BotTurnState) => Draft.safeParse(userSlot(s, userId(c)).newsDraft);
-  const setDraft = (c: TurnContext, s: BotTurnState, draft?: Draft) => saveUserSlot(s, userId(c), { newsDraft: draft });
+  const draftOf = (c: TurnContext, s: BotTurnState) => Draft.safeParse(userSlot(s).newsDraft);
+  const setDraft = (c: TurnContext, s: BotTurnState, draft?: Draft) => saveUserSlot(s, { newsDraft: draft });
   const refuse = async (c: TurnContext, why: string) => {
     logger.warn({ intent: 'broadcast', refused: why }, 'broadcast refused');
     await c.sendActivity(why === 'topic' ? T.news.topicNotAllowed : T.news.notCoordinator);

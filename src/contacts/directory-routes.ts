@@ -36,7 +36,7 @@ export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: Bo
     }
     agencies.forEach((a) => usage.record(`agency:${a.id}`));
     if (agencies.length === 1) {
-      saveUserSlot(state, context.activity.from?.id ?? 'unknown', { lastRef: `agency:${agencies[0]!.id}` });
+      saveUserSlot(state, { lastRef: `agency:${agencies[0]!.id}` });
       return sendCard(context, entryCard(agencies[0]!, knowledge), agencies[0]!.title);
     }
     return sendCard(context, agencyListCard(T.directory.resultTitle, agencies), T.directory.resultTitle);

@@ -16,12 +16,10 @@ const MAX_FUZZY_REPLY = 40;
 /** The guided dialog's use cases for one turn; thin routes call these. */
 export function guideService(deps: BotDeps, answers: AnswerService) {
   const { guide, reader, knowledge, engine, logger } = deps;
-  const userId = (context: TurnContext) => context.activity.from?.id ?? 'unknown';
   const nodeExists = (id: string) => guide.flow.nodes.some((n) => n.id === id);
-  const load = (context: TurnContext, state: BotTurnState) =>
-    readDialog(userSlot(state, userId(context)).dialog, nodeExists);
+  const load = (context: TurnContext, state: BotTurnState) => readDialog(userSlot(state).dialog, nodeExists);
   const save = (context: TurnContext, state: BotTurnState, dialog: DialogState | undefined) =>
-    saveUserSlot(state, userId(context), { dialog });
+    saveUserSlot(state, { dialog });
 
   /** Shows where the dialog stands: the next question, or the outcome. */
   async function show(context: TurnContext, state: BotTurnState, dialog: DialogState, lead?: string): Promise<void> {

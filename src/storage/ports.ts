@@ -54,5 +54,7 @@ export interface Stores {
   readonly outbox: Outbox;
   /** Deletes everything stored for a user or a conversation (privacy). */
   forget(target: { conversationId?: string; userId?: string }): Promise<number>;
+  /** Deletes users' own items in conversations last written before `before` (ms); returns how many. */
+  expireUserSlots(before: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,6 +1,12 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import { logger } from '../../shared/logger';
-import { dropUserSlot, isConversationStateKey, isUserStateKey, mentionsConversation } from '../forget-rules';
+import {
+  dropLegacyUserSlot,
+  isConversationStateKey,
+  isMemberStateKey,
+  isUserStateKey,
+  mentionsConversation,
+} from '../forget-rules';
 import { listBlobs, mapLimit, readJson, unless, writeJson } from './blob-json';
 import { DELIVERIES, isJobOf, subscriptionBlob } from './blob-names';
 
@@ -8,6 +14,7 @@ export type ForgetTarget = { conversationId?: string; userId?: string };
 
 const PARALLEL = 8;
 const REWRITE_ATTEMPTS = 3;
+const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
 
 /**
  * Best-effort erasure over the container: bot state blobs (BlobsStorage keeps them at the top level with
@@ -15,7 +22,6 @@ const REWRITE_ATTEMPTS = 3;
  */
 export function azureForget(container: ContainerClient): (target: ForgetTarget) => Promise<number> {
   const remove = async (name: string) => ((await unless([404], container.deleteBlob(name))) ? 1 : 0);
-  const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
 
   async function stateBlobs(): Promise<{ name: string; key: string }[]> {
     const found: { name: string; key: string }[] = [];
@@ -29,7 +35,7 @@ export function azureForget(container: ContainerClient): (target: ForgetTarget) 
   async function dropSlot(name: string, userId: string): Promise<number> {
     for (let attempt = 0; attempt < REWRITE_ATTEMPTS; attempt++) {
       const stored = await readJson<unknown>(container.getBlobClient(name));
-      if (!stored || !dropUserSlot(stored.value, userId)) return 0;
+      if (!stored || !dropLegacyUserSlot(stored.value, userId)) return 0;
       if (await writeJson(container, name, stored.value, { ifMatch: stored.etag })) return 1;
     }
     logger.warn({ blob: name }, 'forget: conversation state kept changing; user slot not removed');
@@ -66,5 +72,20 @@ export function azureForget(container: ContainerClient): (target: ForgetTarget) 
       removed += await forgetUser(userId, left);
     }
     return removed;
+  };
+}
+
+/** Deletes users' own items in conversations last written before the cut-off; one written meanwhile stays. */
+export function azureExpireUserSlots(container: ContainerClient): (before: number) => Promise<number> {
+  return async (before) => {
+    const stale: string[] = [];
+    for await (const item of container.listBlobsByHierarchy('/')) {
+      if (item.kind !== 'blob' || item.properties.lastModified.getTime() >= before) continue;
+      if (isMemberStateKey(decodeURIComponent(item.name))) stale.push(item.name);
+    }
+    const conditions = { ifUnmodifiedSince: new Date(before) };
+    const remove = async (name: string) =>
+      (await unless([404, 412], container.deleteBlob(name, { conditions }))) ? 1 : 0;
+    return sum(await mapLimit(stale, PARALLEL, remove));
   };
 }

@@ -3,7 +3,7 @@ import { QueueClient } from '@azure/storage-queue';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Stores } from '../ports';
 import { AzureBroadcastStore } from './azure-broadcast-store';
-import { azureForget } from './azure-forget';
+import { azureExpireUserSlots, azureForget } from './azure-forget';
 import { AzureOutbox } from './azure-outbox';
 import { AzureSubscriptionStore } from './azure-subscription-store';
 
@@ -32,6 +32,7 @@ export async function createAzureStores({ connectionString, container, queue }: 
     broadcasts: new AzureBroadcastStore(containerClient),
     outbox: new AzureOutbox(containerClient, queueClient),
     forget: azureForget(containerClient),
+    expireUserSlots: azureExpireUserSlots(containerClient),
     close: async () => undefined,
   };
 }

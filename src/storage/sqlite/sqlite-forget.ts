@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dropUserSlot, isConversationStateKey, isUserStateKey, mentionsConversation } from '../forget-rules';
+import { dropLegacyUserSlot, isConversationStateKey, isUserStateKey, mentionsConversation } from '../forget-rules';
 import type { Db } from './open-database';
 
 export type ForgetTarget = { conversationId?: string; userId?: string };
@@ -31,7 +31,7 @@ export function sqliteForget(db: Db): (target: ForgetTarget) => number {
     // The id as it appears inside JSON text (escaped), to preselect candidate rows.
     for (const { key, json } of statesMentioning.all(JSON.stringify(id).slice(1, -1))) {
       const state = JSON.parse(json) as unknown;
-      if (!isConversationStateKey(key) || !dropUserSlot(state, id)) continue;
+      if (!isConversationStateKey(key) || !dropLegacyUserSlot(state, id)) continue;
       rewriteState.run(JSON.stringify(state), randomUUID(), key);
       removed += 1;
     }
@@ -43,4 +43,12 @@ export function sqliteForget(db: Db): (target: ForgetTarget) => number {
       (conversationId ? forgetConversation(conversationId) : 0) + (userId ? forgetUser(userId) : 0),
   );
   return (target) => forget.immediate(target);
+}
+
+/** Deletes users' own items in conversations whose `updatedAt` is before the cut-off (or missing). */
+export function sqliteExpireUserSlots(db: Db): (before: number) => number {
+  const expire = db.prepare<[number]>(
+    "DELETE FROM state WHERE key GLOB '*/conversations/*/users/*' AND coalesce(json_extract(json, '$.updatedAt'), 0) < ?",
+  );
+  return (before) => expire.run(before).changes;
 }

@@ -1,7 +1,7 @@
 import type { Stores } from '../ports';
 import { openDatabase } from './open-database';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store';
-import { sqliteForget } from './sqlite-forget';
+import { sqliteExpireUserSlots, sqliteForget } from './sqlite-forget';
 import { SqliteOutbox } from './sqlite-outbox';
 import { SqliteStateStorage } from './sqlite-state-storage';
 import { SqliteSubscriptionStore } from './sqlite-subscription-store';
@@ -10,12 +10,14 @@ import { SqliteSubscriptionStore } from './sqlite-subscription-store';
 export function createSqliteStores(dataDir: string): Stores {
   const db = openDatabase(dataDir);
   const forget = sqliteForget(db);
+  const expire = sqliteExpireUserSlots(db);
   return {
     state: new SqliteStateStorage(db),
     subscriptions: new SqliteSubscriptionStore(db),
     broadcasts: new SqliteBroadcastStore(db),
     outbox: new SqliteOutbox(db),
     forget: async (target) => forget(target),
+    expireUserSlots: async (before) => expire(before),
     close: async () => {
       if (db.open) db.close();
     },

@@ -1,0 +1,25 @@
+import type { Logger } from '../shared/logger';
+import { USER_SLOT_TTL_MS } from './forget-rules';
+import type { Stores } from './ports';
+
+const EVERY_MS = 60 * 60 * 1000;
+
+/** Deletes users' items untouched for a day: once at start, then hourly. A failed run is retried next time. */
+export function scheduleSlotExpiry(
+  expire: Stores['expireUserSlots'],
+  logger: Logger,
+  { everyMs = EVERY_MS, now = Date.now }: { everyMs?: number; now?: () => number } = {},
+): { runOnce: () => Promise<void>; stop: () => void } {
+  const runOnce = async () => {
+    try {
+      const removed = await expire(now() - USER_SLOT_TTL_MS);
+      logger.info({ intent: 'privacy', removed }, 'expired user state deleted');
+    } catch (err) {
+      logger.warn({ err }, 'user state expiry failed; next attempt in an hour');
+    }
+  };
+  const timer = setInterval(() => void runOnce(), everyMs);
+  timer.unref();
+  void runOnce();
+  return { runOnce, stop: () => clearInterval(timer) };
+}
