@@ -19,6 +19,7 @@ export function readDialog(
   nodeExists: (id: string) => boolean,
   now = Date.now(),
 ): DialogState | undefined {
+  if (stored === undefined) return undefined; // no dialog: skip building a parse error
   const parsed = StoredDialog.safeParse(stored);
   if (!parsed.success || !nodeExists(parsed.data.node)) return undefined;
   if (now - parsed.data.updatedAt > DIALOG_TTL_MS) return undefined;

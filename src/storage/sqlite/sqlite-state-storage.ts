@@ -3,19 +3,24 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { assertStoreItem, eTagConflict } from '../etag-conflict';
 import type { Db } from './open-database';
 
+type Row = { key: string; json: string; etag: string };
+
 /**
  * botbuilder Storage on SQLite with optimistic concurrency: a write without eTag or with '*' always wins;
  * any other eTag must equal the stored one (a vanished item is a conflict too, like BlobsStorage).
  */
 export class SqliteStateStorage implements Storage {
   private readonly select;
+  private readonly selectPair;
   private readonly upsert;
   private readonly update;
   private readonly remove;
   private readonly writeAll;
 
   constructor(db: Db) {
-    this.select = db.prepare<[string], { json: string; etag: string }>('SELECT json, etag FROM state WHERE key = ?');
+    this.select = db.prepare<[string], Row>('SELECT key, json, etag FROM state WHERE key = ?');
+    // A turn reads two items (conversation, member): one statement, one read transaction, one snapshot.
+    this.selectPair = db.prepare<[string, string], Row>('SELECT key, json, etag FROM state WHERE key IN (?, ?)');
     this.upsert = db.prepare<[string, string, string]>(
       'INSERT INTO state (key, json, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag',
     );
@@ -42,11 +47,9 @@ export class SqliteStateStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
+    const rows = keys.length === 2 ? this.selectPair.all(keys[0]!, keys[1]!) : keys.map((key) => this.select.get(key));
     const items: StoreItems = {};
-    for (const key of keys) {
-      const row = this.select.get(key);
-      if (row) items[key] = { ...(JSON.parse(row.json) as object), eTag: row.etag };
-    }
+    for (const row of rows) if (row) items[row.key] = { ...(JSON.parse(row.json) as object), eTag: row.etag };
     return items;
   }
 
