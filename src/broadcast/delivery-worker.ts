@@ -1,37 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import type { Logger } from '../shared/logger';
-import type { Outbox, SubscriptionStore } from '../storage/ports';
-import type { Clock } from './clock';
-import type { DeliveryJob, SendOutcome, Subscription } from './model';
-import type { Pacer } from './pacing';
+import type { DeliveryWorkerOptions } from './delivery-options';
+import type { DeliveryJob, SendOutcome } from './model';
 import { conversationGone, DEFAULT_RETRY, nextState, postponed, type RetryOptions } from './retry-policy';
+import { SendSlots } from './send-slots';
 
-/** Delivers one job (send, update or delete) to one conversation. HTTP errors are outcomes, not throws. */
-export interface Sender {
-  send(job: DeliveryJob, subscription: Subscription, signal: AbortSignal): Promise<SendOutcome>;
-}
-
-export interface DeliveryWorkerOptions {
-  readonly outbox: Outbox;
-  readonly sender: Sender;
-  readonly subscriptions: Pick<SubscriptionStore, 'get' | 'remove'>;
-  readonly pacer: Pacer;
-  readonly clock: Clock;
-  /** Identifies this worker's leases in the outbox. */
-  readonly owner: string;
-  readonly logger: Pick<Logger, 'debug' | 'info' | 'warn'>;
-  /** Called after every finished job (not awaited). */
-  readonly onProgress?: (broadcastId: string) => unknown;
-  /** Sends in flight at most (default 8). */
-  readonly concurrency?: number;
-  /** Lease per claimed job (default 60 s). A job is sent only in the first half of its lease. */
-  readonly leaseMs?: number;
-  /** Claimed jobs held at most while they wait for pacing (default 8 × concurrency). */
-  readonly maxHeld?: number;
-  /** Idle polling interval (default 1 s); `wake()` cuts it short. */
-  readonly pollMs?: number;
-  readonly retry?: Partial<RetryOptions>;
-}
+export type { DeliveryWorkerOptions, Sender } from './delivery-options';
 
 /** Pacing waits up to this long keep the send slot. */
 const HOLD_MS = 200;
@@ -44,12 +17,11 @@ export class DeliveryWorker {
   private readonly pollMs: number;
   private readonly retry: RetryOptions;
   private readonly tasks = new Set<Promise<void>>();
-  private readonly slotWaiters: ((granted: boolean) => void)[] = [];
+  private readonly slots: SendSlots;
   private readonly halt = new AbortController(); // stop or crash: stop waiting
   private readonly kill = new AbortController(); // crash: abandon sends
   private idle = new AbortController();
   private woken = false;
-  private sending = 0; // slots taken
   private onWire = 0;
   private crashed = false;
   private loop?: Promise<void>;
@@ -61,7 +33,7 @@ export class DeliveryWorker {
     this.pollMs = o.pollMs ?? 1_000;
     this.retry = { ...DEFAULT_RETRY, ...o.retry };
     setMaxListeners(0, this.halt.signal, this.kill.signal); // one listener per held job
-    this.halt.signal.addEventListener('abort', () => this.slotWaiters.splice(0).forEach((w) => w(false)));
+    this.slots = new SendSlots(this.concurrency, this.halt.signal);
   }
 
   /** Sends currently on the wire. */
@@ -148,7 +120,7 @@ export class DeliveryWorker {
       outcome = { kind: 'transient', reason: `sender error ${(err as Error).name}` };
     } finally {
       this.onWire--;
-      this.release();
+      this.slots.release();
     }
     if (this.crashed) return;
     const next = nextState(job, outcome, clock.now(), this.retry);
@@ -169,13 +141,13 @@ export class DeliveryWorker {
     const { clock, pacer } = this.o;
     let holding = false;
     for (;;) {
-      if (!holding && !(holding = await this.acquire())) return job.notBefore;
+      if (!holding && !(holding = await this.slots.acquire())) return job.notBefore;
       const now = clock.now();
       const late = now > sendBy || this.halt.signal.aborted;
       const at = late ? Infinity : pacer.reserve(job.conversationId, tenantId, now);
       if (at <= now) return 'go';
       if (at > sendBy || at - now > HOLD_MS) {
-        this.release();
+        this.slots.release();
         holding = false;
       }
       if (at > sendBy) return late ? now : at;
@@ -202,21 +174,5 @@ export class DeliveryWorker {
   private logFields(job: DeliveryJob, outcome?: SendOutcome) {
     const { broadcastId, conversationId, action, state, attempts, reason } = job;
     return { intent: 'delivery', broadcastId, conversationId, action, state, attempts, reason, outcome: outcome?.kind };
-  }
-
-  private acquire(): Promise<boolean> {
-    if (this.halt.signal.aborted) return Promise.resolve(false);
-    if (this.sending < this.concurrency) {
-      this.sending++;
-      return Promise.resolve(true);
-    }
-    return new Promise((resolve) => this.slotWaiters.push(resolve));
-  }
-
-  /** Hands the slot to the next waiter, or frees it. */
-  private release(): void {
-    const next = this.slotWaiters.shift();
-    if (next) next(true);
-    else this.sending--;
   }
 }
