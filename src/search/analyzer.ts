@@ -40,6 +40,8 @@ export interface AnalyzedTerm {
   readonly term: string;
   /** A negation stands shortly before it ("keine Gefahr"). */
   readonly negated: boolean;
+  /** The word is itself a negation ("kein", "nie"). */
+  readonly negation?: true;
 }
 
 const folded = new Map<string, string[]>();
@@ -72,14 +74,25 @@ function analyzeUncached(text: string): AnalyzedTerm[] {
   for (const raw of text.normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
     for (const word of foldWord(raw)) {
       sinceNegation++;
-      if (NEGATIONS.has(word)) sinceNegation = 0;
+      const negation = NEGATIONS.has(word);
+      if (negation) sinceNegation = 0;
       if (!word || (word.length < 2 && !/\d/.test(word))) continue;
       if (STOPWORDS.has(word) && !isAbbreviation(raw)) continue;
-      out.push({ term: stem(word), negated: sinceNegation <= NEGATION_REACH });
+      const term = stem(word);
+      out.push(negation ? { term, negated: true, negation } : { term, negated: sinceNegation <= NEGATION_REACH });
     }
   }
   return out;
 }
+
+/**
+ * Text → terms for phrases that respect negation: a negated term carries `!`, negation words drop out.
+ * "nie Frühstück", "ohne Frühstück" and the phrase "kein Frühstück" all become `!fruehstueck`.
+ */
+export const markedTerms = (text: string): string[] =>
+  analyzeMarked(text)
+    .filter((t) => !t.negation)
+    .map((t) => (t.negated ? `!${t.term}` : t.term));
 
 /** Text → search terms. */
 export const analyze = (text: string): string[] => analyzeMarked(text).map((t) => t.term);

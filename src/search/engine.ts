@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
 import { areLinked } from '../knowledge/links';
 import { afterWhat } from './after-step';
-import { analyze, analyzeMarked, looksEnglish } from './analyzer';
+import { analyze, looksEnglish, markedTerms } from './analyzer';
 import type { Answer, Candidate } from './answer';
 import { KIND_HINTS, SEARCH_CONFIG } from './config';
 import { buildIndex, type SearchIndex } from './index';
@@ -32,9 +32,12 @@ export function createAnswerEngine(knowledge: Knowledge): AnswerEngine {
   };
 }
 
-/** Danger words count unless negated ("ohne akute Gefahr"); negated words break phrases. */
+/**
+ * Danger words count unless negated ("ohne akute Gefahr"); a signal that is itself negated matches only
+ * negated words ("traut sich nicht nach Hause", "kein Frühstück").
+ */
 function signalsDanger(text: string, index: SearchIndex): boolean {
-  const terms = analyzeMarked(text).map((t) => (t.negated ? '' : t.term));
+  const terms = markedTerms(text);
   return index.dangerSignals.some((signal) => containsPhrase(terms, signal));
 }
 

@@ -1,11 +1,11 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
 import type { Entry } from '../knowledge/schema';
-import { analyze } from './analyzer';
+import { analyze, markedTerms } from './analyzer';
 import { SEARCH_CONFIG } from './config';
 import { fieldsOf, type FieldName } from './fields';
 import type { WeightedTerm } from './query';
-import { compileGroups, compilePhrases, type PhraseGroup } from './synonyms';
+import { compileGroups, type PhraseGroup } from './synonyms';
 import { Vocabulary } from './vocabulary';
 
 const FIELD_NAMES = Object.keys(SEARCH_CONFIG.fieldWeights) as FieldName[];
@@ -74,6 +74,6 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     subjectTerms,
     memo: new Map(),
     synonyms: compileGroups(knowledge.synonyms.groups),
-    dangerSignals: compilePhrases(knowledge.synonyms.danger_signals),
+    dangerSignals: knowledge.synonyms.danger_signals.map(markedTerms).filter((terms) => terms.length > 0),
   };
 }

@@ -7,10 +7,6 @@ export function compileGroups(groups: readonly (readonly string[])[]): PhraseGro
   return groups.map((g) => g.map((phrase) => analyze(phrase)).filter((terms) => terms.length > 0));
 }
 
-export function compilePhrases(phrases: readonly string[]): (readonly string[])[] {
-  return phrases.map((p) => analyze(p)).filter((terms) => terms.length > 0);
-}
-
 /** True when `phrase` occurs as a contiguous run in `terms`. */
 export function containsPhrase(terms: readonly string[], phrase: readonly string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
