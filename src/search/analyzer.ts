@@ -27,6 +27,7 @@ const NEGATIONS = new Set([
   'keiner',
   'keinem',
   'nicht',
+  'nich',
   'nie',
   'niemals',
   'no',
