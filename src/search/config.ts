@@ -83,6 +83,7 @@ export const KIND_HINTS = Object.freeze({
     'ab wann',
     'wie lange',
     'wie hoch',
+    'wie viele',
     'was ist',
     'was bedeutet',
     'was heisst',
