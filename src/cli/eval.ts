@@ -11,6 +11,7 @@ const PROJECT_SET = resolve(PROJECT_ROOT, 'tests/eval/project.jsonl');
 /** Written without seeing the engine's answers; later used for error analysis too. */
 const BLIND_SET = resolve(PROJECT_ROOT, 'tests/eval/blind.jsonl');
 const BLIND_2_SET = resolve(PROJECT_ROOT, 'tests/eval/blind-2.jsonl');
+const BLIND_3_SET = resolve(PROJECT_ROOT, 'tests/eval/blind-3.jsonl');
 
 function timed(
   fn: (q: string) => { answered: boolean; refs: readonly string[] },
@@ -45,6 +46,7 @@ runCli(() => {
     ['project', PROJECT_SET],
     ['blind', BLIND_SET],
     ['blind-2', BLIND_2_SET],
+    ['blind-3', BLIND_3_SET],
     ['dev', devPath],
   ];
   let devResult: { ours: Metrics; base: Metrics } | undefined;
