@@ -50,7 +50,7 @@ export function buildApp(
   const guide = guideService(deps, answers);
   const news = deps.broadcasting;
   const subscriptions = news && subscriptionService(news.stores.subscriptions, deps.logger, deps.forget);
-  registerWelcomeRoutes(app, deps.logger, subscriptions);
+  registerWelcomeRoutes(app, deps.logger, subscriptions, deps.createStateIfAbsent);
   registerActionRoutes(app, answers, deps.logger);
   registerGuideRoutes(app, guide, deps.logger);
   if (news && subscriptions)

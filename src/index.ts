@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       allowedTenants: config.allowedTenants,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       forget: (target) => stores.forget(target),
+      createStateIfAbsent: (key, value) => stores.createStateIfAbsent(key, value),
       broadcasting: {
         stores,
         policy: coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS),

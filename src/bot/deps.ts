@@ -13,6 +13,8 @@ export interface BotDeps extends Core {
   readonly rateLimitPerMinute?: number;
   /** Deletes stored data of a user or conversation (privacy); absent without stores. */
   readonly forget?: Stores['forget'];
+  /** Creates a state item only if absent (welcome once across instances); absent without stores. */
+  readonly createStateIfAbsent?: Stores['createStateIfAbsent'];
   /** Subscriptions and news broadcasts; absent when the bot runs without stores (some tests). */
   readonly broadcasting?: {
     readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;

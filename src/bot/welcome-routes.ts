@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { helpCard } from '../cards/answer-card';
 import type { Logger } from '../shared/logger';
 import { T } from '../texts';
+import type { Stores } from '../storage/ports';
 import { sendCard } from './reply';
 import type { BotTurnState } from './turn-state';
 
@@ -16,10 +17,20 @@ export interface Lifecycle {
  * Install and uninstall: welcome once per conversation (installationUpdate or membersAdded),
  * and tell the lifecycle so news can reach the conversation.
  */
-export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Logger, lifecycle?: Lifecycle): void {
-  // Teams sends installationUpdate and conversationUpdate at the same moment: both turns read the
-  // state before either saves it, so this process also remembers recent welcomes for a minute.
+export function registerWelcomeRoutes(
+  app: Application<BotTurnState>,
+  logger: Logger,
+  lifecycle?: Lifecycle,
+  createIfAbsent?: Stores['createStateIfAbsent'],
+): void {
+  // Teams sends installationUpdate and conversationUpdate at the same moment: both turns read the state
+  // before either saves it. The conversation item is therefore created up front, and only the turn that
+  // created it welcomes – across instances too. This process also remembers recent welcomes for a minute.
   const recent = new Map<string, number>();
+  const claimed = async (state: BotTurnState, welcomedAt: number) => {
+    const key = state.getScope('conversation')?.storageKey;
+    return !createIfAbsent || !key || (await createIfAbsent(key, { welcomedAt }));
+  };
   const welcome = async (context: TurnContext, state: BotTurnState, trigger: string) => {
     await lifecycle?.installed(context);
     const conversation = context.activity.conversation?.id ?? '';
@@ -27,6 +38,7 @@ export function registerWelcomeRoutes(app: Application<BotTurnState>, logger: Lo
     for (const [id, at] of recent) if (now - at > 60_000) recent.delete(id);
     if (state.conversation.welcomedAt || recent.has(conversation)) return;
     recent.set(conversation, now);
+    if (!(await claimed(state, now))) return;
     state.conversation.welcomedAt = now;
     logger.info(
       { intent: 'welcome', trigger, conversationType: context.activity.conversation?.conversationType },

@@ -54,6 +54,8 @@ export interface Stores {
   readonly outbox: Outbox;
   /** Deletes everything stored for a user or a conversation (privacy). */
   forget(target: { conversationId?: string; userId?: string }): Promise<number>;
+  /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */
+  createStateIfAbsent(key: string, value: object): Promise<boolean>;
   /** Deletes users' own items in conversations last written before `before` (ms); returns how many. */
   expireUserSlots(before: number): Promise<number>;
   close(): Promise<void>;

@@ -65,4 +65,22 @@ describe.each(backends())('$name: bot state (botbuilder Storage)', (backend) => 
     await state.delete([key, 'unknown']);
     expect(Object.keys(await state.read([key, other]))).toEqual([other]);
   });
+
+  it('creates an item if absent for exactly one of two instances, readable as normal state', async () => {
+    const open = fresh();
+    const [a, b] = [await open(), await open()];
+    const created = await Promise.all([
+      a.createStateIfAbsent(key, { welcomedAt: 1 }),
+      b.createStateIfAbsent(key, { welcomedAt: 2 }),
+    ]);
+    expect(created.filter(Boolean)).toHaveLength(1);
+    const item = (await a.state.read([key]))[key];
+    expect(item.welcomedAt).toBe(created[0] ? 1 : 2);
+    expect(typeof item.eTag).toBe('string');
+    await a.state.write({ [key]: { ...item, welcomedAt: 3 } });
+    expect(await b.createStateIfAbsent(key, { welcomedAt: 4 })).toBe(false);
+    expect((await b.state.read([key]))[key].welcomedAt).toBe(3);
+    await a.state.delete([key]);
+    expect(await b.createStateIfAbsent(key, { welcomedAt: 5 })).toBe(true);
+  });
 });

@@ -1,11 +1,14 @@
 import { ContainerClient } from '@azure/storage-blob';
 import { QueueClient } from '@azure/storage-queue';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+// Deep import: the blob name BlobsStorage uses for a key (URI-encoded, shortened).
+import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import type { Stores } from '../ports';
 import { AzureBroadcastStore } from './azure-broadcast-store';
 import { azureExpireUserSlots, azureForget } from './azure-forget';
 import { AzureOutbox } from './azure-outbox';
 import { AzureSubscriptionStore } from './azure-subscription-store';
+import { writeJson } from './blob-json';
 
 export interface AzureSettings {
   readonly connectionString: string;
@@ -33,6 +36,8 @@ export async function createAzureStores({ connectionString, container, queue }: 
     outbox: new AzureOutbox(containerClient, queueClient),
     forget: azureForget(containerClient),
     expireUserSlots: azureExpireUserSlots(containerClient),
+    createStateIfAbsent: async (key, value) =>
+      (await writeJson(containerClient, sanitizeBlobKey(key), value, { create: true })) !== undefined,
     close: async () => undefined,
   };
 }

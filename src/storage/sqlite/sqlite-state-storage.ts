@@ -15,6 +15,7 @@ export class SqliteStateStorage implements Storage {
   private readonly upsert;
   private readonly update;
   private readonly remove;
+  private readonly insertNew;
   private readonly writeAll;
 
   constructor(db: Db) {
@@ -29,6 +30,9 @@ export class SqliteStateStorage implements Storage {
       'UPDATE state SET json = ?, etag = ? WHERE key = ? AND etag = ?',
     );
     this.remove = db.prepare<[string]>('DELETE FROM state WHERE key = ?');
+    this.insertNew = db.prepare<[string, string, string]>(
+      'INSERT INTO state (key, json, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+    );
     // All items of one write commit together or not at all.
     this.writeAll = db.transaction((changes: [string, unknown][]) => {
       for (const [key, item] of changes) this.writeOne(key, item);
@@ -57,6 +61,11 @@ export class SqliteStateStorage implements Storage {
     const entries = Object.entries(changes);
     if (entries.length === 1) this.writeOne(...entries[0]!);
     else this.writeAll.immediate(entries);
+  }
+
+  /** Writes the item only if the key is free; true when this call created it. */
+  async createIfAbsent(key: string, value: object): Promise<boolean> {
+    return this.insertNew.run(key, JSON.stringify(value), randomUUID()).changes === 1;
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -11,13 +11,15 @@ export function createSqliteStores(dataDir: string): Stores {
   const db = openDatabase(dataDir);
   const forget = sqliteForget(db);
   const expire = sqliteExpireUserSlots(db);
+  const state = new SqliteStateStorage(db);
   return {
-    state: new SqliteStateStorage(db),
+    state,
     subscriptions: new SqliteSubscriptionStore(db),
     broadcasts: new SqliteBroadcastStore(db),
     outbox: new SqliteOutbox(db),
     forget: async (target) => forget(target),
     expireUserSlots: async (before) => expire(before),
+    createStateIfAbsent: (key, value) => state.createIfAbsent(key, value),
     close: async () => {
       if (db.open) db.close();
     },
