@@ -23,6 +23,9 @@ export const T = {
   clarifyTitle: 'Meinten Sie …?',
   clarifyText: 'Ich habe mehrere passende Einträge gefunden. Bitte wählen Sie:',
   unsureTitle: 'Da bin ich mir nicht sicher',
+  suggestTitle: 'Welcher Punkt passt?',
+  suggestText:
+    'Ihre Nachricht berührt mehrere Stellen im Leitfaden, keine passt eindeutig. Wählen Sie einen Eintrag – oder gehen wir Ihren Fall Schritt für Schritt durch:',
   unsureText:
     'Dazu finde ich im Dortmunder Leitfaden keine passende Antwort. Ich helfe bei Fragen zu Schulabsentismus: Vorgehen, Zuständigkeiten, Vordrucke und Kontakte. Versuchen Sie es mit anderen Worten oder wählen Sie:',
   emptyMessage:

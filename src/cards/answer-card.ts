@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/knowledge';
-import type { Answer, Candidate } from '../search/answer';
+import { suggestionsWhenUnsure, type Answer, type Candidate } from '../search/answer';
 import { T } from '../texts';
 import { askQuestion, showEntry } from './actions';
 import {
@@ -22,7 +22,7 @@ const ALSO_RELEVANT = 0.6;
 /** The card for whatever the engine decided. */
 export function answerCard(answer: Answer, knowledge: Knowledge): AdaptiveCard {
   const [first, ...rest] = answer.candidates;
-  if (answer.decision === 'unsure' || !first) return unsureCard();
+  if (answer.decision === 'unsure' || !first) return unsureCard(suggestionsWhenUnsure(answer));
   if (answer.decision === 'clarify') return clarifyCard(answer.candidates.slice(0, 3));
   const lead = answer.childProtection ? [childProtectionLead(knowledge)] : [];
   const entry = entryCard(first.entry, knowledge, lead);
@@ -52,7 +52,13 @@ export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
   ]);
 }
 
-export function unsureCard(): AdaptiveCard {
+/** Unsure: in-domain suggestions with the guided dialog, or (out of scope) what the bot can help with. */
+export function unsureCard(suggestions: readonly Candidate[] = []): AdaptiveCard {
+  if (suggestions.length)
+    return card(
+      [heading(T.suggestTitle), text(T.suggestText), ...candidateButtons(suggestions)],
+      [submit(T.buttons.startGuide, { verb: 'guide', action: 'start' })],
+    );
   return card(
     [heading(T.unsureTitle), text(T.unsureText)],
     [

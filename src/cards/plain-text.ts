@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Entry } from '../knowledge/schema';
-import type { Answer } from '../search/answer';
+import { suggestionsWhenUnsure, type Answer } from '../search/answer';
 import { T } from '../texts';
 import { contactLines, sourceLine, unconfirmedLines } from './entry-facts';
 
@@ -10,6 +10,9 @@ const section = (label: string, items: readonly string[]) => (items.length ? [`$
 /** The bot's answer as readable plain text (for `npm run ask` and copy-paste). */
 export function answerAsText(answer: Answer, knowledge: Knowledge): string {
   const [first] = answer.candidates;
+  const suggestions = suggestionsWhenUnsure(answer);
+  if (suggestions.length)
+    return [T.suggestTitle, T.suggestText, ...bullets(suggestions.map((c) => c.entry.title))].join('\n');
   if (answer.decision === 'unsure' || !first) {
     return [T.unsureTitle, T.unsureText, ...bullets(T.exampleQuestions)].join('\n');
   }

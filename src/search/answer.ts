@@ -26,3 +26,10 @@ export interface Answer {
 }
 
 export const isAnswered = (a: Answer): boolean => a.decision !== 'unsure';
+
+/**
+ * Entries worth offering when the engine is unsure: only when the question is about this domain but no entry
+ * stands out (a long case story), never for out-of-scope questions.
+ */
+export const suggestionsWhenUnsure = (a: Answer): readonly Candidate[] =>
+  a.decision === 'unsure' && a.reason === 'weak' ? a.candidates.slice(0, 3) : [];
