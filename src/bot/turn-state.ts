@@ -3,8 +3,6 @@ import { TurnState, type DefaultConversationState, type DefaultUserState } from 
 import type { Storage, TurnContext } from 'botbuilder';
 import { USER_SLOT_TTL_MS, memberStateKey } from '../storage/forget-rules';
 
-export { USER_SLOT_TTL_MS };
-
 /** What the bot remembers per user inside a conversation (two teachers in one chat stay apart). */
 export interface UserSlot {
   /** `kind:id` of the entry last shown, for typed follow-ups ("Nächster Schritt"). */

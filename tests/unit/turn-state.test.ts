@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app';
 import { BotApplication } from '../../src/bot/bot-application';
 import { logger } from '../../src/shared/logger';
 import { T } from '../../src/texts';
-import { USER_SLOT_TTL_MS } from '../../src/bot/turn-state';
+import { USER_SLOT_TTL_MS } from '../../src/storage/forget-rules';
 import { realCore } from '../support/bot-harness';
 
 afterEach(() => vi.restoreAllMocks());
