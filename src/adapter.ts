@@ -3,6 +3,7 @@ import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Config } from './config';
 import { ConnectorReuse } from './connector-reuse';
+import { InboundAuth } from './inbound-auth';
 
 /**
  * Local mode (no BOT_ID): auth off. Otherwise SingleTenant auth with the app registration.
@@ -40,4 +41,14 @@ function reusingClients(adapter: TeamsAdapter): TeamsAdapter {
   const inner = adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication };
   inner.botFrameworkAuthentication = new ConnectorReuse(inner.botFrameworkAuthentication);
   return adapter;
+}
+
+/** The edge's token check (undefined in local mode): the same issuer and key source as the adapter. */
+export function inboundAuthFor(config: Config): InboundAuth | undefined {
+  if (config.localMode || !config.BOT_ID) return undefined;
+  return new InboundAuth({
+    appId: config.BOT_ID,
+    issuer: config.BOT_TOKEN_ISSUER ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    metadataUrl: config.BOT_OPENID_METADATA_URL ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+  });
 }

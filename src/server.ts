@@ -5,6 +5,7 @@ import type { BotApp } from './app';
 import { activityProblem } from './activity-check';
 import { AppError } from './shared/errors';
 import { guardResponse } from './http-guard';
+import type { InboundAuth } from './inbound-auth';
 import type { Logger } from './shared/logger';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -22,11 +23,22 @@ export async function startServer(opts: {
   logger: Logger;
   port: number;
   host?: string;
+  /** The token check before the adapter; omitted in local mode. */
+  auth?: InboundAuth;
 }): Promise<RunningServer> {
   const { bot, adapter, logger } = opts;
   const server = restify.createServer({ name: 'schulabsentismus-bot', handleUncaughtExceptions: false });
   // Replies are a few KB: without TCP_NODELAY, Nagle + delayed ACK adds ~40 ms to each.
   server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
+  // restify limits the compressed bytes only: a 245 KB gzip body inflates to 240 MB before
+  // authentication. The Bot Connector never compresses, so compressed bodies are refused unread.
+  server.use((req, res, next) => {
+    if (req.headers['content-encoding'] === undefined) return next();
+    logger.warn({ status: 415, route: req.getPath?.(), kind: 'content-encoding' }, 'request refused');
+    res.header('Accept-Encoding', 'identity');
+    res.send(415, { error: 'Unsupported content encoding' });
+    return next(false);
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
@@ -34,6 +46,16 @@ export async function startServer(opts: {
     if (problem) {
       logger.warn({ status: 400, fields: problem }, 'invalid activity rejected');
       return void res.send(400, { error: 'Bad request', fields: problem });
+    }
+    if (opts.auth) {
+      const verdict = await opts.auth.check(req.headers.authorization, req.body as Record<string, unknown>);
+      if (!verdict.ok) {
+        logger.warn({ status: verdict.status, kind: 'auth', reason: verdict.reason }, 'request refused');
+        if (verdict.status === 503) res.header('Retry-After', String(verdict.retryAfterSeconds));
+        return void res.send(verdict.status, {
+          error: verdict.status === 503 ? 'Service unavailable' : 'Unauthorized',
+        });
+      }
     }
     try {
       await adapter.process(req, guardResponse(res, logger) as unknown as restify.Response, (context) =>

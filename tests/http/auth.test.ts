@@ -1,9 +1,10 @@
-import { MemoryStorage } from 'botbuilder';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAdapter } from '../../src/adapter';
-import { buildApp } from '../../src/app';
+import { startBot, type RunningBot } from '../../src/composition';
 import { loadConfig } from '../../src/config';
-import { startServer, type RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { logger } from '../../src/shared/logger';
 import { realCore } from '../support/bot-harness';
 import { startOpenIdServer } from '../support/openid-server';
@@ -11,27 +12,43 @@ import { startOpenIdServer } from '../support/openid-server';
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = '99999999-8888-7777-6666-555555555555';
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+let bot: RunningBot;
 let server: RunningServer;
 let openid: Awaited<ReturnType<typeof startOpenIdServer>>;
 
+/** The `npm start` composition with SingleTenant auth against a loopback OpenID configuration. */
+const startAuthenticated = (metadataUrl: string) =>
+  startBot(
+    loadConfig({
+      BOT_ID,
+      BOT_PASSWORD: 'secret',
+      BOT_TENANT_ID: TENANT,
+      BOT_OPENID_METADATA_URL: metadataUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'auth-')),
+    }),
+    logger,
+    realCore(),
+  );
+
 beforeAll(async () => {
   openid = await startOpenIdServer();
-  const config = loadConfig({
-    BOT_ID,
-    BOT_PASSWORD: 'secret',
-    BOT_TENANT_ID: TENANT,
-    BOT_OPENID_METADATA_URL: openid.metadataUrl,
-  });
-  const adapter = createAdapter(config);
-  const bot = buildApp({ ...realCore(), logger, allowedTenants: config.allowedTenants }, new MemoryStorage(), adapter);
-  server = await startServer({ bot, adapter, logger, port: 0, host: '127.0.0.1' });
+  bot = await startAuthenticated(openid.metadataUrl);
+  server = bot.server;
 });
 afterAll(async () => {
-  await server.stop();
+  await bot.stop();
   await openid.stop();
 });
-// botbuilder logs rejected tokens to the console itself.
-beforeEach(() => vi.restoreAllMocks());
+// Counted instead of thrown (tests/setup.ts): a refused request must print nothing at all.
+let consoleErrors: ReturnType<typeof vi.spyOn>;
+let stderrWrites: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  vi.restoreAllMocks();
+  consoleErrors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  stderrWrites = vi.spyOn(process.stderr, 'write');
+});
 
 const activity = {
   type: 'message',
@@ -79,11 +96,47 @@ describe('With BOT_ID set, /api/messages', () => {
       'a token signed with another key',
       async () => `Bearer ${await openid.token({ audience: BOT_ID, serviceUrl: SERVICE_URL, key: openid.otherKey })}`,
     ],
-  ])('refuses %s with 401, quickly', async (_name, header) => {
+    [
+      'an HS256 token signed with the public key as secret',
+      async () => `Bearer ${await openid.hs256WithPublicKey({ audience: BOT_ID, serviceUrl: SERVICE_URL })}`,
+    ],
+    [
+      'a token for another service URL',
+      async () => `Bearer ${await openid.token({ audience: BOT_ID, serviceUrl: 'https://evil.example/' })}`,
+    ],
+  ])('refuses %s with 401, quickly, printing nothing', async (_name, header) => {
     const start = performance.now();
     const res = await post(await header());
     expect(res.status).toBe(401);
     expect(await res.text()).not.toMatch(/\.js:\d+|at \S+ \(/);
     expect(performance.now() - start).toBeLessThan(5000);
+    expect(consoleErrors).not.toHaveBeenCalled();
+    expect(stderrWrites).not.toHaveBeenCalled();
+  });
+});
+
+describe('While the OpenID metadata cannot be fetched', () => {
+  let unreachable: RunningBot;
+  beforeAll(async () => {
+    const closed = await startOpenIdServer();
+    await closed.stop();
+    unreachable = await startAuthenticated(closed.metadataUrl);
+  });
+  afterAll(() => unreachable.stop());
+
+  it('answers 503 with Retry-After, and prints nothing', async () => {
+    const token = await openid.token({ audience: BOT_ID, serviceUrl: SERVICE_URL });
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${unreachable.server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(activity),
+      });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await res.text()).not.toMatch(/\.js:\d+|at \S+ \(|key/i);
+    }
+    expect(consoleErrors).not.toHaveBeenCalled();
+    expect(stderrWrites).not.toHaveBeenCalled();
   });
 });

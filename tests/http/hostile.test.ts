@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAdapter } from '../../src/adapter';
@@ -51,6 +53,29 @@ describe('Hostile and broken requests', () => {
     await noStack(res);
   });
 
+  // restify counted the compressed bytes: 245 KB of gzip inflated to 240 MB before authentication.
+  it.each([
+    ['a 245 KB gzip bomb (240 MB inflated)', 'gzip', 240],
+    ['a 20 KB gzip body inflating to 20 MB', 'gzip', 20],
+    ['a deflate body', 'deflate', 1],
+    ['an unknown encoding', 'br', 1],
+    ['identity spelled out', 'identity', 1],
+  ])('refuses %s with 415, unread', async (_name, encoding, megabytes) => {
+    const inflated = Buffer.concat([
+      Buffer.from('{"type":"message","text":"'),
+      Buffer.alloc(megabytes * 1024 * 1024, 0x61),
+      Buffer.from('"}'),
+    ]);
+    const body = gzipSync(inflated, { level: 9 });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const res = await rawPost(body, { 'content-encoding': encoding });
+    expect(res.status).toBe(415);
+    expect(res.body).toContain('Unsupported content encoding');
+    expect(res.body).not.toMatch(/\bat \S+ \(|\.js:\d+/);
+    // The inflated body never existed in this process (the server runs in it).
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it('keeps serving after all of that', async () => {
     const res = await post(JSON.stringify(valid));
     expect(res.status).toBe(200);
@@ -83,3 +108,26 @@ describe('Random bodies at the endpoint (property)', () => {
     expect((await post(JSON.stringify(valid))).status).toBe(200);
   });
 });
+
+/** fetch() would refuse to send a compressed body with a content-encoding it did not make itself. */
+function rawPost(body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const url = new URL(`${server.url}/api/messages`);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 
 export const ISSUER = 'https://api.botframework.com';
 
@@ -42,7 +42,19 @@ export async function startOpenIdServer() {
       .setExpirationTime(now + (opts.expiresIn ?? 3600))
       .sign(opts.key ?? privateKey);
   };
+  /** The algorithm-confusion attack: HS256 with the published public key as the shared secret. */
+  const hs256WithPublicKey = async (opts: { audience: string; serviceUrl: string }) => {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ serviceurl: opts.serviceUrl })
+      .setProtectedHeader({ alg: 'HS256', kid: 'test-key', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(opts.audience)
+      .setIssuedAt(now - 60)
+      .setExpirationTime(now + 3600)
+      .sign(new TextEncoder().encode(await exportSPKI(publicKey)));
+  };
   return {
+    hs256WithPublicKey,
     metadataUrl: `${url}/.well-known/openid-configuration`,
     token,
     otherKey: other.privateKey,

@@ -1,0 +1,71 @@
+import { createAdapter, inboundAuthFor } from './adapter';
+import { buildApp, type BotApp } from './app';
+import { ResilientStorage } from './bot/resilient-storage';
+import { coordinatorPolicy } from './broadcast/coordinators';
+import { createDelivery } from './broadcast/delivery-setup';
+import type { Config } from './config';
+import { loadCore, type Core } from './core/bootstrap';
+import { startServer, type RunningServer } from './server';
+import type { Logger } from './shared/logger';
+import { createStores } from './storage/create-stores';
+import type { Stores } from './storage/ports';
+import { scheduleSlotExpiry } from './storage/slot-expiry';
+
+export interface RunningBot {
+  readonly server: RunningServer;
+  readonly stores: Stores;
+  readonly bot: BotApp;
+  readonly delivery: ReturnType<typeof createDelivery>;
+  /** Stops the worker, the server and the expiry, then closes the stores. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one composition of the bot: what `npm start` runs, and what the integration tests and the
+ * benchmarks start. Knowledge → storage → adapters → app → server → delivery.
+ * Delivery gets an adapter of its own: the app sets `onTurnError` on the turn adapter, which
+ * would swallow failed proactive sends (and post the apology into the subscriber's chat).
+ */
+export async function startBot(config: Config, logger: Logger, core: Core = loadCore(config)): Promise<RunningBot> {
+  const stores = await createStores(config);
+  const adapter = createAdapter(config);
+  const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger });
+  const bot = buildApp(
+    {
+      ...core,
+      logger,
+      allowedTenants: config.allowedTenants,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      forget: (target) => stores.forget(target),
+      createStateIfAbsent: (key, value) => stores.createStateIfAbsent(key, value),
+      broadcasting: {
+        stores,
+        policy: coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS),
+        wake: delivery.wake,
+      },
+    },
+    new ResilientStorage(stores.state, logger),
+    adapter,
+  );
+  const server = await startServer({
+    bot,
+    adapter,
+    logger,
+    port: config.PORT,
+    host: config.HOST,
+    auth: inboundAuthFor(config),
+  });
+  delivery.worker.start();
+  const expiry = scheduleSlotExpiry((before) => stores.expireUserSlots(before), logger);
+  return {
+    server,
+    stores,
+    bot,
+    delivery,
+    stop: async () => {
+      expiry.stop();
+      await Promise.allSettled([delivery.worker.stop(), server.stop()]);
+      await stores.close();
+    },
+  };
+}
