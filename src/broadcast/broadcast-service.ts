@@ -43,7 +43,22 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     await c.sendActivity(why === 'topic' ? T.news.topicNotAllowed : T.news.notCoordinator);
   };
 
+  /**
+   * The original of a correction or recall, when this coordinator may change it: anyone entitled to
+   * its topic (coordinators share a topic's desk), never on the strength of a new topic.
+   */
+  async function amendable(c: TurnContext, id: string): Promise<Broadcast | undefined> {
+    const original = await stores.broadcasts.get(id);
+    if (!original || original.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
+    if (!policy.mayBroadcast(aad(c), original.news.topic)) return void (await refuse(c, 'topic'));
+    return original;
+  }
+
   async function preview(c: TurnContext, s: BotTurnState, data: Record<string, unknown>, correcting?: string) {
+    const original = correcting ? await amendable(c, correcting) : undefined;
+    if (correcting && !original) return;
+    // A correction keeps the original's topic, whatever the form says.
+    if (original) data = { ...data, topic: original.news.topic };
     const form = NewsForm.safeParse(data);
     if (!form.success) {
       const fields = new Set(form.error.issues.map((i) => T.news.fieldNames[String(i.path[0])] ?? String(i.path[0])));
@@ -64,9 +79,14 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     const draft = draftOf(c, s);
     if (!draft.success) return void (await c.sendActivity(T.news.noDraft));
     const { news, correcting } = draft.data;
+    if (correcting) {
+      const original = await amendable(c, correcting);
+      if (!original) return;
+      setDraft(c, s, undefined);
+      return correct(c, correcting, { ...news, topic: original.news.topic });
+    }
     if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
     setDraft(c, s, undefined);
-    if (correcting) return correct(c, correcting, news);
     const at = now();
     const recipients = await stores.subscriptions.matching(news.topic, news.audience);
     let broadcast: Broadcast = {
@@ -147,21 +167,16 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
         case 'send':
           return send(c, s);
         case 'correct': {
-          const b = await stores.broadcasts.get(p.id);
-          if (!b || b.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
-          if (!policy.mayBroadcast(aad(c), b.news.topic)) return refuse(c, 'topic');
-          return sendCard(c, composeCard(policy.topicsOf(aad(c)), b.news, b.id), T.news.correctTitle);
+          const original = await amendable(c, p.id);
+          if (!original) return;
+          return sendCard(c, composeCard([original.news.topic], original.news, original.id), T.news.correctTitle);
         }
         case 'recall': {
-          const b = await stores.broadcasts.get(p.id);
-          if (!b || b.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
-          return sendCard(c, recallConfirmCard(b));
+          const original = await amendable(c, p.id);
+          return original && sendCard(c, recallConfirmCard(original));
         }
-        case 'recall-confirm': {
-          const b = await stores.broadcasts.get(p.id);
-          if (b && !policy.mayBroadcast(aad(c), b.news.topic)) return refuse(c, 'topic');
-          return recall(c, p.id);
-        }
+        case 'recall-confirm':
+          return (await amendable(c, p.id)) && recall(c, p.id);
       }
     },
   };

@@ -158,4 +158,74 @@ describe('Broadcasting', () => {
       true,
     );
   });
+
+  describe("a coordinator limited to some topics and another coordinator's news", () => {
+    const LIMITED = { id: 'limited', name: 'Netzwerk', aadObjectId: 'aad-limited' };
+    const setup = async () => {
+      const h = botHarness({
+        coordinators: ['aad-coordinator', 'aad-limited'],
+        topicLimits: 'aad-limited=netzwerk',
+      });
+      await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
+      await h.say({ type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } }, COORDINATOR);
+      await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, COORDINATOR);
+      const [b] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
+      return { h, b: b! };
+    };
+
+    it('cannot rewrite it by previewing a correction under an allowed topic, nor send it', async () => {
+      const { h, b } = await setup();
+      const preview = await h.say(
+        {
+          type: 'message',
+          value: {
+            verb: 'broadcast',
+            action: 'preview',
+            ...news,
+            topic: 'netzwerk',
+            title: 'Umgeschrieben',
+            correcting: b.id,
+          },
+        },
+        LIMITED,
+      );
+      expect(preview[0]?.text).toBe(T.news.topicNotAllowed);
+      await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, LIMITED);
+      const after = await h.stores.broadcasts.get(b.id);
+      expect(after?.version).toBe(1);
+      expect(after?.news.title).toBe(news.title);
+      expect((await h.stores.outbox.jobsFor(b.id)).some((j) => j.action === 'update')).toBe(false);
+    });
+
+    it('cannot see its title through "recall", nor recall it', async () => {
+      const { h, b } = await setup();
+      const recall = await h.say(
+        { type: 'message', value: { verb: 'broadcast', action: 'recall', id: b.id } },
+        LIMITED,
+      );
+      expect(recall[0]?.text).toBe(T.news.topicNotAllowed);
+      expect(JSON.stringify(recall)).not.toContain(news.title);
+      const confirm = await h.say(
+        { type: 'message', value: { verb: 'broadcast', action: 'recall-confirm', id: b.id } },
+        LIMITED,
+      );
+      expect(confirm[0]?.text).toBe(T.news.topicNotAllowed);
+      expect((await h.stores.broadcasts.get(b.id))?.status).not.toBe('recalled');
+      expect((await h.stores.outbox.jobsFor(b.id)).some((j) => j.action === 'delete')).toBe(false);
+    });
+
+    it('a correction keeps the original topic even when the form names another', async () => {
+      const { h, b } = await setup();
+      await h.say(
+        {
+          type: 'message',
+          value: { verb: 'broadcast', action: 'preview', ...news, topic: 'netzwerk', title: 'Neu', correcting: b.id },
+        },
+        COORDINATOR,
+      );
+      await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, COORDINATOR);
+      const after = await h.stores.broadcasts.get(b.id);
+      expect(after?.news).toMatchObject({ title: 'Neu', topic: 'fortbildungen' });
+    });
+  });
 });
