@@ -28,6 +28,9 @@ export interface RunningBot {
  */
 export async function startBot(config: Config, logger: Logger, core: Core = loadCore(config)): Promise<RunningBot> {
   const stores = await createStores(config);
+  // References stored before they were reduced to the proactive minimum (names, Entra ids).
+  const scrubbed = await stores.scrubReferences();
+  if (scrubbed > 0) logger.info({ intent: 'privacy', scrubbed }, 'stored conversation references reduced');
   const adapter = createAdapter(config);
   const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger });
   const bot = buildApp(

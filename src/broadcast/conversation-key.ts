@@ -13,15 +13,35 @@ export function subscriptionBase(
   const type = activity.conversation?.conversationType;
   return {
     conversationId,
-    reference: JSON.parse(
-      JSON.stringify({
-        ...reference,
-        conversation: { ...reference.conversation, id: conversationId },
-        activityId: undefined,
-      }),
-    ) as Record<string, unknown>,
+    reference: proactiveReference({ ...reference, conversation: { ...reference.conversation, id: conversationId } }),
     conversationType: type === 'groupChat' || type === 'channel' ? type : 'personal',
     tenantId:
       activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
   };
+}
+
+const pick = (from: unknown, keys: readonly string[]): Record<string, unknown> | undefined => {
+  if (!from || typeof from !== 'object') return undefined;
+  const kept = Object.fromEntries(
+    keys.flatMap((k) => {
+      const v = (from as Record<string, unknown>)[k];
+      return typeof v === 'string' || typeof v === 'boolean' ? [[k, v]] : [];
+    }),
+  );
+  return Object.keys(kept).length ? kept : undefined;
+};
+
+/**
+ * Only what a proactive send needs: channel, service URL, conversation id/tenant/type and the bot's
+ * id. Never the user (name, Entra object id) or the conversation's name, which may name a pupil.
+ */
+export function proactiveReference(reference: unknown): Record<string, unknown> {
+  const r = (reference ?? {}) as Record<string, unknown>;
+  const minimal = {
+    channelId: typeof r.channelId === 'string' ? r.channelId : undefined,
+    serviceUrl: typeof r.serviceUrl === 'string' ? r.serviceUrl : undefined,
+    conversation: pick(r.conversation, ['id', 'tenantId', 'conversationType', 'isGroup']),
+    bot: pick(r.bot, ['id']),
+  };
+  return JSON.parse(JSON.stringify(minimal)) as Record<string, unknown>;
 }

@@ -56,6 +56,8 @@ export interface Stores {
   forget(target: { conversationId?: string; userId?: string }): Promise<number>;
   /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */
   createStateIfAbsent(key: string, value: object): Promise<boolean>;
+  /** Rewrites stored conversation references (subscriptions, confirmations) to the minimal shape; returns how many. */
+  scrubReferences(): Promise<number>;
   /** Deletes users' own items in conversations last written before `before` (ms); returns how many. */
   expireUserSlots(before: number): Promise<number>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import type { Stores } from '../ports';
 import { AzureBroadcastStore } from './azure-broadcast-store';
 import { azureExpireUserSlots, azureForget } from './azure-forget';
 import { AzureOutbox } from './azure-outbox';
+import { azureScrubReferences } from './azure-scrub';
 import { AzureSubscriptionStore } from './azure-subscription-store';
 import { writeJson } from './blob-json';
 
@@ -36,6 +37,7 @@ export async function createAzureStores({ connectionString, container, queue }: 
     outbox: new AzureOutbox(containerClient, queueClient),
     forget: azureForget(containerClient),
     expireUserSlots: azureExpireUserSlots(containerClient),
+    scrubReferences: azureScrubReferences(containerClient),
     createStateIfAbsent: async (key, value) =>
       (await writeJson(containerClient, sanitizeBlobKey(key), value, { create: true })) !== undefined,
     close: async () => undefined,

@@ -22,6 +22,8 @@ export function openDatabase(dataDir: string): Db {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Deleted and rewritten content is overwritten, not left in free pages (privacy deletions).
+    db.pragma('secure_delete = ON');
     migrate(db, file);
     return db;
   } catch (err) {
@@ -40,4 +42,9 @@ function migrate(db: Db, file: string): void {
     for (const sql of MIGRATIONS.slice(version)) db.exec(sql);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+/** Moves the WAL into the database and empties it, so old versions of rewritten rows are gone from disk. */
+export function checkpoint(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -1,8 +1,9 @@
 import type { Stores } from '../ports';
-import { openDatabase } from './open-database';
+import { checkpoint, openDatabase } from './open-database';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store';
 import { sqliteExpireUserSlots, sqliteForget } from './sqlite-forget';
 import { SqliteOutbox } from './sqlite-outbox';
+import { sqliteScrubReferences } from './sqlite-scrub';
 import { SqliteStateStorage } from './sqlite-state-storage';
 import { SqliteSubscriptionStore } from './sqlite-subscription-store';
 
@@ -11,14 +12,24 @@ export function createSqliteStores(dataDir: string): Stores {
   const db = openDatabase(dataDir);
   const forget = sqliteForget(db);
   const expire = sqliteExpireUserSlots(db);
+  const scrub = sqliteScrubReferences(db);
   const state = new SqliteStateStorage(db);
   return {
     state,
     subscriptions: new SqliteSubscriptionStore(db),
     broadcasts: new SqliteBroadcastStore(db),
     outbox: new SqliteOutbox(db),
-    forget: async (target) => forget(target),
+    forget: async (target) => {
+      const removed = forget(target);
+      checkpoint(db);
+      return removed;
+    },
     expireUserSlots: async (before) => expire(before),
+    scrubReferences: async () => {
+      const changed = scrub();
+      if (changed > 0) checkpoint(db);
+      return changed;
+    },
     createStateIfAbsent: (key, value) => state.createIfAbsent(key, value),
     close: async () => {
       if (db.open) db.close();
