@@ -86,3 +86,34 @@ describe.each(backends())('$name: broadcasts', (backend) => {
     expect(await broadcasts.byAuthor('nobody', 10)).toEqual([]);
   });
 });
+
+describe.each(backends())('$name: reference scrub', (backend) => {
+  const { fresh } = useBackend(backend);
+  const full = {
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.example/emea/',
+    user: { id: '29:u', name: 'Erika Mustermann', aadObjectId: 'aad-erika' },
+    bot: { id: '28:bot', name: 'Bot' },
+    conversation: { id: 'c-1', name: 'Förderplan Kevin', tenantId: 't1', conversationType: 'groupChat' },
+    locale: 'de-DE',
+  };
+  const minimal = {
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.example/emea/',
+    bot: { id: '28:bot' },
+    conversation: { id: 'c-1', tenantId: 't1', conversationType: 'groupChat' },
+  };
+
+  it('reduces stored subscriptions and confirmations to the proactive minimum, once, keeping the filters', async () => {
+    const stores = await fresh()();
+    await stores.subscriptions.put({ ...subscription('c-1', ['netzwerk']), reference: full });
+    await stores.broadcasts.create({ ...broadcast('b-1'), confirmation: { reference: full, activityId: 'a-1' } });
+    await stores.broadcasts.create(broadcast('b-2'));
+    expect(await stores.scrubReferences()).toBe(2);
+    expect((await stores.subscriptions.get('c-1'))?.reference).toEqual(minimal);
+    expect((await stores.broadcasts.get('b-1'))?.confirmation).toEqual({ reference: minimal, activityId: 'a-1' });
+    expect(await stores.scrubReferences()).toBe(0);
+    expect((await stores.subscriptions.matching('netzwerk', audience())).map((s) => s.conversationId)).toEqual(['c-1']);
+    expect((await stores.broadcasts.byAuthor('author-1', 5)).map((b) => b.id).sort()).toEqual(['b-1', 'b-2']);
+  });
+});
