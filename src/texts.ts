@@ -20,6 +20,8 @@ export const T = {
     'Kontakt KUBDO',
   ],
   childProtectionLead: 'Kinderschutz geht vor: Bei Hinweisen auf eine Gefährdung des Kindes handeln Sie zuerst hier.',
+  childProtectionHint:
+    'Falls Sie sich um die Sicherheit des Kindes sorgen: Kinderschutz geht vor – im Zweifel sofort beraten lassen.',
   clarifyTitle: 'Meinten Sie …?',
   clarifyText: 'Ich habe mehrere passende Einträge gefunden. Bitte wählen Sie:',
   unsureTitle: 'Da bin ich mir nicht sicher',

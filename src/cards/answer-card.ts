@@ -22,20 +22,27 @@ const ALSO_RELEVANT = 0.6;
 /** The card for whatever the engine decided. */
 export function answerCard(answer: Answer, knowledge: Knowledge): AdaptiveCard {
   const [first, ...rest] = answer.candidates;
-  if (answer.decision === 'unsure' || !first) return unsureCard(suggestionsWhenUnsure(answer));
-  if (answer.decision === 'clarify') return clarifyCard(answer.candidates.slice(0, 3));
-  const lead = answer.childProtection ? [childProtectionLead(knowledge)] : [];
+  const hint = (c: AdaptiveCard): AdaptiveCard =>
+    answer.safety === 'weak' ? { ...c, body: [childProtectionNotice(knowledge, T.childProtectionHint), ...c.body] } : c;
+  if (answer.decision === 'unsure' || !first) return hint(unsureCard(suggestionsWhenUnsure(answer)));
+  if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3)));
+  const lead = answer.childProtection
+    ? [childProtectionNotice(knowledge, T.childProtectionLead)]
+    : answer.safety === 'weak'
+      ? [childProtectionNotice(knowledge, T.childProtectionHint)]
+      : [];
   const entry = entryCard(first.entry, knowledge, lead);
   const also = rest.filter((c) => c.score >= first.score * ALSO_RELEVANT || answer.childProtection).slice(0, 3);
   return also.length ? { ...entry, body: [...entry.body, label('Auch passend'), ...candidateButtons(also)] } : entry;
 }
 
-function childProtectionLead(knowledge: Knowledge): CardElement {
+/** The child-protection line with the emergency numbers: leading (clear sign) or as a hint (weak sign). */
+function childProtectionNotice(knowledge: Knowledge, line: string): CardElement {
   const phones = knowledge.agencies
     .filter((a) => a.emergency)
     .flatMap((a) => a.contact.phone.map((p) => `${p.label}: ${p.number}`));
   return notice('attention', [
-    text(`**${plain(T.childProtectionLead)}**`),
+    text(`**${plain(line)}**`),
     ...(phones.length ? [bulletList([...new Set(phones)])] : []),
   ]);
 }

@@ -9,6 +9,11 @@ const section = (label: string, items: readonly string[]) => (items.length ? [`$
 
 /** The bot's answer as readable plain text (for `npm run ask` and copy-paste). */
 export function answerAsText(answer: Answer, knowledge: Knowledge): string {
+  const text = answerBody(answer, knowledge);
+  return answer.safety === 'weak' && !text.startsWith('⚠') ? `⚠ ${T.childProtectionHint}\n\n${text}` : text;
+}
+
+function answerBody(answer: Answer, knowledge: Knowledge): string {
   const [first] = answer.candidates;
   const suggestions = suggestionsWhenUnsure(answer);
   if (suggestions.length)

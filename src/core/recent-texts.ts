@@ -28,7 +28,7 @@ export function rememberRecentTexts(core: Core, max = RECENT_TEXTS): Core {
     engine: {
       index: engine.index,
       ask: remembered(engine.ask, max),
-      signalsDanger: remembered(engine.signalsDanger, max),
+      safety: remembered(engine.safety, max),
     },
     // Callers may add to a prefill: each gets its own copy.
     reader: { ...reader, extract: (text) => ({ ...extract(text) }), match },

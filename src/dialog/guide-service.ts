@@ -101,7 +101,7 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
     async text(context: TurnContext, state: BotTurnState, typed: string): Promise<void> {
       const dialog = load(context, state);
       const node = dialog && guide.current(dialog);
-      const danger = engine.signalsDanger(typed);
+      const danger = engine.safety(typed).level === 'clear';
       if (danger && dialog) return show(context, state, guide.safety(dialog));
       if (dialog && node?.kind === 'question') {
         const option = reader.match(node, typed, typed.length <= MAX_FUZZY_REPLY);

@@ -159,11 +159,10 @@ export type Entry = z.infer<typeof Entry>;
 /** A knowledge file: a list of entries. */
 export const EntryFile = z.object({ entries: z.array(z.unknown()) }).strict();
 
-/** synonyms.yaml: groups of equivalent terms, and the words that signal danger to a child. */
+/** synonyms.yaml: groups of equivalent terms (danger to a child is read by src/safety/, not by words here). */
 export const SynonymFile = z
   .object({
     groups: z.array(z.array(NonEmpty).min(2)),
-    danger_signals: z.array(NonEmpty).min(1),
   })
   .strict();
 export type SynonymFile = z.infer<typeof SynonymFile>;

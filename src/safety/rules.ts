@@ -80,12 +80,15 @@ export const RULES: readonly Rule[] = [
     seq: ['gewalt|gewalttat*|gewalterfahr*|misshandel*|misshandl*|violence|violent|abuse|abused|abusive'],
     unless: MEDIA,
   }),
-  clear('physical', { near: ['@AGENT', '@HIT'], within: 10, unless: FIGURATIVE }),
+  clear('physical', {
+    near: ['@AGENT', '@HIT'],
+    within: 14,
+    unless: `${FIGURATIVE}|mitschueler*|klassenkamerad*|andere|anderen|classmate*|others|other`,
+  }),
   clear('physical', { seq: ['@AGENT', 'haut|hauen'], gap: 2 }),
   clear('physical', {
-    near: ['@AGENT', 'tritt|trat|treten'],
-    within: 3,
-    unless: 'kontakt|erscheinung|aus|auf|ein|zurueck|bei|an|vor|dazwischen|gegenueber',
+    seq: ['@AGENT', 'tritt|trat|treten', 'ihn|sie|den|die|das|ihm|ihr|jungen|kind|maedchen|mich|uns|ihnen'],
+    gap: 1,
   }),
   clear('physical', {
     near: [
@@ -130,7 +133,10 @@ export const RULES: readonly Rule[] = [
     seq: ['burn|brand|cigarette|zigaretten', 'marks|mark|wounds|scars|blisters|flecken|male'],
     gap: 1,
   }),
-  weak('injury', { seq: ['@INJURY_MARK|@FRACTURE'] }),
+  weak('injury', {
+    seq: ['@INJURY_MARK|@FRACTURE'],
+    unless: 'schulpflicht*|pflicht*|aufsichtspflicht*|datenschutz*|regel*|vorschrift*|law|rules|duty|gesetz*',
+  }),
 
   // Sexual abuse, told indirectly.
   clear('sexual', {
@@ -201,7 +207,14 @@ export const RULES: readonly Rule[] = [
   }),
   clear('sexual', { seq: ['grown|erwachsenen*', 'up|films|filme|videos|movies', 'films|movies|videos|filme'], gap: 1 }),
   clear('sexual', { seq: ['erwachsenenfilm*|erwachsenenvideo*|pornofilm*'] }),
-  clear('sexual', { near: ['@TOUCH', 'him|her|ihn|sie|ihm|ihr', '@AGENT|makes|macht|muss|zwingt|forces'], within: 4 }),
+  clear('sexual', {
+    near: [
+      '@TOUCH',
+      'him|her|ihn|sie|ihm|ihr',
+      '@AGENT|makes|macht|muss|zwingt|forces|nachbar*|neighbour*|neighbor*|trainer|coach|lehrer|teacher',
+    ],
+    within: 6,
+  }),
   clear('sexual', {
     seq: ['sleep|sleeps|slept|sleeping|schlafen', 'together|zusammen|with|mit'],
     gap: 0,
@@ -503,7 +516,7 @@ export const RULES: readonly Rule[] = [
   clear('neglect', { seq: ['verwahrlos*|vernachlaessig*|neglect*|unterversorg*'] }),
   clear('neglect', { seq: ['@HUNGER'], unless: 'ramadan|fasten|fastet|fastenzeit|fasting|diaet|diet|abnehmen' }),
   clear('neglect', {
-    seq: ['nichts|kein|keine|keinen|nie|no|nothing|hasnt|hadnt', '@FOOD'],
+    seq: ['nichts|kein|keine|keinen|nie|no|nothing|hasnt|hadnt|not|never|didnt', '@FOOD'],
     gap: 3,
     literal: true,
     unless:

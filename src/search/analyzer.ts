@@ -86,15 +86,6 @@ function analyzeUncached(text: string): AnalyzedTerm[] {
   return out;
 }
 
-/**
- * Text → terms for phrases that respect negation: a negated term carries `!`, negation words drop out.
- * "nie Frühstück", "ohne Frühstück" and the phrase "kein Frühstück" all become `!fruehstueck`.
- */
-export const markedTerms = (text: string): string[] =>
-  analyzeMarked(text)
-    .filter((t) => !t.negation)
-    .map((t) => (t.negated ? `!${t.term}` : t.term));
-
 /** Text → search terms. */
 export const analyze = (text: string): string[] => analyzeMarked(text).map((t) => t.term);
 

@@ -1,4 +1,5 @@
 import type { Entry } from '../knowledge/schema';
+import type { SafetyLevel } from '../safety/detector';
 
 export interface Candidate {
   /** `kind:id` */
@@ -19,8 +20,10 @@ export type AnswerDecision = 'answer' | 'clarify' | 'unsure';
 export interface Answer {
   readonly decision: AnswerDecision;
   readonly candidates: readonly Candidate[];
-  /** The question signals danger to a child: the child-protection step leads. */
+  /** A clear sign of danger to a child: the child-protection step leads. */
   readonly childProtection: boolean;
+  /** What the child-protection detector read: `weak` adds a visible child-protection line to the answer. */
+  readonly safety: SafetyLevel;
   /** Why the engine decided so (for logs and the eval, never user text). */
   readonly reason: 'empty' | 'no-match' | 'weak' | 'low-coverage' | 'close' | 'clear' | 'child-protection';
 }

@@ -3,18 +3,19 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
 import { areLinked } from '../knowledge/links';
 import { afterWhat } from './after-step';
-import { analyze, looksEnglish, markedTerms } from './analyzer';
+import { assessSafety, type SafetySignal } from '../safety/detector';
+import { analyze, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
 import { KIND_HINTS, SEARCH_CONFIG } from './config';
 import { buildIndex, type SearchIndex } from './index';
 import { normalize } from './normalize';
 import { rank, type Ranking } from './rank';
-import { containsPhrase, synonymAlternatives } from './synonyms';
+import { synonymAlternatives } from './synonyms';
 
 export interface AnswerEngine {
   ask(question: string): Answer;
-  /** True when the text signals danger to a child. */
-  signalsDanger(text: string): boolean;
+  /** What the child-protection detector reads in a text (it runs first on every text). */
+  safety(text: string): SafetySignal;
   readonly index: SearchIndex;
 }
 
@@ -28,24 +29,16 @@ export function createAnswerEngine(knowledge: Knowledge): AnswerEngine {
   return {
     index,
     ask: (question) => answer(question, index, childProtectionRefs),
-    signalsDanger: (text) => signalsDanger(text, index),
+    safety: assessSafety,
   };
 }
 
-/**
- * Danger words count unless negated ("ohne akute Gefahr"); a signal that is itself negated matches only
- * negated words ("traut sich nicht nach Hause", "kein Frühstück").
- */
-function signalsDanger(text: string, index: SearchIndex): boolean {
-  const terms = markedTerms(text);
-  return index.dangerSignals.some((signal) => containsPhrase(terms, signal));
-}
-
 function answer(question: string, index: SearchIndex, childProtectionRefs: readonly string[]): Answer {
+  const safety = assessSafety(question).level;
+  const childProtection = safety === 'clear';
   const typed = analyze(question);
-  const childProtection = signalsDanger(question, index);
   if (typed.length === 0 && !childProtection)
-    return { decision: 'unsure', candidates: [], childProtection, reason: 'empty' };
+    return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'empty' };
 
   const ranking = rank(typed, synonymAlternatives(typed, index.synonyms), index, {
     preferSynonyms: looksEnglish(question),
@@ -70,20 +63,25 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
       decision: 'answer',
       candidates: candidates.slice(0, SEARCH_CONFIG.maxCandidates),
       childProtection,
+      safety,
       reason: 'child-protection',
     };
   }
   candidates = promoteNextStep(question, candidates, index, childProtectionRefs).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first] = candidates;
   const second = first && candidates.slice(1).find((c) => !areLinked(first.entry, c.entry));
-  if (!first) return { decision: 'unsure', candidates, childProtection, reason: 'no-match' };
-  if (!inDomain(ranking, first.score, new Set(typed).size))
-    return { decision: 'unsure', candidates, childProtection, reason: 'low-coverage' };
-  if (first.score < SEARCH_CONFIG.answerThreshold)
-    return { decision: 'unsure', candidates, childProtection, reason: 'weak' };
-  if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio)
-    return { decision: 'clarify', candidates, childProtection, reason: 'close' };
-  return { decision: 'answer', candidates, childProtection, reason: 'clear' };
+  const decided = (decision: Answer['decision'], reason: Answer['reason']): Answer => ({
+    decision,
+    candidates,
+    childProtection,
+    safety,
+    reason,
+  });
+  if (!first) return decided('unsure', 'no-match');
+  if (!inDomain(ranking, first.score, new Set(typed).size)) return decided('unsure', 'low-coverage');
+  if (first.score < SEARCH_CONFIG.answerThreshold) return decided('unsure', 'weak');
+  if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio) return decided('clarify', 'close');
+  return decided('answer', 'clear');
 }
 
 /**

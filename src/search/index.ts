@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
 import type { Entry } from '../knowledge/schema';
-import { analyze, markedTerms } from './analyzer';
+import { analyze } from './analyzer';
 import { SEARCH_CONFIG } from './config';
 import { fieldsOf, type FieldName } from './fields';
 import type { WeightedTerm } from './query';
@@ -30,7 +30,6 @@ export interface SearchIndex {
   /** Terms used in titles, aliases or keywords: the subject words of the domain. */
   readonly subjectTerms: ReadonlySet<string>;
   readonly synonyms: readonly PhraseGroup[];
-  readonly dangerSignals: readonly (readonly string[])[];
 }
 
 export function buildIndex(knowledge: Knowledge): SearchIndex {
@@ -74,6 +73,5 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     subjectTerms,
     memo: new Map(),
     synonyms: compileGroups(knowledge.synonyms.groups),
-    dangerSignals: knowledge.synonyms.danger_signals.map(markedTerms).filter((terms) => terms.length > 0),
   };
 }

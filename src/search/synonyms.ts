@@ -7,15 +7,6 @@ export function compileGroups(groups: readonly (readonly string[])[]): PhraseGro
   return groups.map((g) => g.map((phrase) => analyze(phrase)).filter((terms) => terms.length > 0));
 }
 
-/** True when `phrase` occurs as a contiguous run in `terms`. */
-export function containsPhrase(terms: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /** True when the phrase's terms occur in order with at most `slack` other terms in between. */
 export function containsLoosely(terms: readonly string[], phrase: readonly string[], slack = 2): boolean {
   for (let start = terms.indexOf(phrase[0]!); start >= 0; start = terms.indexOf(phrase[0]!, start + 1)) {

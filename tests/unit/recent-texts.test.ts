@@ -17,7 +17,7 @@ describe('rememberRecentTexts', () => {
       const first = remembering.engine.ask(q);
       expect(first).toEqual(core.engine.ask(q));
       expect(remembering.engine.ask(q)).toBe(first);
-      expect(remembering.engine.signalsDanger(q)).toBe(core.engine.signalsDanger(q));
+      expect(remembering.engine.safety(q)).toEqual(core.engine.safety(q));
       expect(remembering.reader.extract(q)).toEqual(core.reader.extract(q));
     }
   });

@@ -13,6 +13,7 @@ const candidates = ['topic:schulangst', 'step:gespraeche', 'step:erste-reaktion'
 }));
 const unsure = (reason: Answer['reason']): Answer => ({
   decision: 'unsure',
+  safety: 'none',
   candidates,
   childProtection: false,
   reason,

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { assessSafety } from '../../../src/safety/detector';
+import { DANGER_CATEGORIES, type DangerCategory } from '../../../src/safety/rules';
+
+/** Written for these tests from child-protection guidance; none is taken from an evaluation set. */
+const CLEAR: Record<DangerCategory, readonly string[]> = {
+  general: ['Verdacht auf Kindeswohlgefährdung – was tun?', 'Is this a child protection case?'],
+  physical: ['Der Vater schlägt ihn, er hat blaue Flecken.', 'her stepdad slapped her so hard she fell'],
+  injury: ['Er hat Striemen auf dem Rücken und fehlt oft.', 'she has bruises on both arms again and says she fell'],
+  sexual: [
+    'Der Onkel hat gesagt, das bleibt unser Geheimnis.',
+    'He says a neighbour touched him in a way he did not like, down there',
+  ],
+  online: ['Ein Erwachsener aus einem Chat will sich mit ihr treffen.', 'someone online is asking her to send nudes'],
+  suicide: ['Sie sagt, sie will nicht mehr leben.', 'he told a friend everyone would be better off without him'],
+  'self-harm': [
+    'Sie ritzt sich an den Unterarmen.',
+    'she wears long sleeves even in the summer heat and has cuts on her wrists',
+  ],
+  'forced-marriage-fgm': [
+    'Sie soll in den Ferien im Heimatland verheiratet werden.',
+    'she is afraid she will be married off this summer',
+  ],
+  witnessing: [
+    'Nachts war die Polizei wieder bei ihnen, weil es Streit gab.',
+    "they had to go to a women's shelter with their mum",
+  ],
+  neglect: [
+    'Lina kommt seit Tagen in denselben schmutzigen Sachen und hat nie Frühstück dabei.',
+    'he is always hungry and steals food from classmates',
+  ],
+  'locked-alone': [
+    'Die Kleine war das ganze Wochenende allein zu Hause.',
+    'nobody picked him up from school for three days',
+  ],
+  threat: ['Der Bruder droht, sie umzubringen, wenn sie mit Jungs redet.', 'her uncle threatened to kill her'],
+  emotional: ['Ein Kind traut sich nicht nach Hause.', 'she is terrified of her father'],
+  'substance-crisis': ['Die Mutter ist morgens oft betrunken.', 'his dad is drunk when he picks him up'],
+  exploitation: ['Er muss für ältere Jungs Drogen verkaufen.', "she is forced to work in her uncle's shop at night"],
+  runaway: ['Er ist weggelaufen und schläft seit Tagen draußen.', 'she ran away and sleeps in the park'],
+};
+
+describe('child-protection detector: every category, German and English', () => {
+  it('has examples for every category', () => {
+    expect(Object.keys(CLEAR).sort()).toEqual([...DANGER_CATEGORIES].sort());
+  });
+  it.each(Object.entries(CLEAR).flatMap(([category, texts]) => texts.map((text) => [category, text])))(
+    '%s: "%s" is a clear sign',
+    (_category, text) => {
+      expect(assessSafety(text).level).toBe('clear');
+    },
+  );
+});
+
+describe('negation, read in both directions', () => {
+  it.each([
+    'Es gibt keine Gewalt, er fehlt nur oft.',
+    'Ohne akute Gefahr: wann schalte ich das Jugendamt ein?',
+    'Ohne jedes Anzeichen einer Gefahr, er schwänzt einfach.',
+    'Es gibt keinerlei Hinweise darauf, dass er zu Hause geschlagen wird.',
+    'Eine Misshandlung ist ausgeschlossen, der Arzt hat sie untersucht.',
+    'no signs of abuse, he just skips school',
+    'Er wird nicht geschlagen, die Familie ist sehr liebevoll.',
+  ])('a denied danger is no sign: "%s"', (text) => {
+    expect(assessSafety(text).level).toBe('none');
+  });
+
+  it.each([
+    'Sie traut sich nicht nach Hause.',
+    'Er hat seit Tagen nichts gegessen.',
+    'Niemand holt die Kleine nachmittags ab.',
+    'Er will nicht mehr leben.',
+    'she has not eaten anything since Monday',
+  ])('a negation that is the danger itself counts: "%s"', (text) => {
+    expect(assessSafety(text).level).toBe('clear');
+  });
+
+  it('a break ends the negation: "keine Probleme …, aber" still sees the marks', () => {
+    expect(assessSafety('Keine Probleme mit den Eltern, aber sie hat Striemen am Rücken.').level).toBe('clear');
+  });
+});
+
+describe('words that only look like danger', () => {
+  it.each([
+    'Die Eltern schlagen vor, die Anhörung zu verschieben.',
+    'Der Papierkram bringt mich noch um den Verstand.',
+    'Er hat die Mathearbeit voll verhauen und fehlt beim Nachschreiben.',
+    'Schüler hat Angst, das Haus zu verlassen.',
+    'Kind hat Angst vor der Schule und will morgens nicht aus dem Haus.',
+    'Er geht nach der Schule nach Hause und frühstückt nie.',
+    'Wann ist die Verletzung der Schulpflicht ein Fall für das Bußgeld?',
+    'Er hat sich beim Fußball den Arm gebrochen, Attest liegt vor.',
+    'Die Polizei hat ihn zur Schule gebracht (Zwangszuführung).',
+    'Sie hat Hausarrest, weil die Noten schlecht sind.',
+    'our project on violence prevention starts next week',
+    'she keeps cutting class on Fridays',
+    'Die Eltern heiraten am Freitag, das Kind soll dabei sein.',
+    'Er hat Läuse, die Behandlung dauert zwei Tage.',
+  ])('no clear sign in "%s"', (text) => {
+    expect(assessSafety(text).level).not.toBe('clear');
+  });
+
+  it('a single ambiguous word is a weak sign: answer, and show the line', () => {
+    expect(assessSafety('Er hat eine Verletzung an der Hand.').level).toBe('weak');
+  });
+});
