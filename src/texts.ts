@@ -20,6 +20,7 @@ export const T = {
     'Kontakt KUBDO',
   ],
   childProtectionLead: 'Kinderschutz geht vor: Bei Hinweisen auf eine Gefährdung des Kindes handeln Sie zuerst hier.',
+  guideFromCase: 'Geführter Dialog: Ihre Nachricht beschreibt einen Fall – der Bot führt Sie zum passenden Schritt.',
   childProtectionHint:
     'Falls Sie sich um die Sicherheit des Kindes sorgen: Kinderschutz geht vor – im Zweifel sofort beraten lassen.',
   clarifyTitle: 'Meinten Sie …?',

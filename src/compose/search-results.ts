@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '../cards/adaptive';
 import { entryCard } from '../cards/entry-card';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Entry } from '../knowledge/schema';
+import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { AnswerEngine } from '../search/engine';
 import type { UsageCounter } from './usage';
 
@@ -56,14 +57,21 @@ export function searchResults(
   usage: UsageCounter,
 ): SearchResult[] {
   const q = query.trim();
-  const entries = q
-    ? engine
-        .ask(q)
-        .candidates.filter((c) => c.score >= MIN_SCORE)
-        .map((c) => c.entry)
+  const answer = q ? engine.ask(q) : undefined;
+  const entries = answer
+    ? withChildProtectionHint(
+        answer.candidates.filter((c) => c.score >= MIN_SCORE).map((c) => c.entry),
+        answer.safety === 'weak' ? knowledge.byRef(`step:${CHILD_PROTECTION_STEP}`) : undefined,
+      )
     : usage
         .top(MAX_RESULTS)
         .map((ref) => knowledge.byRef(ref))
         .filter((e): e is Entry => !!e);
   return entries.slice(0, MAX_RESULTS).map((e) => resultFor(e, knowledge));
+}
+
+/** A weak sign of danger: the child-protection step is offered second (a clear sign already leads with it). */
+function withChildProtectionHint(entries: Entry[], childProtection: Entry | undefined): Entry[] {
+  if (!childProtection || entries.includes(childProtection)) return entries;
+  return [...entries.slice(0, 1), childProtection, ...entries.slice(1)];
 }

@@ -4,6 +4,7 @@ import type { BotDeps } from '../bot/deps';
 import { sendCard } from '../bot/reply';
 import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
 import { text } from '../cards/adaptive';
+import { createFreeTextDecider } from '../decision/free-text';
 import { T } from '../texts';
 import { readDialog } from './dialog-state';
 import type { DialogState } from './flow-engine';
@@ -16,6 +17,7 @@ const MAX_FUZZY_REPLY = 40;
 /** The guided dialog's use cases for one turn; thin routes call these. */
 export function guideService(deps: BotDeps, answers: AnswerService) {
   const { guide, reader, knowledge, engine, logger } = deps;
+  const decide = createFreeTextDecider(deps);
   const nodeExists = (id: string) => guide.flow.nodes.some((n) => n.id === id);
   const load = (context: TurnContext, state: BotTurnState) => readDialog(userSlot(state).dialog, nodeExists);
   const save = (context: TurnContext, state: BotTurnState, dialog: DialogState | undefined) =>
@@ -109,17 +111,13 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
         await answers.answer(context, state, typed);
         return show(context, state, dialog, T.guide.continueLater);
       }
-      const prefill = danger ? {} : reader.extract(typed);
-      const slots = Object.keys(prefill);
-      const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
-      if (
-        slots.some((s) => guide.flow.opens_on.includes(s)) ||
-        (slots.length >= 2 && startSlot && prefill[startSlot])
-      ) {
+      const decision = decide(typed);
+      const slots = Object.keys(decision.prefill);
+      if (decision.route === 'guide') {
         logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
-        return show(context, state, guide.start(prefill));
+        return show(context, state, guide.start(decision.prefill));
       }
-      return answers.answer(context, state, typed, slots.length ? prefill : undefined);
+      return answers.answer(context, state, typed, slots.length ? decision.prefill : undefined);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { GROUPS } from './concepts';
-import { compile, nearAt, positions, sequenceAt } from './matcher';
+import { nearAt, PatternTable, sequenceAt } from './matcher';
 import { RULES, type DangerCategory, type Rule } from './rules';
 import { tokenize, type Token } from './tokens';
 
@@ -18,18 +18,24 @@ export interface SafetySignal {
 
 const NONE: SafetySignal = Object.freeze({ level: 'none', categories: [] });
 
-type Test = (word: string) => boolean;
-interface CompiledRule {
-  readonly rule: Rule;
-  readonly find: (tokens: readonly Token[]) => number[][];
-  readonly unless?: Test;
+/** One text, read once: its words and, per pattern, where they match. */
+interface Reading {
+  readonly tokens: readonly Token[];
+  readonly at: (pattern: number) => readonly number[];
+  readonly is: (pattern: number, position: number) => boolean;
 }
 
-const test = (p: string): Test => compile(p, GROUPS);
-const isNegation = test('@NEGATION');
-const isEvidence = test('@EVIDENCE');
-const isBreak = test('@BREAK');
-const isPostDenial = test('ausgeschlossen|unbegruendet|unbestaetigt|ruled|unfounded|entkraeftet');
+interface CompiledRule {
+  readonly rule: Rule;
+  readonly items: readonly number[];
+  readonly unless?: number;
+}
+
+const table = new PatternTable(GROUPS);
+const NEGATION = table.id('@NEGATION');
+const EVIDENCE = table.id('@EVIDENCE');
+const BREAK = table.id('@BREAK');
+const POST_DENIAL = table.id('ausgeschlossen|unbegruendet|unbestaetigt|ruled|unfounded|entkraeftet');
 
 /** How far a plain negation reaches back ("keine Gewalt", "wird nicht geschlagen"). */
 const NEGATION_REACH = 2;
@@ -38,58 +44,66 @@ const EVIDENCE_REACH = 12;
 /** A rule's `unless` words count this many words around the match (long sentences carry several matters). */
 const UNLESS_REACH = 10;
 
-function compileRule(rule: Rule): CompiledRule {
-  const items = (rule.seq ?? rule.near ?? []).map(test);
-  const find = rule.seq
-    ? (tokens: readonly Token[]) =>
-        items.length === 1 ? positions(tokens, items[0]!).map((p) => [p]) : sequenceAt(tokens, items, rule.gap ?? 2)
-    : (tokens: readonly Token[]) => nearAt(tokens, items, rule.within ?? 6);
-  return { rule, find, unless: rule.unless ? test(rule.unless) : undefined };
+const COMPILED: readonly CompiledRule[] = RULES.map((rule) => ({
+  rule,
+  items: (rule.seq ?? rule.near ?? []).map((p) => table.id(p)),
+  unless: rule.unless ? table.id(rule.unless) : undefined,
+}));
+
+function read(text: string): Reading {
+  const tokens = tokenize(text);
+  const positions = table.positions(tokens);
+  const at = (pattern: number) => positions.get(pattern) ?? [];
+  return { tokens, at, is: (pattern, position) => at(pattern).includes(position) };
 }
 
-const COMPILED = RULES.map(compileRule);
+function matches({ rule, items }: CompiledRule, r: Reading): number[][] {
+  const lists = items.map(r.at);
+  if (lists.some((l) => l.length === 0)) return [];
+  if (rule.seq) return lists.length === 1 ? lists[0]!.map((p) => [p]) : sequenceAt(r.tokens, lists, rule.gap ?? 2);
+  return nearAt(r.tokens, lists, rule.within ?? 6);
+}
 
 /** Is this match denied by a negation in its sentence ("keine Anzeichen für …", "Gewalt ausgeschlossen")? */
-function denied(tokens: readonly Token[], at: readonly number[]): boolean {
+function denied(r: Reading, at: readonly number[]): boolean {
   const first = Math.min(...at);
   const last = Math.max(...at);
-  const sentence = tokens[first]!.sentence;
-  const inSentence = (i: number) => i >= 0 && i < tokens.length && tokens[i]!.sentence === sentence;
+  const sentence = r.tokens[first]!.sentence;
+  const inSentence = (i: number) => i >= 0 && i < r.tokens.length && r.tokens[i]!.sentence === sentence;
   for (let j = first - 1; j >= first - EVIDENCE_REACH && inSentence(j); j--) {
-    const word = tokens[j]!.word;
-    if (isBreak(word)) break;
-    if (!isNegation(word)) continue;
+    if (r.is(BREAK, j)) break;
+    if (!r.is(NEGATION, j)) continue;
     if (first - j <= NEGATION_REACH) return true;
-    const evidence = [1, 2, 3].some((k) => j + k < first && isEvidence(tokens[j + k]!.word));
-    if (evidence) return true;
+    if ([1, 2, 3].some((k) => j + k < first && r.is(EVIDENCE, j + k))) return true;
   }
   // A negation inside the match: "wird nicht geschlagen".
-  for (let j = first + 1; j < last; j++) if (isNegation(tokens[j]!.word) && !at.includes(j)) return true;
-  for (let j = last + 1; j <= last + 4 && inSentence(j); j++) if (isPostDenial(tokens[j]!.word)) return true;
+  for (let j = first + 1; j < last; j++) if (r.is(NEGATION, j) && !at.includes(j)) return true;
+  for (let j = last + 1; j <= last + 4 && inSentence(j); j++) if (r.is(POST_DENIAL, j)) return true;
   return false;
 }
 
-function fires(compiled: CompiledRule, tokens: readonly Token[]): boolean {
-  return compiled.find(tokens).some((at) => {
-    const sentence = tokens[at[0]!]!.sentence;
-    const from = Math.min(...at) - UNLESS_REACH;
-    const to = Math.max(...at) + UNLESS_REACH;
-    const voided = (t: Token, i: number) => i >= from && i <= to && t.sentence === sentence && compiled.unless!(t.word);
-    if (compiled.unless && tokens.some(voided)) return false;
-    return compiled.rule.literal || !denied(tokens, at);
+function fires(compiled: CompiledRule, r: Reading): boolean {
+  return matches(compiled, r).some((at) => {
+    if (compiled.unless !== undefined) {
+      const sentence = r.tokens[at[0]!]!.sentence;
+      const from = Math.min(...at) - UNLESS_REACH;
+      const to = Math.max(...at) + UNLESS_REACH;
+      if (r.at(compiled.unless).some((i) => i >= from && i <= to && r.tokens[i]!.sentence === sentence)) return false;
+    }
+    return compiled.rule.literal || !denied(r, at);
   });
 }
 
 /** Reads a text for danger to a child. Pure; runs before everything else on every text the bot reads. */
 export function assessSafety(text: string): SafetySignal {
-  const tokens = tokenize(text);
-  if (tokens.length === 0) return NONE;
+  const reading = read(text);
+  if (reading.tokens.length === 0) return NONE;
   const clear = new Set<DangerCategory>();
   const weak = new Set<DangerCategory>();
   for (const compiled of COMPILED) {
     const { category, level } = compiled.rule;
     if ((level === 'clear' ? clear : weak).has(category) || clear.has(category)) continue;
-    if (fires(compiled, tokens)) (level === 'clear' ? clear : weak).add(category);
+    if (fires(compiled, reading)) (level === 'clear' ? clear : weak).add(category);
   }
   if (clear.size > 0) return { level: 'clear', categories: [...clear] };
   if (weak.size > 0) return { level: 'weak', categories: [...weak] };

@@ -2,8 +2,7 @@ import type { Token } from './tokens';
 
 /**
  * A word pattern: `vater` matches the word exactly, `misshandl*` any word starting so, `*dach` any
- * word ending so, and `a|b*`
- * either. `@NAME` stands for a named word group (see concepts.ts).
+ * word ending so, and `a|b*` either. `@NAME` stands for a named word group (see concepts.ts).
  */
 export type Pattern = string;
 
@@ -28,36 +27,70 @@ export function compile(spec: Pattern, groups: WordGroups): (word: string) => bo
     exact.has(word) || prefixes.some((p) => word.startsWith(p)) || suffixes.some((p) => word.endsWith(p));
 }
 
-/** Positions of words matching `test`. */
-export const positions = (tokens: readonly Token[], test: (w: string) => boolean): number[] =>
-  tokens.flatMap((t, i) => (test(t.word) ? [i] : []));
+/** Verdicts remembered per word (bounded): words repeat across messages. */
+const MEMO_WORDS = 50_000;
 
-/** Start positions where the tests match in order, each within `gap` words after the previous, in one sentence. */
-export function sequenceAt(
-  tokens: readonly Token[],
-  tests: readonly ((w: string) => boolean)[],
-  gap: number,
-): number[][] {
+/**
+ * Every pattern the rules use, compiled once. A word is tested against all of them once, and a text
+ * becomes a table pattern → positions, so rules look up positions instead of testing words.
+ */
+export class PatternTable {
+  private readonly ids = new Map<Pattern, number>();
+  private readonly tests: ((word: string) => boolean)[] = [];
+  private readonly memo = new Map<string, readonly number[]>();
+
+  constructor(private readonly groups: WordGroups) {}
+
+  /** The id of a pattern (registered on first use). */
+  id(spec: Pattern): number {
+    let id = this.ids.get(spec);
+    if (id === undefined) {
+      id = this.tests.push(compile(spec, this.groups)) - 1;
+      this.ids.set(spec, id);
+      this.memo.clear();
+    }
+    return id;
+  }
+
+  /** Pattern id → positions of the words it matches in `tokens`. */
+  positions(tokens: readonly Token[]): ReadonlyMap<number, readonly number[]> {
+    const table = new Map<number, number[]>();
+    tokens.forEach((t, i) => {
+      for (const id of this.matching(t.word)) {
+        const list = table.get(id);
+        if (list) list.push(i);
+        else table.set(id, [i]);
+      }
+    });
+    return table;
+  }
+
+  private matching(word: string): readonly number[] {
+    let ids = this.memo.get(word);
+    if (!ids) {
+      ids = this.tests.flatMap((test, id) => (test(word) ? [id] : []));
+      if (this.memo.size < MEMO_WORDS) this.memo.set(word, ids);
+    }
+    return ids;
+  }
+}
+
+/** Paths where the position lists follow in order, each within `gap` words after the previous, in one sentence. */
+export function sequenceAt(tokens: readonly Token[], lists: readonly (readonly number[])[], gap: number): number[][] {
   const found: number[][] = [];
   const extend = (path: number[]): void => {
-    if (path.length === tests.length) return void found.push(path);
+    if (path.length === lists.length) return void found.push(path);
     const last = path[path.length - 1]!;
-    for (let j = last + 1; j <= last + 1 + gap && j < tokens.length; j++) {
-      if (tokens[j]!.sentence !== tokens[last]!.sentence) break;
-      if (tests[path.length]!(tokens[j]!.word)) extend([...path, j]);
-    }
+    for (const j of lists[path.length]!)
+      if (j > last && j <= last + 1 + gap && tokens[j]!.sentence === tokens[last]!.sentence) extend([...path, j]);
   };
-  positions(tokens, tests[0]!).forEach((p) => extend([p]));
+  lists[0]!.forEach((p) => extend([p]));
   return found;
 }
 
-/** Places where every test matches within `within` words of the first one, in one sentence (any order). */
-export function nearAt(
-  tokens: readonly Token[],
-  tests: readonly ((w: string) => boolean)[],
-  within: number,
-): number[][] {
-  const [first, ...rest] = tests.map((t) => positions(tokens, t));
+/** Paths where every list has a position within `within` words of the first one, in one sentence (any order). */
+export function nearAt(tokens: readonly Token[], lists: readonly (readonly number[])[], within: number): number[][] {
+  const [first, ...rest] = lists;
   return (first ?? []).flatMap((p) => {
     const path = [p];
     for (const list of rest) {

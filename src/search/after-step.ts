@@ -8,7 +8,13 @@ const FAILED =
 const DESPITE =
   /\btrotz (?:der|dem|den|des|einer|eines)?\s*([a-z0-9 ]{4,40}?)(?:\s+(?:fehlt|kommt|ist|was|wie|hat|bleibt)\b|$)/;
 const FOLLOWS =
-  /\b(was nun|was jetzt|was dann|was kommt|wie weiter|wie geht es weiter|naechster schritt|immer noch|weiterhin|danach|noch machen|noch tun|was koennen wir noch)\b/;
+  /\b(was nun|was jetzt|was dann|was kommt|wie weiter|wie geht es weiter|naechster schritt|immer noch|weiterhin|danach|noch machen|noch tun|was koennen wir noch|what now|now what|what next|whats next|next step|what else)\b/;
+
+/** The question asks what comes after something done or failed ("Anhörung gemacht, was jetzt?"). */
+export function asksWhatFollows(question: string): boolean {
+  const text = normalize(question);
+  return FOLLOWS.test(text) || FAILED.test(text) || DESPITE.test(text);
+}
 
 export function afterWhat(question: string): string | undefined {
   const text = normalize(question);

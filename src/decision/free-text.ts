@@ -1,0 +1,70 @@
+import type { Core } from '../core/bootstrap';
+import type { Answers } from '../dialog/flow-engine';
+import { resolveOutcome } from '../dialog/outcome';
+import { asksWhatFollows } from '../search/after-step';
+import { isAnswered, type Answer } from '../search/answer';
+import { normalize } from '../search/normalize';
+
+/** Where a typed message goes when no guided dialog waits for a reply. */
+export type Route = 'answer' | 'clarify' | 'unsure' | 'guide' | 'child-protection';
+
+export interface FreeTextDecision {
+  readonly route: Route;
+  /** The engine's answer (always computed: its candidates back every route). */
+  readonly answer: Answer;
+  /** What the message already tells the guided dialog (empty on child protection). */
+  readonly prefill: Answers;
+  /** Best first: for a guide that lands on an outcome, its step and agencies lead. */
+  readonly refs: readonly string[];
+  /** The user gets an answer for the message itself (a guide outcome counts; a guide question does not). */
+  readonly answered: boolean;
+}
+
+/**
+ * A general question about the rules ("Ab welchem Alter …?", "Wie hoch ist …?") is answered, even when it
+ * names a stage of the procedure; only a case description starts the guided dialog.
+ */
+const GENERAL_QUESTION =
+  /^(ab welche[mn]?|ab wann|ab wie viel\w*|wie hoch|wie viel\w*|wieviel\w*|wie lange|wie oft|was ist|was sind|was bedeute\w*|was kostet|was passiert|was gilt|gibt es|wer (ist|zahlt|bekommt|entscheidet|darf|kann|muss)|welche[rsmn]?|darf|duerfen|kann man|koennen|muss man|gilt|how (much|long|high|often)|what (is|are|happens|age)|from what age|at what age|is there|who (is|pays|decides|can))\b/;
+
+/** "Wer bekommt …?", "An wen …?": the responsible body leads a guide outcome. */
+const ASKS_WHO = /\b(wer|wen|wem|wohin|zustaendig\w*|who|whom|where to|which (authority|office))\b/;
+
+/** The one decision for free text, shared by the chat (`guide-service`), `npm run ask` and the eval. */
+export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'guide' | 'knowledge'>) {
+  const { engine, reader, guide, knowledge } = core;
+  const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
+
+  return function decide(text: string): FreeTextDecision {
+    const answer = engine.ask(text);
+    const refs = answer.candidates.map((c) => c.ref);
+    if (answer.childProtection) return { route: 'child-protection', answer, prefill: {}, refs, answered: true };
+    const prefill = reader.extract(text);
+    const slots = Object.keys(prefill);
+    const describesCase =
+      (slots.some((s) => guide.flow.opens_on.includes(s)) && !GENERAL_QUESTION.test(normalize(text))) ||
+      (slots.length >= 2 && !!startSlot && !!prefill[startSlot]);
+    if (describesCase) {
+      const node = guide.current(guide.start(prefill));
+      if (node?.kind === 'outcome') {
+        const outcome = resolveOutcome(node, guide.start(prefill).answers, knowledge);
+        const step = `step:${outcome.step.id}`;
+        const agencies = outcome.agencies.map((a) => `agency:${a.id}`);
+        const lead = ASKS_WHO.test(normalize(text)) ? [...agencies, step] : [step, ...agencies];
+        return {
+          route: 'guide',
+          answer,
+          prefill,
+          refs: [...lead, ...refs.filter((r) => !lead.includes(r))],
+          answered: true,
+        };
+      }
+      // The dialog would ask first: a confident answer goes ahead, unless the message asks what follows.
+      if (answer.decision !== 'answer' || asksWhatFollows(text))
+        return { route: 'guide', answer, prefill, refs, answered: false };
+    }
+    return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
+  };
+}
+
+export type FreeTextDecider = ReturnType<typeof createFreeTextDecider>;
