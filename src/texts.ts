@@ -26,6 +26,9 @@ export const T = {
   clarifyTitle: 'Meinten Sie …?',
   clarifyText: 'Ich habe mehrere passende Einträge gefunden. Bitte wählen Sie:',
   unsureTitle: 'Da bin ich mir nicht sicher',
+  outOfScopeTitle: 'Dazu kann ich nichts sagen',
+  outOfScopeText:
+    'Ich helfe bei Fehlzeiten von Schülerinnen, Schülern und Auszubildenden nach dem Dortmunder Leitfaden und mit den Stellen des Netzwerks. Fragen zu Ihrem eigenen Dienstverhältnis, zu anderen Bußgeldern oder zu anderen Leistungen der Ämter beantworten die jeweils zuständigen Stellen.',
   suggestTitle: 'Welcher Punkt passt?',
   suggestText:
     'Ihre Nachricht berührt mehrere Stellen im Leitfaden, keine passt eindeutig. Wählen Sie einen Eintrag – oder gehen wir Ihren Fall Schritt für Schritt durch:',

@@ -24,7 +24,8 @@ export function answerCard(answer: Answer, knowledge: Knowledge): AdaptiveCard {
   const [first, ...rest] = answer.candidates;
   const hint = (c: AdaptiveCard): AdaptiveCard =>
     answer.safety === 'weak' ? { ...c, body: [childProtectionNotice(knowledge, T.childProtectionHint), ...c.body] } : c;
-  if (answer.decision === 'unsure' || !first) return hint(unsureCard(suggestionsWhenUnsure(answer)));
+  if (answer.decision === 'unsure' || !first)
+    return hint(unsureCard(suggestionsWhenUnsure(answer), answer.reason === 'out-of-scope'));
   if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3)));
   const lead = answer.childProtection
     ? [childProtectionNotice(knowledge, T.childProtectionLead)]
@@ -60,14 +61,14 @@ export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
 }
 
 /** Unsure: in-domain suggestions with the guided dialog, or (out of scope) what the bot can help with. */
-export function unsureCard(suggestions: readonly Candidate[] = []): AdaptiveCard {
+export function unsureCard(suggestions: readonly Candidate[] = [], outOfScope = false): AdaptiveCard {
   if (suggestions.length)
     return card(
       [heading(T.suggestTitle), text(T.suggestText), ...candidateButtons(suggestions)],
       [submit(T.buttons.startGuide, { verb: 'guide', action: 'start' })],
     );
   return card(
-    [heading(T.unsureTitle), text(T.unsureText)],
+    outOfScope ? [heading(T.outOfScopeTitle), text(T.outOfScopeText)] : [heading(T.unsureTitle), text(T.unsureText)],
     [
       submit(T.buttons.startGuide, { verb: 'guide', action: 'start' }),
       submit(T.buttons.directory, { verb: 'directory' }),

@@ -19,7 +19,9 @@ function answerBody(answer: Answer, knowledge: Knowledge): string {
   if (suggestions.length)
     return [T.suggestTitle, T.suggestText, ...bullets(suggestions.map((c) => c.entry.title))].join('\n');
   if (answer.decision === 'unsure' || !first) {
-    return [T.unsureTitle, T.unsureText, ...bullets(T.exampleQuestions)].join('\n');
+    const [title, text] =
+      answer.reason === 'out-of-scope' ? [T.outOfScopeTitle, T.outOfScopeText] : [T.unsureTitle, T.unsureText];
+    return [title, text, ...bullets(T.exampleQuestions)].join('\n');
   }
   const lines: string[] = [];
   if (answer.childProtection) lines.push(`⚠ ${T.childProtectionLead}`, '');

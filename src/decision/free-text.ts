@@ -59,8 +59,8 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
           answered: true,
         };
       }
-      // The dialog would ask first: a confident answer goes ahead, unless the message asks what follows.
-      if (answer.decision !== 'answer' || asksWhatFollows(text))
+      // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows.
+      if (answer.decision === 'unsure' || asksWhatFollows(text))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };

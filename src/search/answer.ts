@@ -25,7 +25,15 @@ export interface Answer {
   /** What the child-protection detector read: `weak` adds a visible child-protection line to the answer. */
   readonly safety: SafetyLevel;
   /** Why the engine decided so (for logs and the eval, never user text). */
-  readonly reason: 'empty' | 'no-match' | 'weak' | 'low-coverage' | 'close' | 'clear' | 'child-protection';
+  readonly reason:
+    | 'empty'
+    | 'no-match'
+    | 'weak'
+    | 'low-coverage'
+    | 'out-of-scope'
+    | 'close'
+    | 'clear'
+    | 'child-protection';
 }
 
 export const isAnswered = (a: Answer): boolean => a.decision !== 'unsure';

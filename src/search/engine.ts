@@ -10,6 +10,7 @@ import { KIND_HINTS, SEARCH_CONFIG } from './config';
 import { buildIndex, type SearchIndex } from './index';
 import { normalize } from './normalize';
 import { rank, type Ranking } from './rank';
+import { scopeOf } from './scope';
 import { synonymAlternatives } from './synonyms';
 
 export interface AnswerEngine {
@@ -67,6 +68,9 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
       reason: 'child-protection',
     };
   }
+  // Someone else's matter (the asker's own job, another offence, another service): no procedure card.
+  if (scopeOf(question) !== 'in')
+    return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
   candidates = promoteNextStep(question, candidates, index, childProtectionRefs).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first] = candidates;
   const second = first && candidates.slice(1).find((c) => !areLinked(first.entry, c.entry));

@@ -1,0 +1,128 @@
+import { normalize } from './normalize';
+
+/**
+ * Whose situation a question is about, and in which role it asks an office. The bot answers questions
+ * about pupils' (and apprentices') school attendance and the network's agencies and offers in that role;
+ * the asker's own employment, other offences and the same offices' other services are out of scope.
+ */
+export type ScopeVerdict = 'in' | 'own-employment' | 'other-offence' | 'other-service';
+
+const word = (alternatives: string) => new RegExp(`\\b(?:${alternatives})`, 'u');
+
+/** Attendance of a pupil: the domain's own matter. */
+const ATTENDANCE = word(
+  [
+    'fehl',
+    'schwaenz',
+    'abwesen',
+    'absen',
+    'absentismus',
+    'skip',
+    'truan',
+    'schulpflicht',
+    'berufsschulpflicht',
+    'schulbesuch',
+    'versaeum',
+    'unentschuldig',
+    'schulverweiger',
+    'schulvermeid',
+    'schulangst',
+    'schulphobie',
+    'schulmued',
+    'ferienverlaenger',
+    'zwangszufuehr',
+    'anhoerung',
+    'kommt nicht',
+    'nicht (?:mehr )?(?:zur|in die) schule',
+    'not (?:coming|turning up|attending)',
+    'stays? (?:at )?home',
+    'zu hause (?:bleibt|behalten|gelassen)',
+    'bleibt (?:zu hause|daheim)',
+    'missing school',
+    'misses school',
+    'drop(?:s|ped)? out',
+    'school refusal',
+    'attendance',
+    'fernbleib',
+    'nicht angemeldet',
+    'taucht',
+  ].join('|'),
+);
+
+/** A pupil, a child, an apprentice, the parents as parents: the subject the bot is for. */
+const PUPIL = word(
+  'schueler|kind|kinder|sohn|tochter|junge|maedchen|jugendlich|azubi|auszubildend|lehrling|klasse|erstklaessler|pupil|student|child|kid|son|daughter|apprentice|boy|girl|grader|eltern|parents|mutter|vater',
+);
+
+/** The asker's own employment: own illness, leave, contract, career, accident. */
+const EMPLOYMENT = word(
+  [
+    'selbst (?:seit \\w+ \\w+ )?krank',
+    'mein(?:e|en|er)? (?:eigene|gehalt|dienst|elternzeit|teilzeit|versetzung|stelle|vertrag|arbeitgeber|krankschreibung|urlaub|lehramt|abschluss|fahrrad|auto)',
+    'my own',
+    'my (?:salary|contract|leave|sick note|bike|car)',
+    'elternzeit',
+    'teilzeit beantrag',
+    'dienstunfall',
+    'versetzungsantrag',
+    'beihilfe',
+    'besoldung',
+    'lehramtsabschluss',
+    'lehramtsanerkennung',
+    'arbeitsvertrag',
+  ].join('|'),
+);
+
+/** Someone at work other than a pupil: the absence of a colleague or employee is not the bot's matter. */
+const COLLEAGUE = word('kollege|kollegin|colleague|mitarbeiter|employee|staff member|lehrkraefte|teachers');
+
+/** A fine or report for something other than missing school. */
+const FINE = word('bussgeld|busgeld|knoellchen|strafzettel|verwarnungsgeld|anzeige|fine|ticket|penalty');
+const OTHER_OFFENCE = word(
+  'rauch|zigarett|hund|leine|park|geblitzt|blitzer|geschwindigkeit|impf|masern|laerm|muell|graffiti|fahrrad|geklaut|diebstahl|smok|dog|speed|litter|vaccin|stolen|theft|alkohol',
+);
+
+/** An agency's services that are not about attendance. */
+const OTHER_SERVICE = word(
+  [
+    'kita',
+    'kindergarten',
+    'elterngeld',
+    'kindergeld',
+    'unterhalt',
+    'wohngeld',
+    'anmeldeverfahren',
+    'ogs',
+    'elternbeitrag',
+    'schulbuch',
+    'lernmittel',
+    'zweitschrift',
+    'abiturzeugnis',
+    'zeugnis(?:se)? beantragen',
+    'anerkennung',
+    'klassenarbeit',
+    'stundenplan',
+    'vertretungsplan',
+    'notenschnitt',
+    'nachteilsausgleich',
+    'schuelerfahrkarte',
+    'schuelerticket',
+    'hitzefrei',
+    'abitur(?:pruefung|regel)',
+    'childcare',
+    'timetable',
+    'school bus',
+    'exam rules',
+  ].join('|'),
+);
+
+export function scopeOf(question: string): ScopeVerdict {
+  const text = normalize(question);
+  const pupilAttendance = ATTENDANCE.test(text) && PUPIL.test(text);
+  if (EMPLOYMENT.test(text) && !pupilAttendance) return 'own-employment';
+  if (COLLEAGUE.test(text) && ATTENDANCE.test(text) && !PUPIL.test(text)) return 'own-employment';
+  if (ATTENDANCE.test(text)) return 'in';
+  if (FINE.test(text) && OTHER_OFFENCE.test(text) && !ATTENDANCE.test(text)) return 'other-offence';
+  if (OTHER_SERVICE.test(text) && !ATTENDANCE.test(text)) return 'other-service';
+  return 'in';
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createFreeTextDecider } from '../../../src/decision/free-text';
+import { realCore } from '../../support/bot-harness';
+
+const decide = createFreeTextDecider(realCore());
+
+describe('one decision for free text (chat, ask, eval)', () => {
+  it.each([
+    ['child-protection', 'Er hat Striemen am Rücken und will nicht nach Hause.', 'step:kinderschutz'],
+    ['guide', 'Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt', 'step:versaeumnisanzeige'],
+    [
+      'guide',
+      'Wer bekommt die Anzeige? Hauptschule, 13 Jahre, unentschuldigt, Anhörung ist erfolgt',
+      'agency:schulaufsicht',
+    ],
+    ['answer', 'Ab welchem Alter kann gegen Schüler selbst ein Bußgeld verhängt werden?', 'topic:bussgeld'],
+    ['answer', 'Kontakt KUBDO', 'agency:kubdo'],
+  ])('%s: "%s" leads with %s', (route, text, first) => {
+    const d = decide(text);
+    expect(d.route).toBe(route);
+    expect(d.answered).toBe(true);
+    expect(d.refs[0]).toBe(first);
+  });
+
+  it('a case that needs more answers opens the guide and is not counted as answered', () => {
+    const d = decide('Wir haben schon die Anhörung gemacht, was jetzt?');
+    expect(d.route).toBe('guide');
+    expect(d.answered).toBe(false);
+  });
+
+  it('out of scope: unsure, no procedure card', () => {
+    const d = decide('Wie hoch ist das Bußgeld, wenn der Hund im Park ohne Leine läuft?');
+    expect(d.route).toBe('unsure');
+    expect(d.answer.reason).toBe('out-of-scope');
+    expect(d.refs).toEqual([]);
+  });
+});

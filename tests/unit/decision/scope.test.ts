@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { scopeOf } from '../../../src/search/scope';
+
+describe('scope: whose situation, and which role an office is asked in', () => {
+  it.each([
+    ['own-employment', 'Ich bin selbst seit zwei Tagen krank – brauche ich ein Attest für die Schulleitung?'],
+    ['own-employment', 'Wie lange vorher muss ich meine Elternzeit anmelden?'],
+    ['own-employment', 'Eine Kollegin fehlt ständig bei den Dienstbesprechungen.'],
+    ['other-offence', 'Wie hoch ist das Bußgeld fürs Rauchen vor dem Schultor?'],
+    ['other-offence', 'I got a parking ticket in front of the school, can I appeal?'],
+    ['other-service', 'Wie bekomme ich einen Kita-Platz über das Jugendamt?'],
+    ['other-service', 'Zweitschrift des Abiturzeugnisses bei der Bezirksregierung'],
+  ])('%s: "%s"', (verdict, question) => {
+    expect(scopeOf(question)).toBe(verdict);
+  });
+
+  it.each([
+    'Was kann ich als Lehrkraft ohne förmliches Verfahren tun?',
+    'Wer stellt den Antrag auf Zwangszuführung, ich als Lehrerin?',
+    'Eine Kollegin hat den Jungen am Bahnhof gesehen, statt in der Schule.',
+    'Wie hoch ist das Bußgeld, wenn ein Schüler ständig fehlt?',
+    'Er ist im Gebäude, taucht aber in Mathe nie auf und sitzt in der Mensa.',
+    'Kontakt Jugendamt',
+    'Die Eltern haben ihn nach dem Umzug nicht angemeldet.',
+  ])('in scope: "%s"', (question) => {
+    expect(scopeOf(question)).toBe('in');
+  });
+});
