@@ -2,7 +2,7 @@ import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
 import { areLinked } from '../knowledge/links';
-import { afterWhat } from './after-step';
+import { afterWhat, reportsDoneAndAsksNext } from './after-step';
 import { assessSafety, type SafetySignal } from '../safety/detector';
 import { analyze, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
@@ -71,7 +71,11 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
   // Someone else's matter (the asker's own job, another offence, another service): no procedure card.
   if (scopeOf(question) !== 'in')
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
-  candidates = promoteNextStep(question, candidates, index, childProtectionRefs).slice(0, SEARCH_CONFIG.maxCandidates);
+  candidates = withoutSanctionsForAnxiety(
+    question,
+    promoteNextStep(question, candidates, index, childProtectionRefs),
+    index,
+  ).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first] = candidates;
   const second = first && candidates.slice(1).find((c) => !areLinked(first.entry, c.entry));
   const decided = (decision: Answer['decision'], reason: Answer['reason']): Answer => ({
@@ -98,9 +102,11 @@ function promoteNextStep(
   index: SearchIndex,
   childProtectionRefs: readonly string[],
 ): Candidate[] {
+  if (candidates.length === 0) return candidates;
   const done = afterWhat(question);
-  if (!done || candidates.length === 0) return candidates;
-  const named = answer(done, index, childProtectionRefs).candidates[0]?.entry;
+  // "Die Aufforderung ist raus, keine Reaktion – wie geht es weiter?": the step the question is about is done.
+  if (!done && !reportsDoneAndAsksNext(question)) return candidates;
+  const named = done ? answer(done, index, childProtectionRefs).candidates[0]?.entry : candidates[0]!.entry;
   const step =
     named?.kind === 'step'
       ? named
@@ -116,6 +122,38 @@ function promoteNextStep(
     score: Math.max(candidates[0]!.score, SEARCH_CONFIG.answerThreshold),
   };
   return [lead, ...candidates.filter((c) => c.ref !== next.ref)];
+}
+
+/** Steps that press or sanction (class conference, written request, hearing, report, escort), and their forms. */
+const SANCTION_STEPS = new Set([
+  'step:schulinterne-massnahmen',
+  'step:schriftliche-aufforderung',
+  'step:anhoerung',
+  'step:versaeumnisanzeige',
+  'step:zwangszufuehrung',
+]);
+const ANXIETY =
+  /\b(schulangst|schulphobie|trennungsangst|angststoerung\w*|panikattacke\w*|angst vor (der|die) schule|(panische|grosse|starke) angst|school phobia|separation anxiety|anxiety|too anxious|panic attacks?)\b/;
+const NO_ANXIETY = /\b(keine|kein|ohne|no|not|nicht)\s+(\w+\s+)?(schulangst|angst|aengste|phobie|panik|anxiety)\b/;
+
+/**
+ * Anxiety and separation anxiety need help, not pressure: a sanction step never leads such a question;
+ * the first other candidate does, or the specialist counselling step.
+ */
+function withoutSanctionsForAnxiety(question: string, candidates: Candidate[], index: SearchIndex): Candidate[] {
+  const text = normalize(question);
+  const [first] = candidates;
+  const sanction = (c: Candidate) =>
+    SANCTION_STEPS.has(c.ref) || (c.entry.kind === 'form' && SANCTION_STEPS.has(`step:${c.entry.step}`));
+  if (!first || !sanction(first) || !ANXIETY.test(text) || NO_ANXIETY.test(text)) return candidates;
+  const help =
+    candidates.find((c) => !sanction(c) && c.entry.kind === 'step') ??
+    (() => {
+      const doc = index.docs.find((d) => d.ref === 'step:fachberatung');
+      return doc && { ref: doc.ref, entry: doc.entry, score: first.score };
+    })();
+  if (!help) return candidates;
+  return [{ ...help, score: Math.max(help.score, first.score) }, ...candidates.filter((c) => c.ref !== help.ref)];
 }
 
 /** Enough subject words, not drowned by unknown ones, and enough of the question understood. */

@@ -34,4 +34,29 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(d.answer.reason).toBe('out-of-scope');
     expect(d.refs).toEqual([]);
   });
+
+  it('"X is done, what now?" without naming it in a "nach der …" phrase leads with the step after X', () => {
+    const d = decide('Die schriftliche Aufforderung ist raus, keine Reaktion. Wie geht es jetzt weiter?');
+    expect(d.refs[0]).toBe('step:anhoerung');
+  });
+
+  it.each([
+    'Sie hat panische Angst vor der Schule, die Gespräche haben nichts gebracht. Was jetzt?',
+    'He is too anxious to come in; the class conference did not help. What now?',
+  ])('anxiety never leads to a sanction step: "%s"', (text) => {
+    const first = decide(text).refs[0] ?? '';
+    expect([
+      'step:schulinterne-massnahmen',
+      'step:schriftliche-aufforderung',
+      'step:anhoerung',
+      'step:versaeumnisanzeige',
+      'step:zwangszufuehrung',
+    ]).not.toContain(first);
+  });
+
+  it('the engine itself never leads an anxiety question with a sanction step', () => {
+    const { engine } = realCore();
+    const first = engine.ask('Schülerin mit Trennungsangst: Anhörungsbogen an die Eltern schicken?').candidates[0]?.ref;
+    expect(first).toBe('step:fachberatung');
+  });
 });
