@@ -13,8 +13,8 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-4: written without seeing the engine, never tuned on. routing-dev: written blind, used for tuning.
  */
 const QUESTION_SETS = ['project', 'routing-dev', 'blind', 'blind-2', 'blind-3', 'blind-4'] as const;
-/** safety-dev: for tuning the detector; safety-blind: never tuned on. */
-const SAFETY_SETS = ['safety-dev', 'safety-blind'] as const;
+/** safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on. */
+const SAFETY_SETS = ['safety-dev', 'safety-dev-2', 'safety-blind'] as const;
 
 function timed(
   fn: (q: string) => { answered: boolean; refs: readonly string[] },

@@ -21,6 +21,7 @@ export const GROUPS: WordGroups = {
     'backpfeif*|getreten|wuergt|gewuergt|wuergen|schuettelt|geschuettelt|schubst*|geschubst|misshandel*',
     'misshandl*|handgreiflich*|verletzt|zugerichtet|guertel|kochloeffel|schlaege|pruegel|*geschubst|*schubst|gestossen',
     'stoesst|schmeisst|geschmissen|wirft|geworfen|smashed|smash*|threw|throws|thrown|pushed|pushes|shoved|grabbed',
+    'wehtut|wehgetan|wehtun|stock|stick',
     'hit|hits|hitting|beat|beats|beaten|beating*|slap*|punch*|kicks|kicked|chok*|strangl*|smack*|spank*|whip*|hurt',
     'belt|abuse*|abusing|shove*|shoving',
   ],
@@ -45,13 +46,13 @@ export const GROUPS: WordGroups = {
     'fussball*|sport*|sportunfall|unfall*|fahrrad*|rad|ski*|skateboard*|spielplatz|trampolin|reiten|pferd|handball*',
     'basketball*|turnen|judo|karate|kampfsport*|op|operation|operiert|krankenhaus|attest*|arztbesuch|aerztlich*',
     'football|soccer|accident|bike|bicycle|skiing|hockey|rugby|surgery|hospital|match|training|windpocken',
-    'chickenpox|impfung|allergie|neurodermitis',
+    'chickenpox|impfung|allergie|neurodermitis|schulhof|klettergeruest|klettern|kochen|gekocht|nasenop|augenop|*operation',
   ],
   // Something about the injury is odd.
   SUSPICION: [
     'wieder|schonwieder|staendig|oefter|haeufig|mehrmals|angeblich|erklaer*|erklaerung|verschweig*|versteck*|ungeschickt',
     'tollpatschig|clumsy|accidents|unfaelle|ausrede*|explanation*|excuse*|alte|old|neue|new|dritte|third|schon',
-    'verdeck*|treppe|gestolpert|hingefallen|gestossen|tuer|schrank|komisch|seltsam|merkwuerdig|unerklaer*',
+    'verdeck*|treppe*|gestolpert|hingefallen|gestossen|tuer|schrank|komisch|seltsam|merkwuerdig|unerklaer*',
     'again|repeatedly|claims|supposedly|stairs|explain*|hides|hiding|covers|weird|strange|odd|aermel|rollkragen*|sleeves',
   ],
   NEGATION: [
@@ -93,14 +94,15 @@ export const GROUPS: WordGroups = {
     'betrunken|besoffen|alkohol*|alkoholiker*|saeuft|drogen|drogensucht*|drogenabhaengig*|suechtig|kokain',
     'crystal|heroin|meth|bekifft|drunk|wasted|drugs|alcohol*|addict*|stoned|hangover|zugedroehnt|weggetreten|lallt',
     'lallen|slurring|slurred|getrunken|saufen|gesoffen|trinken|weed|gras|joint|joints|cannabis|ausrast*|randalier*',
-    'zertruemmer*|rastet',
+    'zertruemmer*|rastet|spritzen|rueckfaellig*|entgiftung|wodka|vodka|schnaps|overdose|nodded|dilated',
   ],
   CRISIS: [
-    'psychose|psychotisch|psychisch*|depression|depressiv*|klinik|psychiatrie|zusammenbruch|breakdown|psychosis|psychiatric',
+    'psychose|psychotisch|psychisch*|depression|depressiv*|klinik|psychiatrie|zusammenbruch|breakdown|psychosis',
+    'psychiatric|psychotic|episode|stimmen|voices|paranoi*|wahn*|verfolgungswahn',
   ],
   NO_CARE: [
     'versorgt|versorgen|kuemmert|kuemmern|niemand|keiner|allein*|zuhause|einkauf*|aufstehen|bett|kochen|kocht',
-    'care|cares|looks|nobody|alone|cooks|bed',
+    'care|cares|looks|nobody|alone|cooks|bed|scared|angst|allein|breathing|atmet|wach*|wake',
   ],
   THREAT: ['droht|drohte|drohen|gedroht|bedroht*|drohung*|threat*|threaten*|erpress*|blackmail*'],
   KILL: [
@@ -171,7 +173,7 @@ export const GROUPS: WordGroups = {
   ],
   WORTHLESS: [
     'wertlos|versager|missgeburt|abschaum|hasst|unerwuenscht|loser|worthless|useless|hates|fett|fat|haesslich|ugly',
-    'dumm|stupid|idiot|nobody|niemand|liar|luegner*|schlampe|hure|slut',
+    'dumm|stupid|idiot|nobody|niemand|liar|luegner*|schlampe|hure|slut|pig|schwein|dreckskind|last|burden|unfall',
     'unwanted',
   ],
 };

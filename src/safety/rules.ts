@@ -49,7 +49,7 @@ const weak = (category: DangerCategory, rule: Omit<Rule, 'category' | 'level'>):
 });
 
 const FIGURATIVE =
-  '*arbeit|klausur*|test|tests|pruefung*|exam*|vokabeltest|vorschlag*|vor|verstand|nerven|wahnsinn|deadline|frist|record|rekord|birds|fliegen|zeit|time|alarm|zurueck|ball|schlagzeug|tennis|tischtennis|trommel|wurzeln|bruecke|kapital|purzelbaum|@ORDINARY_CAUSE';
+  'theater*|stueck|gespielt|rolle|probe*|play|drama|*arbeit|klausur*|test|tests|pruefung*|exam*|vokabeltest|vorschlag*|vor|verstand|nerven|wahnsinn|deadline|frist|record|rekord|birds|fliegen|zeit|time|alarm|zurueck|ball|schlagzeug|tennis|tischtennis|trommel|wurzeln|bruecke|kapital|purzelbaum|@ORDINARY_CAUSE';
 const MEDIA =
   'spiel*|game*|film*|video*|serie*|computerspiel*|praevention*|prevention|ag|projekt*|workshop*|thema|unterricht|geschichte|history|krieg|war|buch|book|roman|novel|referat|nachrichten|news|fortbildung*|training';
 const PARENTS = 'mutter|vater|mama|papa|eltern|mom|mum|dad|parents|schicht*|shift*';
@@ -113,7 +113,7 @@ export const RULES: readonly Rule[] = [
   clear('injury', { seq: ['@STRONG_MARK'] }),
   clear('injury', {
     near: ['haaren|haare|hair', 'gezogen|zieht|zog|gerissen|reisst|ausgerissen|pulled|pulls|dragged|drags|yanked'],
-    within: 3,
+    within: 5,
     unless: 'schulhof|pause|mitschueler*|classmate*|streit',
   }),
   clear('injury', { seq: ['@BLUE', '@SPOT'], gap: 1, unless: '@ORDINARY_CAUSE' }),
@@ -367,7 +367,8 @@ export const RULES: readonly Rule[] = [
   // Self-harm.
   clear('self-harm', {
     seq: ['@SELF_HARM'],
-    unless: 'op|operation|blinddarm*|kaiserschnitt|unfall*|accident|surgery|sturz|fahrrad*|knie|knee',
+    unless:
+      'op|operation|blinddarm*|kaiserschnitt|unfall*|accident|surgery|sturz|fahrrad*|knie|knee|kochen|kueche*|basteln|werken|cooking|genaeht',
   }),
   clear('self-harm', { seq: ['rasierklinge*|klinge|klingen|razor*|blade|blades|*klinge|*klingen'] }),
   clear('self-harm', {
@@ -616,7 +617,7 @@ export const RULES: readonly Rule[] = [
     ],
     within: 8,
     unless:
-      'arbeit|work|einkaufen|urlaub|kur|krankenhaus|hospital|beerdigung|funeral|umzug|moved|gestorben|died|verstorben|scheidung|divorce|getrennt|separated|job|montage',
+      'arbeit|work|einkaufen|urlaub|kur|krankenhaus|hospital|beerdigung|funeral|umzug|moved|gestorben|died|verstorben|scheidung|divorce|getrennt|separated|job|montage|moechte|moechten|wollen|reise|fahren|beurlaub*|want|wants',
   }),
   weak('locked-alone', { near: ['@AGENT', 'verschwunden|abgehauen|disappeared|vanished'], within: 5 }),
   clear('locked-alone', {
@@ -678,17 +679,18 @@ export const RULES: readonly Rule[] = [
     near: ['@THREAT', '@KILL|@CHILD_SELF|familie|family|bande|gang|brother|bruder'],
     within: 8,
     unless:
-      'bussgeld*|busgeld*|geldbusse*|strafe|fine|fines|schulausschluss|verweis|konferenz|ordnungsmassnahme*|anzeige|versaeumnisanzeige|schule|school|jugendamt|zwangsgeld|sanktion*|nachsitzen|detention|suspension|exclusion|noten|note|zeugnis|fail|sitzenbleiben|versetzung|mitschueler*|klassenkamerad*|classmate*',
+      'bussgeld*|busgeld*|geldbusse*|strafe|fine|fines|schulausschluss|verweis|konferenz|ordnungsmassnahme*|anzeige|versaeumnisanzeige|schule|school|jugendamt|zwangsgeld|sanktion*|nachsitzen|detention|suspension|exclusion|noten|note|zeugnis|fail|sitzenbleiben|versetzung|mitschueler*|klassenkamerad*|classmate*|ich|mich|i|me',
   }),
   clear('threat', {
     seq: ['bringt|bringen|bringe|bring|macht', 'mich|dich|ihn|sie|uns', 'um|kalt'],
     gap: 1,
-    unless: 'verstand|nerven|wahnsinn|deadline|frist|papierkram|arbeit|stress',
+    unless:
+      'verstand|nerven|wahnsinn|deadline|frist|papierkram|arbeit|stress|hausaufgab*|homework|lol|haha|klausur*|test',
   }),
   clear('threat', {
     seq: ['kill|kills|killing|murder', 'me|him|her|you|us'],
     gap: 0,
-    unless: 'deadline|paperwork|exam|test|stress|joke|kidding|lol',
+    unless: 'deadline|paperwork|exam|test|stress|joke|kidding|lol|laugh*|lacht|supportive|haha',
   }),
   clear('threat', { seq: ['ehrenmord*|entehrt|familienehre|ehrverletz*|honourkilling|honorkilling'] }),
   clear('threat', {
@@ -839,6 +841,184 @@ export const RULES: readonly Rule[] = [
     seq: ['cannabis*|plantage|hanfplant*|marihuana|growbox|koks|kokain|crack'],
     unless: 'praevention|prevention|aufklaerung|projekt|unterricht|thema|referat',
   }),
+
+  // More ways the same dangers are told (concepts, not single sentences).
+  clear('emotional', {
+    near: [
+      'sicher|safe|unsafe|gefaehrlich|dangerous',
+      'nicht|not|isnt|no|kein|longer|anymore|mehr',
+      'zuhause|home|hause|daheim',
+    ],
+    within: 5,
+    literal: true,
+  }),
+  clear('emotional', { seq: ['lieber|rather', 'im|in', 'heim|care|foster'], gap: 1 }),
+  clear('emotional', { seq: ['nie|never|not', 'geboren|born|gewollt|wanted'], gap: 2, literal: true }),
+  clear('emotional', {
+    seq: ['angespuckt|bespuckt|spits|spat|anspucken'],
+    unless: 'mitschueler*|classmate*|schulhof|pause|schoolyard',
+  }),
+  clear('threat', {
+    seq: ['abstech*|abzustechen|umzubringen|totschlag*|kaltmachen|acid|saeure|aetzen'],
+    unless: 'verstand|nerven|labor|chemie|chemistry|unterricht|lesson',
+  }),
+  clear('threat', {
+    seq: ['nobody|niemand|keiner', 'will|wird|wuerde|would', 'find|finden|vermissen|miss'],
+    gap: 2,
+    literal: true,
+  }),
+  clear('substance-crisis', {
+    near: [
+      '@AGENT',
+      'psychose|psychotisch|psychotic|psychosis|paranoi*|stimmen|voices|wahn*|verfolgungswahn|rueckfaellig*|spritzen|heroin',
+    ],
+    within: 12,
+    unless: 'abstimmen|abstimmung|stimmt',
+  }),
+  clear('neglect', {
+    near: [
+      'wont|refuse*|weiger*|verweiger*|lehnen|ablehnen|verbieten',
+      'doctor|dentist|arzt|zahnarzt|untersuchung|krankenhaus|hospital|medicine|medizin|behandlung|treatment|aerzt*|medikament*',
+    ],
+    within: 6,
+    unless: 'attest*|entschuldigung*|sick|note|krankschreib*|bescheinigung',
+  }),
+  clear('neglect', { near: ['versteckt|hortet|hides|hoards|hiding', 'brot|essen|food|bread|lebensmittel'], within: 4 }),
+  clear('locked-alone', {
+    near: ['@ALONE', '@HOME', '@SMALL_CHILD|pm|nachts|night|midnight|mitternacht'],
+    within: 12,
+    unless:
+      'schicht*|shift*|nachmittag*|afternoon*|stunde|stunden|hours|kurz|hausaufgab*|homework|lernen|minuten|minutes',
+  }),
+  clear('locked-alone', {
+    near: ['@LOCK|abgeschlossen|verriegelt', 'tuer|door|aussen|outside|kuehlschrank|fridge'],
+    within: 5,
+    unless: 'schule|school|klasse|fahrrad|bike|schliessfach|locker|sekretariat|lehrerzimmer',
+  }),
+  clear('locked-alone', {
+    near: [
+      'auto|car|wagen',
+      'gelassen|left|eingesperrt|locked|wartet|waits|waiting',
+      'allein|alone|stunden|hours|tagsueber|fenster|windows|hitze|heat|ganzen',
+    ],
+    within: 8,
+  }),
+  clear('locked-alone', {
+    near: ['niemand|keiner|nobody|no', 'weckt|wecken|aufweckt|wakes|wake'],
+    within: 3,
+    literal: true,
+  }),
+  clear('locked-alone', {
+    seq: ['no|kein|keine|keiner|ohne|without', 'adult|adults|erwachsene*|erwachsener'],
+    gap: 1,
+    literal: true,
+    unless: 'begleitung|aufsicht|klassenfahrt|trip',
+  }),
+  clear('self-harm', {
+    near: [
+      'trinkt|getrunken|drinks|drank|schluckt|swallow*',
+      'desinfektion*|bleach|reiniger|putzmittel|spueli|chlor*|lampenoel',
+    ],
+    within: 4,
+  }),
+  clear('suicide', {
+    near: ['seil|strick|rope|noose|schlinge', 'keller|dachboden|schon|already|bereit|hang*|aufhaeng*|garage'],
+    within: 6,
+    unless: 'sport|turnhalle|gym|klettern|climbing|springseil',
+  }),
+  clear('suicide', {
+    near: ['bruecke|bridge|gleise|tracks|hochhaus|roof', 'ausgesucht|picked|chosen|date|datum|geplant|planned'],
+    within: 6,
+  }),
+  clear('suicide', {
+    seq: ['nichts|nix|nothing|no', 'mehr|anymore|longer|will', 'weh|hurt|hurts|wehtun|wehtut'],
+    gap: 3,
+    literal: true,
+  }),
+  clear('witnessing', {
+    near: [
+      'blut|blood|blutet|geblutet|bleeding|bled',
+      'boden|floor|kueche|kitchen|wegwischen|wischen|clean|cleaning|mama|mutter|mum|mom|mund|mouth',
+    ],
+    within: 6,
+    unless: 'nasenbluten|nosebleed|sport|fussball|football|unfall|accident|erste|hilfe|first|aid|kurs|course',
+  }),
+  clear('witnessing', {
+    near: [
+      'krankenhaus|hospital|notaufnahme|ambulance|krankenwagen|rettungswagen',
+      'wegen|because|weil',
+      'papa|vater|dad|father|stiefvater|stepdad|freund|boyfriend|husband',
+    ],
+    within: 6,
+  }),
+  clear('physical', {
+    near: ['kopf|head|gesicht|face', 'unter|under', 'wasser|water|badewanne|bath|waschbecken|sink'],
+    within: 4,
+    unless: 'schwimm*|swim*|tauch*|dive|diving',
+  }),
+  clear('physical', {
+    near: ['@AGENT', 'bestraft|bestrafen|bestraf*|punish*|discipline*|zuechtig*'],
+    within: 8,
+    unless:
+      'handy|phone|hausarrest|grounded|fernseh*|tv|taschengeld|pocket|konsole|console|internet|wlan|verbot|ban|schule|school|bussgeld*|fine',
+  }),
+  clear('injury', {
+    near: [
+      'abdruck|abdruecke|imprint*|umriss|shaped|geformt',
+      'guertel*|schnalle|buckle|belt|hand|finger|zigarette*|cigarette*|buegeleisen|iron|loeffel|spoon',
+    ],
+    within: 5,
+  }),
+  clear('injury', {
+    near: ['zigarette*|cigarette*', 'stellen|handruecken|verkrustet*|runde|round|spots|wunde*'],
+    within: 8,
+  }),
+  clear('injury', {
+    near: [
+      'genaeht*|stitches|schrammen|scratches|platzwunde',
+      'treppe*|stairs|wieder|again|jede|every|third|dritte|papa|vater|dad',
+    ],
+    within: 8,
+    unless: '@ORDINARY_CAUSE',
+  }),
+  clear('exploitation', {
+    seq: ['bettel*|begging|begs'],
+    unless: 'um|for|noten|grades|aufmerksamkeit|attention|verlaengerung|extension',
+  }),
+  clear('exploitation', {
+    near: ['ausliefern|liefert|liefern|deliver*', 'paeckchen|paket*|packages|parcels|tueten|bags'],
+    within: 5,
+    unless: 'post|dhl|hermes|zeitung*|newspaper*|pizza|schule|school',
+  }),
+  clear('exploitation', {
+    near: ['auszieh*|auszieht|undress*|nackt*|naked', 'geld|money|euro|bezahlt|paid|gibt|gives'],
+    within: 6,
+  }),
+  clear('sexual', {
+    seq: ['schwangerschaftstest*|schwanger|pregnan*'],
+    unless:
+      'aufklaerung|sexualkunde|unterricht|lesson|mutter|mama|lehrerin|kollegin|teacher|colleague|mum|mom|mother|tante|aunt|schwester|sister|ich|i|im|selbst|myself',
+  }),
+  clear('sexual', {
+    near: [
+      'dusch*|shower*|badezimmer|bathroom|badewanne|bath',
+      'kommt|kam|comes|came|herein|rein|into',
+      '@AGENT|nachbar*|neighbour*|onkel|uncle|trainer|coach',
+    ],
+    within: 6,
+    unless: 'sport|turn*|schwimm*|gym|pe|swim*|klassenfahrt',
+  }),
+  clear('sexual', {
+    near: ['doing|does|did', 'things|stuff', 'with', 'him'],
+    within: 5,
+    unless: 'homework|study|sport|game*|play*',
+  }),
+  clear('runaway', {
+    seq: ['schlafsack|notschlafstelle|notunterkunft|rausgeflogen|rausgeworfen|rausgeschmissen|treppenhaus|stairwell'],
+    unless: 'klassenfahrt|camping|zelt*|ausflug|trip|tent|sleepover|uebernachtungsparty|unterricht|klasse|class',
+  }),
+  clear('runaway', { seq: ['sleeping', 'bag'], gap: 0, unless: 'klassenfahrt|camping|trip|tent|sleepover|school' }),
+  clear('runaway', { seq: ['kicked|thrown', 'out'], gap: 1, unless: 'class|classroom|lesson|school|team|club' }),
 
   // Running away, sleeping rough.
   clear('runaway', {
