@@ -19,32 +19,6 @@ export function stem(word: string): string {
 const isAbbreviation = (raw: string) =>
   raw.length >= 2 && raw.length <= 5 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
 
-const NEGATIONS = new Set([
-  'ohne',
-  'kein',
-  'keine',
-  'keinen',
-  'keiner',
-  'keinem',
-  'nicht',
-  'nich',
-  'nie',
-  'niemals',
-  'no',
-  'not',
-  'without',
-]);
-/** How many words after a negation it reaches ("ohne akute Gefahr"). */
-const NEGATION_REACH = 3;
-
-export interface AnalyzedTerm {
-  readonly term: string;
-  /** A negation stands shortly before it ("keine Gefahr"). */
-  readonly negated: boolean;
-  /** The word is itself a negation ("kein", "nie"). */
-  readonly negation?: true;
-}
-
 const folded = new Map<string, string[]>();
 /** normalize() per raw word, remembered: words repeat across questions. */
 function foldWord(raw: string): string[] {
@@ -56,11 +30,11 @@ function foldWord(raw: string): string[] {
   return words;
 }
 
-const recent = new Map<string, AnalyzedTerm[]>();
+const recent = new Map<string, string[]>();
 const RECENT_TEXTS = 256;
 
-/** Text → terms with negation marks: normalised, stop words dropped (abbreviations kept), stemmed. */
-export function analyzeMarked(text: string): AnalyzedTerm[] {
+/** Text → search terms: normalised, stop words dropped (abbreviations kept), stemmed. */
+export function analyze(text: string): string[] {
   const hit = recent.get(text);
   if (hit) return hit;
   const terms = analyzeUncached(text);
@@ -69,25 +43,17 @@ export function analyzeMarked(text: string): AnalyzedTerm[] {
   return terms;
 }
 
-function analyzeUncached(text: string): AnalyzedTerm[] {
-  const out: AnalyzedTerm[] = [];
-  let sinceNegation = Infinity;
+function analyzeUncached(text: string): string[] {
+  const out: string[] = [];
   for (const raw of text.normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
     for (const word of foldWord(raw)) {
-      sinceNegation++;
-      const negation = NEGATIONS.has(word);
-      if (negation) sinceNegation = 0;
       if (!word || (word.length < 2 && !/\d/.test(word))) continue;
       if (STOPWORDS.has(word) && !isAbbreviation(raw)) continue;
-      const term = stem(word);
-      out.push(negation ? { term, negated: true, negation } : { term, negated: sinceNegation <= NEGATION_REACH });
+      out.push(stem(word));
     }
   }
   return out;
 }
-
-/** Text → search terms. */
-export const analyze = (text: string): string[] => analyzeMarked(text).map((t) => t.term);
 
 const ENGLISH = new Set([
   'my',
