@@ -37,15 +37,17 @@ export function answerCard(answer: Answer, knowledge: Knowledge): AdaptiveCard {
   return also.length ? { ...entry, body: [...entry.body, label('Auch passend'), ...candidateButtons(also)] } : entry;
 }
 
+/** "Label: number" of every emergency agency's phone, once each. */
+export const emergencyPhones = (knowledge: Knowledge): string[] => [
+  ...new Set(
+    knowledge.agencies.filter((a) => a.emergency).flatMap((a) => a.contact.phone.map((p) => `${p.label}: ${p.number}`)),
+  ),
+];
+
 /** The child-protection line with the emergency numbers: leading (clear sign) or as a hint (weak sign). */
-function childProtectionNotice(knowledge: Knowledge, line: string): CardElement {
-  const phones = knowledge.agencies
-    .filter((a) => a.emergency)
-    .flatMap((a) => a.contact.phone.map((p) => `${p.label}: ${p.number}`));
-  return notice('attention', [
-    text(`**${plain(line)}**`),
-    ...(phones.length ? [bulletList([...new Set(phones)])] : []),
-  ]);
+export function childProtectionNotice(knowledge: Knowledge, line: string): CardElement {
+  const phones = emergencyPhones(knowledge);
+  return notice('attention', [text(`**${plain(line)}**`), ...(phones.length ? [bulletList(phones)] : [])]);
 }
 
 const candidateButtons = (candidates: readonly Candidate[]) =>

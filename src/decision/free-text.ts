@@ -41,16 +41,18 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     if (answer.childProtection) return { route: 'child-protection', answer, prefill: {}, refs, answered: true };
     const prefill = reader.extract(text);
     const slots = Object.keys(prefill);
+    const normalized = normalize(text);
     const describesCase =
-      (slots.some((s) => guide.flow.opens_on.includes(s)) && !GENERAL_QUESTION.test(normalize(text))) ||
+      (slots.some((s) => guide.flow.opens_on.includes(s)) && !GENERAL_QUESTION.test(normalized)) ||
       (slots.length >= 2 && !!startSlot && !!prefill[startSlot]);
     if (describesCase) {
-      const node = guide.current(guide.start(prefill));
+      const dialog = guide.start(prefill);
+      const node = guide.current(dialog);
       if (node?.kind === 'outcome') {
-        const outcome = resolveOutcome(node, guide.start(prefill).answers, knowledge);
+        const outcome = resolveOutcome(node, dialog.answers, knowledge);
         const step = `step:${outcome.step.id}`;
         const agencies = outcome.agencies.map((a) => `agency:${a.id}`);
-        const lead = ASKS_WHO.test(normalize(text)) ? [...agencies, step] : [step, ...agencies];
+        const lead = ASKS_WHO.test(normalized) ? [...agencies, step] : [step, ...agencies];
         return {
           route: 'guide',
           answer,

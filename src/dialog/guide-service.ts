@@ -4,6 +4,7 @@ import type { BotDeps } from '../bot/deps';
 import { sendCard } from '../bot/reply';
 import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
 import { text } from '../cards/adaptive';
+import { emergencyPhones } from '../cards/answer-card';
 import { createFreeTextDecider } from '../decision/free-text';
 import { T } from '../texts';
 import { readDialog } from './dialog-state';
@@ -103,11 +104,13 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
     async text(context: TurnContext, state: BotTurnState, typed: string): Promise<void> {
       const dialog = load(context, state);
       const node = dialog && guide.current(dialog);
-      const danger = engine.safety(typed).level === 'clear';
-      if (danger && dialog) return show(context, state, guide.safety(dialog));
+      const safety = engine.safety(typed).level;
+      if (safety === 'clear' && dialog) return show(context, state, guide.safety(dialog));
       if (dialog && node?.kind === 'question') {
         const option = reader.match(node, typed, typed.length <= MAX_FUZZY_REPLY);
-        if (option) return show(context, state, guide.choose(dialog, option.value)!);
+        // A weak sign in a reply: the dialog goes on, with the child-protection line and numbers on top.
+        const hint = safety === 'weak' ? [T.childProtectionHint, ...emergencyPhones(knowledge)].join(' · ') : undefined;
+        if (option) return show(context, state, guide.choose(dialog, option.value)!, hint);
         await answers.answer(context, state, typed);
         return show(context, state, dialog, T.guide.continueLater);
       }
