@@ -19,7 +19,7 @@ import { Pacer } from '../src/broadcast/pacing';
 import { loadConfig } from '../src/config';
 import { logger } from '../src/shared/logger';
 import { createStores } from '../src/storage/create-stores';
-import type { Outbox, SubscriptionStore } from '../src/storage/ports';
+import type { Outbox, SubscriptionStore } from '../src/broadcast/ports';
 import { broadcast, job, MemorySubscriptions, subscription } from '../tests/broadcast/helpers';
 import { FakeConnector, seededRandom } from '../tests/support/fake-connector';
 

@@ -8,7 +8,7 @@ import { loadCore, type Core } from './core/bootstrap';
 import { startServer, type RunningServer } from './server';
 import type { Logger } from './shared/logger';
 import { createStores } from './storage/create-stores';
-import type { Stores } from './storage/ports';
+import type { Stores } from './storage/stores';
 import { scheduleSlotExpiry } from './storage/slot-expiry';
 
 export interface RunningBot {

@@ -1,6 +1,6 @@
 import type { CoordinatorPolicy } from '../broadcast/coordinators';
 import type { UsageCounter } from '../compose/usage';
-import type { Stores } from '../storage/ports';
+import type { Stores } from '../storage/stores';
 import type { Core } from '../core/bootstrap';
 import type { Logger } from '../shared/logger';
 

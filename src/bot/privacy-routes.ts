@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { card, heading, submit, text } from '../cards/adaptive';
 import type { Logger } from '../shared/logger';
-import type { Stores } from '../storage/ports';
+import type { Stores } from '../storage/stores';
 import { T } from '../texts';
 import { sendCard } from './reply';
 import { dropUserSlot, type BotTurnState } from './turn-state';

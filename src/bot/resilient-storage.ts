@@ -1,11 +1,8 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { isConflict } from '../shared/conflict';
 import type { Logger } from '../shared/logger';
 
 const MAX_ATTEMPTS = 3;
-
-export const isConflict = (err: unknown): boolean =>
-  /etag conflict|precondition|412/i.test(String((err as { message?: string })?.message ?? err)) ||
-  (err as { statusCode?: number })?.statusCode === 412;
 
 /**
  * Each state item belongs to one user in one conversation (or is the conversation's welcome mark), so

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { helpCard } from '../cards/answer-card';
 import type { Logger } from '../shared/logger';
 import { T } from '../texts';
-import type { Stores } from '../storage/ports';
+import type { Stores } from '../storage/stores';
 import { sendCard } from './reply';
 import type { BotTurnState } from './turn-state';
 

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { sendCard } from '../bot/reply';
 import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
 import type { Logger } from '../shared/logger';
-import type { Stores } from '../storage/ports';
+import type { BroadcastStores } from './ports';
 import { T } from '../texts';
 import { subscriptionBase } from './conversation-key';
 import type { CoordinatorPolicy } from './coordinators';
@@ -13,7 +13,7 @@ import { amend, delivered, pendingJob } from './outbox-orders';
 import { BroadcastPayload, Draft, NewsForm } from './payloads';
 
 export interface BroadcastDeps {
-  readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;
+  readonly stores: Pick<BroadcastStores, 'subscriptions' | 'broadcasts' | 'outbox'>;
   readonly policy: CoordinatorPolicy;
   readonly logger: Logger;
   /** Wakes the delivery worker after new jobs were queued. */

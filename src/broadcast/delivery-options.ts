@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger';
-import type { Outbox, SubscriptionStore } from '../storage/ports';
+import type { Outbox, SubscriptionStore } from './ports';
 import type { Clock } from './clock';
 import type { DeliveryJob, SendOutcome, Subscription } from './model';
 import type { Pacer } from './pacing';

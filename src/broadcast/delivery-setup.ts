@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
-import type { Stores } from '../storage/ports';
+import type { BroadcastStores } from './ports';
 import { RealClock } from './clock';
 import { ConnectorSender } from './connector-sender';
 import { DeliveryWorker } from './delivery-worker';
@@ -23,7 +23,7 @@ export const newsActivity = (broadcast: Broadcast) => ({
 export function createDelivery(opts: {
   config: Pick<Config, 'BOT_ID' | 'SEND_PER_TENANT_PER_SECOND' | 'SEND_PER_CONVERSATION_PER_SECOND'>;
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
-  stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;
+  stores: Pick<BroadcastStores, 'subscriptions' | 'broadcasts' | 'outbox'>;
   logger: Logger;
 }) {
   const { config, adapter, stores, logger } = opts;

@@ -1,4 +1,4 @@
-import type { Outbox } from '../storage/ports';
+import type { Outbox } from './ports';
 import type { DeliveryJob, DeliveryReport } from './model';
 
 interface Row {

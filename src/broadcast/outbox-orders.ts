@@ -1,7 +1,7 @@
-import type { Stores } from '../storage/ports';
+import type { BroadcastStores } from './ports';
 import type { Broadcast, DeliveryJob } from './model';
 
-type OrderStores = Pick<Stores, 'broadcasts' | 'outbox'>;
+type OrderStores = Pick<BroadcastStores, 'broadcasts' | 'outbox'>;
 
 export const pendingJob = (
   broadcastId: string,

@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger';
-import type { Stores } from '../storage/ports';
+import type { BroadcastStores } from './ports';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { progressCard } from './news-cards';
 
@@ -14,7 +14,7 @@ const MIN_INTERVAL_MS = 1500;
  * progress, the last one always leads to a final update with the complete report.
  */
 export function progressNotifier(
-  stores: Pick<Stores, 'broadcasts' | 'outbox'>,
+  stores: Pick<BroadcastStores, 'broadcasts' | 'outbox'>,
   update: CardUpdater,
   logger: Logger,
   now: () => number = Date.now,

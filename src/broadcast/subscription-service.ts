@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../shared/logger';
-import type { SubscriptionStore } from '../storage/ports';
+import type { SubscriptionStore } from './ports';
 import { T } from '../texts';
 import { sendCard } from '../bot/reply';
 import { conversationKey, subscriptionBase } from './conversation-key';

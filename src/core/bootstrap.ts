@@ -6,6 +6,7 @@ import { loadKnowledgeDir } from '../knowledge/loader';
 import type { Knowledge } from '../knowledge/knowledge';
 import { formatProblem, type Problem } from '../knowledge/problems';
 import { createAnswerEngine, type AnswerEngine } from '../search/engine';
+import { learnedSafetyDetector } from '../safety/learned-detector';
 import { AppError } from '../shared/errors';
 
 export interface Core {
@@ -20,12 +21,11 @@ export function checkKnowledgeDir(dir: string): { core?: Core; problems: Problem
   const { knowledge, problems } = loadKnowledgeDir(dir);
   if (!knowledge) return { problems: [...problems] };
   const { flow, problems: flowProblems } = loadFlow(dir, knowledge);
-  if (!flow) return { problems: flowProblems };
+  const safety = learnedSafetyDetector(dir);
+  if (!flow || !safety.detect) return { problems: [...flowProblems, ...safety.problems] };
   const guide = createFlowEngine(flow);
-  return {
-    core: { knowledge, engine: createAnswerEngine(knowledge), guide, reader: createAnswerReader(guide.questions) },
-    problems: [],
-  };
+  const engine = createAnswerEngine(knowledge, safety.detect);
+  return { core: { knowledge, engine, guide, reader: createAnswerReader(guide.questions) }, problems: [] };
 }
 
 /** Knowledge + engines: what the bot, the CLI and the eval share. Throws on invalid knowledge. */

@@ -1,4 +1,5 @@
 import { GROUPS } from './concepts';
+import type { DangerModel } from './danger-model';
 import { nearAt, PatternTable, sequenceAt } from './matcher';
 import { RULES, type DangerCategory, type Rule } from './rules';
 import { tokenize, type Token } from './tokens';
@@ -94,8 +95,8 @@ function fires(compiled: CompiledRule, r: Reading): boolean {
   });
 }
 
-/** Reads a text for danger to a child. Pure; runs before everything else on every text the bot reads. */
-export function assessSafety(text: string): SafetySignal {
+/** What the hand-written rules read in a text (pure). */
+export function readRules(text: string): SafetySignal {
   const reading = read(text);
   if (reading.tokens.length === 0) return NONE;
   const clear = new Set<DangerCategory>();
@@ -108,4 +109,30 @@ export function assessSafety(text: string): SafetySignal {
   if (clear.size > 0) return { level: 'clear', categories: [...clear] };
   if (weak.size > 0) return { level: 'weak', categories: [...weak] };
   return NONE;
+}
+
+/** Reads a text for danger to a child; runs before everything else on every text the bot reads. */
+export type SafetyDetector = (text: string) => SafetySignal;
+
+/** Above `clear` the learned model alone leads with child protection; above `weak` it adds the line. */
+export interface Thresholds {
+  readonly clear: number;
+  readonly weak: number;
+}
+export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.5, weak: 0.2 };
+
+/**
+ * Rules and the learned model together: the stronger of the two counts. A rule's clear signal
+ * always stands; the model catches what no rule names (paraphrases, new wording).
+ */
+export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds = LEARNED_THRESHOLDS): SafetyDetector {
+  return (text) => {
+    const rules = readRules(text);
+    if (rules.level === 'clear' || !model) return rules;
+    const p = model.probability(text);
+    if (p >= thresholds.clear)
+      return { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] };
+    if (rules.level === 'weak') return rules;
+    return p >= thresholds.weak ? { level: 'weak', categories: ['general'] } : NONE;
+  };
 }

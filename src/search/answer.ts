@@ -17,24 +17,21 @@ export interface Candidate {
  */
 export type AnswerDecision = 'answer' | 'clarify' | 'unsure';
 
-export interface Answer {
-  readonly decision: AnswerDecision;
+interface AnswerBase {
   readonly candidates: readonly Candidate[];
   /** A clear sign of danger to a child: the child-protection step leads. */
   readonly childProtection: boolean;
   /** What the child-protection detector read: `weak` adds a visible child-protection line to the answer. */
   readonly safety: SafetyLevel;
-  /** Why the engine decided so (for logs and the eval, never user text). */
-  readonly reason:
-    | 'empty'
-    | 'no-match'
-    | 'weak'
-    | 'low-coverage'
-    | 'out-of-scope'
-    | 'close'
-    | 'clear'
-    | 'child-protection';
 }
+
+/** What the engine decided, and why (the why for logs and the eval, never user text): only possible pairs. */
+export type Answer = AnswerBase &
+  (
+    | { readonly decision: 'answer'; readonly reason: 'clear' | 'child-protection' }
+    | { readonly decision: 'clarify'; readonly reason: 'close' }
+    | { readonly decision: 'unsure'; readonly reason: 'empty' | 'no-match' | 'weak' | 'low-coverage' | 'out-of-scope' }
+  );
 
 export const isAnswered = (a: Answer): boolean => a.decision !== 'unsure';
 

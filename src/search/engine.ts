@@ -3,11 +3,11 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
 import { areLinked } from '../knowledge/links';
 import { afterWhat, reportsDoneAndAsksNext } from './after-step';
-import { assessSafety, type SafetySignal } from '../safety/detector';
+import { readRules, type SafetyDetector, type SafetySignal } from '../safety/detector';
 import { analyze, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
 import { KIND_HINTS, SEARCH_CONFIG } from './config';
-import { buildIndex, type SearchIndex } from './index';
+import { buildIndex, type SearchIndex } from './search-index';
 import { normalize } from './normalize';
 import { rank, type Ranking } from './rank';
 import { scopeOf } from './scope';
@@ -21,7 +21,7 @@ export interface AnswerEngine {
 }
 
 /** Builds the index once; `ask` is pure and synchronous (a few hundred microseconds). */
-export function createAnswerEngine(knowledge: Knowledge): AnswerEngine {
+export function createAnswerEngine(knowledge: Knowledge, detect: SafetyDetector = readRules): AnswerEngine {
   const index = buildIndex(knowledge);
   const childProtectionRefs = [
     `step:${CHILD_PROTECTION_STEP}`,
@@ -29,13 +29,18 @@ export function createAnswerEngine(knowledge: Knowledge): AnswerEngine {
   ];
   return {
     index,
-    ask: (question) => answer(question, index, childProtectionRefs),
-    safety: assessSafety,
+    ask: (question) => answer(question, index, childProtectionRefs, detect),
+    safety: detect,
   };
 }
 
-function answer(question: string, index: SearchIndex, childProtectionRefs: readonly string[]): Answer {
-  const safety = assessSafety(question).level;
+function answer(
+  question: string,
+  index: SearchIndex,
+  childProtectionRefs: readonly string[],
+  detect: SafetyDetector,
+): Answer {
+  const safety = detect(question).level;
   const childProtection = safety === 'clear';
   const typed = analyze(question);
   if (typed.length === 0 && !childProtection)
@@ -78,18 +83,14 @@ function answer(question: string, index: SearchIndex, childProtectionRefs: reado
   ).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first] = candidates;
   const second = first && candidates.slice(1).find((c) => !areLinked(first.entry, c.entry));
-  const decided = (decision: Answer['decision'], reason: Answer['reason']): Answer => ({
-    decision,
-    candidates,
-    childProtection,
-    safety,
-    reason,
-  });
-  if (!first) return decided('unsure', 'no-match');
-  if (!inDomain(ranking, first.score, new Set(typed).size)) return decided('unsure', 'low-coverage');
-  if (first.score < SEARCH_CONFIG.answerThreshold) return decided('unsure', 'weak');
-  if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio) return decided('clarify', 'close');
-  return decided('answer', 'clear');
+  const base = { candidates, childProtection, safety };
+  if (!first) return { ...base, decision: 'unsure', reason: 'no-match' };
+  if (!inDomain(ranking, first.score, new Set(typed).size))
+    return { ...base, decision: 'unsure', reason: 'low-coverage' };
+  if (first.score < SEARCH_CONFIG.answerThreshold) return { ...base, decision: 'unsure', reason: 'weak' };
+  if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio)
+    return { ...base, decision: 'clarify', reason: 'close' };
+  return { ...base, decision: 'answer', reason: 'clear' };
 }
 
 /**
@@ -106,7 +107,7 @@ function promoteNextStep(
   const done = afterWhat(question);
   // "Die Aufforderung ist raus, keine Reaktion – wie geht es weiter?": the step the question is about is done.
   if (!done && !reportsDoneAndAsksNext(question)) return candidates;
-  const named = done ? answer(done, index, childProtectionRefs).candidates[0]?.entry : candidates[0]!.entry;
+  const named = done ? answer(done, index, childProtectionRefs, readRules).candidates[0]?.entry : candidates[0]!.entry;
   const step =
     named?.kind === 'step'
       ? named

@@ -1,14 +1,7 @@
 import { stem } from './analyzer';
 import { SEARCH_CONFIG } from './config';
-import type { SearchIndex } from './index';
-
-/** An index term a query word stands for, and how strongly. */
-export interface WeightedTerm {
-  readonly term: string;
-  readonly weight: number;
-  /** The typed word itself, a form of it or a typo of it — not a piece of a longer compound. */
-  readonly anchor?: boolean;
-}
+import type { SearchIndex } from './search-index';
+import type { WeightedTerm } from './weighted-term';
 
 const C = SEARCH_CONFIG;
 const MEMO_LIMIT = 20_000;

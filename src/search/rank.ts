@@ -1,6 +1,7 @@
 import { SEARCH_CONFIG } from './config';
-import type { SearchIndex } from './index';
-import { resolveTerm, type WeightedTerm } from './query';
+import type { SearchIndex } from './search-index';
+import { resolveTerm } from './query';
+import type { WeightedTerm } from './weighted-term';
 import type { Alternative } from './synonyms';
 
 export interface Ranking {

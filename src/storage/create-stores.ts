@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { createAzureStores } from './azure/azure-stores';
-import type { Stores } from './ports';
+import type { Stores } from './stores';
 import { createSqliteStores } from './sqlite/sqlite-stores';
 
 export type StorageConfig = Pick<

@@ -1,6 +1,6 @@
 import type { Logger } from '../shared/logger';
 import { USER_SLOT_TTL_MS } from './forget-rules';
-import type { Stores } from './ports';
+import type { Stores } from './stores';
 
 const EVERY_MS = 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import { pendingJob } from '../../src/broadcast/outbox-orders';
 import type { Clock, FakeClock } from '../../src/broadcast/clock';
 import type { Sender } from '../../src/broadcast/delivery-worker';
 import type { Broadcast, DeliveryJob, NewsTopic, SendOutcome, Subscription } from '../../src/broadcast/model';
-import type { SubscriptionStore } from '../../src/storage/ports';
+import type { SubscriptionStore } from '../../src/broadcast/ports';
 
 /** Subscriptions in memory (tests and the bench). */
 export class MemorySubscriptions implements SubscriptionStore {

@@ -7,7 +7,7 @@ import { DeliveryWorker } from '../../src/broadcast/delivery-worker';
 import { Pacer } from '../../src/broadcast/pacing';
 import { loadConfig } from '../../src/config';
 import { logger } from '../../src/shared/logger';
-import type { Stores } from '../../src/storage/ports';
+import type { Stores } from '../../src/storage/stores';
 import { FakeConnector } from '../support/fake-connector';
 import { backends, useBackend } from '../storage/backends';
 import { broadcast, job, subscription } from './helpers';

@@ -6,7 +6,7 @@ import { startBot, type RunningBot } from '../../src/composition';
 import { loadConfig } from '../../src/config';
 import type { RunningServer } from '../../src/server';
 import { logger } from '../../src/shared/logger';
-import type { Stores } from '../../src/storage/ports';
+import type { Stores } from '../../src/storage/stores';
 import { T } from '../../src/texts';
 import { subscription } from '../broadcast/helpers';
 import { realCore } from '../support/bot-harness';

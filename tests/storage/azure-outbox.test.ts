@@ -3,7 +3,7 @@ import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAzureStores } from '../../src/storage/azure/azure-stores';
 import { encodeKey } from '../../src/storage/azure/job-record';
-import type { Stores } from '../../src/storage/ports';
+import type { Stores } from '../../src/storage/stores';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { job } from './fixtures';
 

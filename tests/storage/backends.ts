@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createStores } from '../../src/storage/create-stores';
-import type { Stores } from '../../src/storage/ports';
+import type { Stores } from '../../src/storage/stores';
 import { startAzurite, type Azurite } from '../support/azurite';
 
 /** Opens one more bot instance on the same storage location. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stores } from '../../src/storage/ports';
+import type { Stores } from '../../src/storage/stores';
 import { backends, useBackend } from './backends';
 import { memberStateKey } from '../../src/storage/forget-rules';
 import { CHANNEL, PERSONAL, USER, broadcast, job, stateKey, subscription } from './fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '../../src/storage/ports';
+import { ConflictError } from '../../src/shared/conflict';
 import { backends, useBackend } from './backends';
 import { audience, broadcast, subscription } from './fixtures';
 

@@ -11,7 +11,7 @@ const candidates = ['topic:schulangst', 'step:gespraeche', 'step:erste-reaktion'
   entry: knowledge.byRef(ref)!,
   score: 0.28 - i * 0.01,
 }));
-const unsure = (reason: Answer['reason']): Answer => ({
+const unsure = (reason: Extract<Answer, { decision: 'unsure' }>['reason']): Answer => ({
   decision: 'unsure',
   safety: 'none',
   candidates,

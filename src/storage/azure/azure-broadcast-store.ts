@@ -1,6 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Broadcast } from '../../broadcast/model';
-import { ConflictError, type BroadcastStore } from '../ports';
+import type { BroadcastStore } from '../../broadcast/ports';
+import { ConflictError } from '../../shared/conflict';
 import { listBlobs, mapLimit, readJson, writeJson } from './blob-json';
 import { BROADCASTS, broadcastBlob } from './blob-names';
 

@@ -1,8 +1,8 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { QueueClient } from '@azure/storage-queue';
 import type { DeliveryJob, DeliveryReport } from '../../broadcast/model';
-import { summarize } from '../delivery-report';
-import type { Outbox } from '../ports';
+import { summarize } from '../../broadcast/delivery-report';
+import type { Outbox } from '../../broadcast/ports';
 import { listBlobs, mapLimit, readJson, writeJson } from './blob-json';
 import { deliveriesOf, jobBlob } from './blob-names';
 import { JobLease } from './job-lease';

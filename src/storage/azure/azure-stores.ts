@@ -3,7 +3,7 @@ import { QueueClient } from '@azure/storage-queue';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 // Deep import: the blob name BlobsStorage uses for a key (URI-encoded, shortened).
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
-import type { Stores } from '../ports';
+import type { Stores } from '../stores';
 import { AzureBroadcastStore } from './azure-broadcast-store';
 import { azureExpireUserSlots, azureForget } from './azure-forget';
 import { AzureOutbox } from './azure-outbox';

@@ -1,7 +1,8 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import { audienceMatches } from '../../broadcast/audience';
 import type { NewsTopic, Subscription } from '../../broadcast/model';
-import { ConflictError, type SubscriptionStore } from '../ports';
+import type { SubscriptionStore } from '../../broadcast/ports';
+import { ConflictError } from '../../shared/conflict';
 import { listBlobs, mapLimit, readJson, unless, writeJson, type Listed } from './blob-json';
 import { SUBSCRIPTIONS, subscriptionBlob } from './blob-names';
 

@@ -1,5 +1,6 @@
 import type { Broadcast } from '../../broadcast/model';
-import { ConflictError, type BroadcastStore } from '../ports';
+import type { BroadcastStore } from '../../broadcast/ports';
+import { ConflictError } from '../../shared/conflict';
 import type { Db } from './open-database';
 
 type Json = { json: string };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryJob, DeliveryReport } from '../../broadcast/model';
 import { logger } from '../../shared/logger';
-import { summarize, type ReportRow } from '../delivery-report';
-import type { Outbox } from '../ports';
+import { summarize, type ReportRow } from '../../broadcast/delivery-report';
+import type { Outbox } from '../../broadcast/ports';
 import { jobParams, toJob, type JobRow } from './job-row';
 import type { Db } from './open-database';
 

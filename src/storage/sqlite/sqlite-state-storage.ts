@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import { assertStoreItem, eTagConflict } from '../etag-conflict';
+import { ConflictError } from '../../shared/conflict';
+import { assertStoreItem } from '../store-item';
 import type { Db } from './open-database';
 
 type Row = { key: string; json: string; etag: string };
@@ -44,7 +45,7 @@ export class SqliteStateStorage implements Storage {
     const { eTag, ...value } = item;
     const json = JSON.stringify(value);
     if (typeof eTag === 'string' && eTag !== '' && eTag !== '*') {
-      if (this.update.run(json, randomUUID(), key, eTag).changes !== 1) throw eTagConflict(key);
+      if (this.update.run(json, randomUUID(), key, eTag).changes !== 1) throw new ConflictError(`state item "${key}"`);
     } else {
       this.upsert.run(key, json, randomUUID());
     }

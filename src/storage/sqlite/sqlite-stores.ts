@@ -1,4 +1,4 @@
-import type { Stores } from '../ports';
+import type { Stores } from '../stores';
 import { checkpoint, openDatabase } from './open-database';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store';
 import { sqliteExpireUserSlots, sqliteForget } from './sqlite-forget';

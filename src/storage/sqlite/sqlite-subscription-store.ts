@@ -1,6 +1,6 @@
 import type { NewsTopic, Subscription } from '../../broadcast/model';
 import { audienceMatches } from '../../broadcast/audience';
-import type { SubscriptionStore } from '../ports';
+import type { SubscriptionStore } from '../../broadcast/ports';
 import type { Db } from './open-database';
 
 interface Row {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessSafety } from '../../../src/safety/detector';
+import { readRules } from '../../../src/safety/detector';
 import { DANGER_CATEGORIES, type DangerCategory } from '../../../src/safety/rules';
 
 /** Written for these tests from child-protection guidance; none is taken from an evaluation set. */
@@ -47,7 +47,7 @@ describe('child-protection detector: every category, German and English', () => 
   it.each(Object.entries(CLEAR).flatMap(([category, texts]) => texts.map((text) => [category, text])))(
     '%s: "%s" is a clear sign',
     (_category, text) => {
-      expect(assessSafety(text).level).toBe('clear');
+      expect(readRules(text).level).toBe('clear');
     },
   );
 });
@@ -62,7 +62,7 @@ describe('negation, read in both directions', () => {
     'no signs of abuse, he just skips school',
     'Er wird nicht geschlagen, die Familie ist sehr liebevoll.',
   ])('a denied danger is no sign: "%s"', (text) => {
-    expect(assessSafety(text).level).toBe('none');
+    expect(readRules(text).level).toBe('none');
   });
 
   it.each([
@@ -72,11 +72,11 @@ describe('negation, read in both directions', () => {
     'Er will nicht mehr leben.',
     'she has not eaten anything since Monday',
   ])('a negation that is the danger itself counts: "%s"', (text) => {
-    expect(assessSafety(text).level).toBe('clear');
+    expect(readRules(text).level).toBe('clear');
   });
 
   it('a break ends the negation: "keine Probleme …, aber" still sees the marks', () => {
-    expect(assessSafety('Keine Probleme mit den Eltern, aber sie hat Striemen am Rücken.').level).toBe('clear');
+    expect(readRules('Keine Probleme mit den Eltern, aber sie hat Striemen am Rücken.').level).toBe('clear');
   });
 });
 
@@ -97,10 +97,10 @@ describe('words that only look like danger', () => {
     'Die Eltern heiraten am Freitag, das Kind soll dabei sein.',
     'Er hat Läuse, die Behandlung dauert zwei Tage.',
   ])('no clear sign in "%s"', (text) => {
-    expect(assessSafety(text).level).not.toBe('clear');
+    expect(readRules(text).level).not.toBe('clear');
   });
 
   it('a single ambiguous word is a weak sign: answer, and show the line', () => {
-    expect(assessSafety('Er hat eine Verletzung an der Hand.').level).toBe('weak');
+    expect(readRules('Er hat eine Verletzung an der Hand.').level).toBe('weak');
   });
 });

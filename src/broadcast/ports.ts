@@ -1,14 +1,6 @@
-import type { Storage } from 'botbuilder';
-import type { Broadcast, DeliveryJob, DeliveryReport, NewsTopic, Subscription } from '../broadcast/model';
+import type { Broadcast, DeliveryJob, DeliveryReport, NewsTopic, Subscription } from './model';
 
-/** Thrown by any store when an optimistic-concurrency check (eTag/version) fails. */
-export class ConflictError extends Error {
-  constructor(what: string) {
-    super(`conflict: ${what} was changed by someone else`);
-    this.name = 'ConflictError';
-  }
-}
-
+/** The ports broadcast needs; storage/ implements them (SQLite, Azure), broadcast never imports storage. */
 export interface SubscriptionStore {
   get(conversationId: string): Promise<Subscription | undefined>;
   /** Creates or replaces; keeps createdAt of an existing row. */
@@ -45,20 +37,9 @@ export interface Outbox {
   report(broadcastId: string, action?: DeliveryJob['action']): Promise<DeliveryReport>;
 }
 
-/** Everything the bot persists, chosen by config (SQLite file or Azure Storage). */
-export interface Stores {
-  /** Conversation and dialog state for teams-ai (botbuilder Storage, eTags honoured). */
-  readonly state: Storage;
+/** The three stores broadcast works on. */
+export interface BroadcastStores {
   readonly subscriptions: SubscriptionStore;
   readonly broadcasts: BroadcastStore;
   readonly outbox: Outbox;
-  /** Deletes everything stored for a user or a conversation (privacy). */
-  forget(target: { conversationId?: string; userId?: string }): Promise<number>;
-  /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */
-  createStateIfAbsent(key: string, value: object): Promise<boolean>;
-  /** Rewrites stored conversation references (subscriptions, confirmations) to the minimal shape; returns how many. */
-  scrubReferences(): Promise<number>;
-  /** Deletes users' own items in conversations last written before `before` (ms); returns how many. */
-  expireUserSlots(before: number): Promise<number>;
-  close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import type { Entry } from '../knowledge/schema';
 import { analyze } from './analyzer';
 import { SEARCH_CONFIG } from './config';
 import { fieldsOf, type FieldName } from './fields';
-import type { WeightedTerm } from './query';
+import type { WeightedTerm } from './weighted-term';
 import { compileGroups, type PhraseGroup } from './synonyms';
 import { Vocabulary } from './vocabulary';
 

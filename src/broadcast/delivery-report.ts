@@ -1,4 +1,4 @@
-import type { DeliveryJob, DeliveryReport } from '../broadcast/model';
+import type { DeliveryJob, DeliveryReport } from './model';
 
 const STATES: readonly string[] = ['sent', 'pending', 'failed', 'removed'] satisfies DeliveryJob['state'][];
 

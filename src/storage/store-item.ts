@@ -1,6 +1,3 @@
-/** The error botbuilder storages throw on an eTag mismatch; callers look for "eTag conflict" in the message. */
-export const eTagConflict = (key: string): Error => new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-
 /** A botbuilder store item must be a plain object (it carries `eTag`). */
 export function assertStoreItem(key: string, item: unknown): asserts item is Record<string, unknown> {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {

@@ -1,0 +1,54 @@
+import { newStemmer } from 'snowball-stemmers';
+import { STOPWORDS } from '../search/stopwords';
+import { GROUPS } from './concepts';
+import { PatternTable } from './matcher';
+import { tokenize } from './tokens';
+
+const german = newStemmer('german');
+
+/** Concept groups that describe the child's situation (not the grammar the rules need). */
+const GRAMMAR = new Set(['NEGATION', 'EVIDENCE', 'BREAK', 'PASSIVE', 'CHILD_SELF']);
+const CONCEPTS = Object.keys(GROUPS).filter((g) => !GRAMMAR.has(g));
+const table = new PatternTable(GROUPS);
+const conceptIds = CONCEPTS.map((name) => ({ name, id: table.id(`@${name}`) }));
+const NEGATION = table.id('@NEGATION');
+const BREAK = table.id('@BREAK');
+
+/** How many words back a negation colours a word ("nichts gegessen", "no signs of …"). */
+const NEGATION_REACH = 3;
+/** Word pieces: typos, compounds and inflections share them ("Blutergüsse", "Bluterguss"). */
+const PIECE = 5;
+
+/**
+ * The features the learned model reads in a text: stems, neighbouring stems, word pieces and the
+ * detector's concept groups, each marked `!` when a negation stands just before it in the sentence.
+ */
+export function featuresOf(text: string): string[] {
+  const tokens = tokenize(text);
+  const positions = table.positions(tokens);
+  const at = (id: number) => positions.get(id) ?? [];
+  const negated = new Set<number>();
+  for (const n of at(NEGATION)) {
+    for (let j = n + 1; j <= n + NEGATION_REACH && j < tokens.length; j++) {
+      if (tokens[j]!.sentence !== tokens[n]!.sentence || at(BREAK).includes(j)) break;
+      negated.add(j);
+    }
+  }
+  const out = new Set<string>();
+  const mark = (i: number) => (negated.has(i) ? '!' : '');
+  const content: { stem: string; i: number }[] = [];
+  tokens.forEach((t, i) => {
+    if (STOPWORDS.has(t.word) || at(NEGATION).includes(i)) return;
+    const stem = german.stem(t.word);
+    content.push({ stem, i });
+    out.add(`${mark(i)}w:${stem}`);
+    const padded = `^${t.word}$`;
+    for (let k = 0; k + PIECE <= padded.length; k++) out.add(`p:${padded.slice(k, k + PIECE)}`);
+  });
+  content.forEach((c, k) => {
+    const next = content[k + 1];
+    if (next && tokens[next.i]!.sentence === tokens[c.i]!.sentence) out.add(`b:${c.stem}_${next.stem}`);
+  });
+  for (const { name, id } of conceptIds) for (const i of at(id)) out.add(`${mark(i)}g:${name}`);
+  return [...out];
+}

@@ -1,0 +1,17 @@
+import type { Storage } from 'botbuilder';
+import type { BroadcastStores } from '../broadcast/ports';
+
+/** Everything the bot persists, chosen by config (SQLite file or Azure Storage). */
+export interface Stores extends BroadcastStores {
+  /** Conversation and dialog state for teams-ai (botbuilder Storage, eTags honoured). */
+  readonly state: Storage;
+  /** Deletes everything stored for a user or a conversation (privacy). */
+  forget(target: { conversationId?: string; userId?: string }): Promise<number>;
+  /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */
+  createStateIfAbsent(key: string, value: object): Promise<boolean>;
+  /** Rewrites stored conversation references (subscriptions, confirmations) to the minimal shape; returns how many. */
+  scrubReferences(): Promise<number>;
+  /** Deletes users' own items in conversations last written before `before` (ms); returns how many. */
+  expireUserSlots(before: number): Promise<number>;
+  close(): Promise<void>;
+}

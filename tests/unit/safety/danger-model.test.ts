@@ -1,0 +1,95 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DangerModel } from '../../../src/safety/danger-model';
+import { createSafetyDetector, readRules } from '../../../src/safety/detector';
+import { readSafetyExamples } from '../../../src/safety/examples-file';
+import { featuresOf } from '../../../src/safety/features';
+
+/** A toy world: the model must learn a sign the rules do not name ("wühlt im Müll nach Resten"). */
+const SIGN = 'Der Junge wühlt morgens im Müll nach Resten.';
+const EXAMPLES = [
+  ...[
+    'Sie wühlt im Müll nach Resten.',
+    'Er wühlt in den Mülleimern der Schule nach Resten.',
+    'Wir haben gesehen, wie sie im Müll wühlt.',
+    'Er sammelt Reste aus dem Müll.',
+  ].map((text) => ({ text, danger: true })),
+  ...[
+    'Er fehlt oft montags, was mache ich?',
+    'Wie schreibe ich die Versäumnisanzeige?',
+    'Die Eltern haben die Entschuldigung zu spät abgegeben.',
+    'Ab wann darf ich ein Attest verlangen?',
+  ].map((text) => ({ text, danger: false })),
+];
+
+describe('learned danger model', () => {
+  const model = DangerModel.train(EXAMPLES);
+
+  it('learns a danger sign no rule names, and keeps ordinary absence low', () => {
+    expect(readRules(SIGN).level).toBe('none');
+    expect(model.probability(SIGN)).toBeGreaterThan(0.5);
+    expect(model.probability('Er fehlt oft, ab wann brauche ich ein Attest?')).toBeLessThan(0.5);
+  });
+
+  it('gives the same model for the same examples (seeded training)', () => {
+    const again = DangerModel.train(EXAMPLES);
+    const text = SIGN;
+    expect(again.probability(text)).toBe(model.probability(text));
+  });
+
+  it('marks words a negation stands just before', () => {
+    expect(featuresOf('Er hat keinen Hunger.')).toContain('!w:hung');
+    expect(featuresOf('Er hat Hunger.')).toContain('w:hung');
+    // A break ends the negation's reach.
+    expect(featuresOf('Nicht sicher, aber Hunger hat er.')).toContain('w:hung');
+  });
+});
+
+describe('rules and model together', () => {
+  const model = DangerModel.train(EXAMPLES);
+  const detect = createSafetyDetector(model, { clear: 0.5, weak: 0.2 });
+
+  it('a clear rule always stands, whatever the model says', () => {
+    expect(detect('Der Vater schlägt ihn, er hat blaue Flecken.').level).toBe('clear');
+  });
+  it('the model alone leads with child protection above the clear threshold', () => {
+    expect(detect(SIGN)).toEqual({ level: 'clear', categories: ['general'] });
+  });
+  it('an ordinary question stays without a signal', () => {
+    expect(detect('Wie schreibe ich die Versäumnisanzeige?').level).toBe('none');
+  });
+  it('between the thresholds: answer, and show the line', () => {
+    const between = createSafetyDetector(model, { clear: 1.01, weak: 0.5 });
+    expect(between(SIGN).level).toBe('weak');
+  });
+});
+
+describe('example files', () => {
+  it('reports every bad line with file and line, all at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safety-examples-'));
+    mkdirSync(join(dir, 'safety-examples'));
+    writeFileSync(
+      join(dir, 'safety-examples', 'a.jsonl'),
+      [
+        '{"q":"Er hat Hunger.","safety":"danger"}',
+        'kein json',
+        '{"q":"","safety":"harmless"}',
+        '{"q":"x","safety":"maybe"}',
+      ].join('\n'),
+    );
+    const { examples, problems } = readSafetyExamples(dir);
+    expect(examples).toHaveLength(1);
+    expect(problems.map((p) => `${p.file}:${p.line ?? ''}`)).toEqual([
+      'safety-examples/a.jsonl:2',
+      'safety-examples/a.jsonl:3',
+      'safety-examples/a.jsonl:4',
+      'safety-examples:',
+    ]);
+  });
+  it('a missing folder is a problem, not an empty model', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safety-examples-'));
+    expect(readSafetyExamples(dir).problems[0]?.message).toBe('Ordner fehlt');
+  });
+});
