@@ -125,8 +125,8 @@ runCli(() => {
 /** Child protection on the project's tuning set: the aim is every danger message, with few false alarms. */
 function missedSafetyTargets(m: { recall: number; false_alarms: number }): string[] {
   const checks: [string, boolean][] = [
-    ['safety recall >= 0.88', m.recall >= 0.88],
-    ['safety false_alarms <= 0.05', m.false_alarms <= 0.05],
+    ['safety recall >= 0.95', m.recall >= 0.95],
+    ['safety false_alarms <= 0.10', m.false_alarms <= 0.1],
   ];
   return checks.filter(([, ok]) => !ok).map(([name]) => name);
 }

@@ -21,7 +21,7 @@ export function checkKnowledgeDir(dir: string): { core?: Core; problems: Problem
   const { knowledge, problems } = loadKnowledgeDir(dir);
   if (!knowledge) return { problems: [...problems] };
   const { flow, problems: flowProblems } = loadFlow(dir, knowledge);
-  const safety = learnedSafetyDetector(dir);
+  const safety = learnedSafetyDetector(dir, knowledge);
   if (!flow || !safety.detect) return { problems: [...flowProblems, ...safety.problems] };
   const guide = createFlowEngine(flow);
   const engine = createAnswerEngine(knowledge, safety.detect);

@@ -1,5 +1,5 @@
 import type { Core } from '../core/bootstrap';
-import type { Answers } from '../dialog/flow-engine';
+import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
 import { isAnswered, type Answer } from '../search/answer';
@@ -30,6 +30,12 @@ const GENERAL_QUESTION =
 /** "Wer bekommt …?", "An wen …?": the responsible body leads a guide outcome. */
 const ASKS_WHO = /\b(wer|wen|wem|wohin|zustaendig\w*|who|whom|where to|which (authority|office))\b/;
 
+/** `lead` first, then the other refs in their order. */
+const leading = (lead: readonly string[], refs: readonly string[]) => [
+  ...lead,
+  ...refs.filter((r) => !lead.includes(r)),
+];
+
 /** The one decision for free text, shared by the chat (`guide-service`), `npm run ask` and the eval. */
 export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'guide' | 'knowledge'>) {
   const { engine, reader, guide, knowledge } = core;
@@ -53,20 +59,41 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
         const step = `step:${outcome.step.id}`;
         const agencies = outcome.agencies.map((a) => `agency:${a.id}`);
         const lead = ASKS_WHO.test(normalized) ? [...agencies, step] : [step, ...agencies];
-        return {
-          route: 'guide',
-          answer,
-          prefill,
-          refs: [...lead, ...refs.filter((r) => !lead.includes(r))],
-          answered: true,
-        };
+        return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
       }
       // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows.
       if (answer.decision === 'unsure' || asksWhatFollows(text))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
+    const responsible = ASKS_WHO.test(normalized) ? responsibleFor(answer, prefill) : [];
+    if (responsible.length > 0 && isAnswered(answer)) {
+      return { route: 'answer', answer, prefill, refs: leading([...responsible, refs[0]!], refs), answered: true };
+    }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
+
+  /**
+   * "Wer bekommt die Versäumnisanzeige bei Gymnasien?": the guided dialog's outcome for the leading step
+   * names the responsible body for what the message tells (school type, apprenticeship); only rule-chosen
+   * agencies count, and only when the message answers what the rule asks.
+   */
+  function responsibleFor(answer: Answer, prefill: Answers): string[] {
+    // The step the question is about: the first step among the leading candidates, or a leading form's step.
+    const stepId = answer.candidates
+      .slice(0, 2)
+      .map((c) => (c.entry.kind === 'step' ? c.entry.id : c.entry.kind === 'form' ? c.entry.step : undefined))
+      .find(Boolean);
+    const outcome = guide.flow.nodes.find(
+      (n): n is Extract<typeof n, { kind: 'outcome' }> => n.kind === 'outcome' && n.step === stepId,
+    );
+    if (!outcome) return [];
+    const rules = outcome.rules.filter(
+      (r) =>
+        r.agencies.length > 0 && Object.keys(r.when).length > 0 && Object.keys(r.when).every((slot) => slot in prefill),
+    );
+    const applying = rules.filter((r) => ruleApplies(r, prefill));
+    return [...new Set(applying.flatMap((r) => r.agencies))].map((id) => `agency:${id}`);
+  }
 }
 
 export type FreeTextDecider = ReturnType<typeof createFreeTextDecider>;

@@ -9,7 +9,7 @@ export interface LabelledText {
 /** Fewer known words than this (a button answer, gibberish) tell the model nothing. */
 const MIN_KNOWN_WORDS = 3;
 
-export const TRAINING: SoftmaxOptions = { epochs: 10, l2: 1e-4, learningRate: 0.1 };
+export const TRAINING: SoftmaxOptions = { epochs: 10, l2: 3e-3, learningRate: 0.05 };
 
 /**
  * How likely a text tells of danger to a child: logistic regression learned from example messages,

@@ -119,7 +119,7 @@ export interface Thresholds {
   readonly clear: number;
   readonly weak: number;
 }
-export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.5, weak: 0.2 };
+export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.7, weak: 0.35 };
 
 /**
  * Rules and the learned model together: the stronger of the two counts. A rule's clear signal

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
+import type { Knowledge } from '../knowledge/knowledge';
 import type { Problem } from '../knowledge/problems';
+import type { LabelledText } from './danger-model';
 import { DangerModel } from './danger-model';
 import { createSafetyDetector, type SafetyDetector } from './detector';
 import { readSafetyExamples } from './examples-file';
@@ -7,10 +10,17 @@ import { readSafetyExamples } from './examples-file';
 /** Trained models by their examples: tests and tools load the same knowledge many times. */
 const trained = new Map<string, DangerModel>();
 
-/** Rules plus a model learned from knowledge/safety-examples/ (trained at start-up, about a second). */
-export function learnedSafetyDetector(knowledgeDir: string): { detect?: SafetyDetector; problems: readonly Problem[] } {
-  const { examples, problems } = readSafetyExamples(knowledgeDir);
-  if (problems.length > 0) return { problems };
+/**
+ * Rules plus a model learned from knowledge/safety-examples/ and, as harmless examples, the ways teachers
+ * ask for every entry outside child protection (trained at start-up, about a second).
+ */
+export function learnedSafetyDetector(
+  knowledgeDir: string,
+  knowledge: Knowledge,
+): { detect?: SafetyDetector; problems: readonly Problem[] } {
+  const read = readSafetyExamples(knowledgeDir);
+  if (read.problems.length > 0) return { problems: read.problems };
+  const examples = [...read.examples, ...everydayQuestions(knowledge)];
   const key = createHash('sha256')
     .update(examples.map((e) => `${e.danger ? 1 : 0}${e.text}`).join('\n'))
     .digest('hex');
@@ -20,4 +30,12 @@ export function learnedSafetyDetector(knowledgeDir: string): { detect?: SafetyDe
     trained.set(key, model);
   }
   return { detect: createSafetyDetector(model), problems: [] };
+}
+
+/** The knowledge base's own example questions, outside child protection: what ordinary messages look like. */
+function everydayQuestions(knowledge: Knowledge): LabelledText[] {
+  return knowledge.entries
+    .filter((e) => !(e.kind === 'step' && e.id === CHILD_PROTECTION_STEP) && !(e.kind === 'agency' && e.emergency))
+    .flatMap((e) => [e.title, ...e.questions])
+    .map((text) => ({ text, danger: false }));
 }

@@ -51,6 +51,9 @@ export const SEARCH_CONFIG = Object.freeze({
 export const KIND_HINTS = Object.freeze({
   form: ['vordruck', 'formular', 'bogen', 'muster', 'vorlage', 'anhoerungsbogen', 'anhoerungsschreiben', 'form'],
   agency: [
+    'tel',
+    'phone',
+    'contact',
     'kontakt',
     'telefon',
     'telefonnummer',
@@ -104,3 +107,13 @@ export const KIND_HINTS = Object.freeze({
     'ablauf',
   ],
 } as const);
+
+/**
+ * Words that say what kind of answer is wanted (a phone number, an address, a form), not what it is about:
+ * the kind hint uses them; where the knowledge base does not know them they never count as unknown words.
+ */
+export const FACET_WORDS: ReadonlySet<string> = new Set([
+  ...Object.values(KIND_HINTS).flatMap((hints) => hints.filter((h) => !h.includes(' '))),
+  ...['tel', 'fon', 'handy', 'phone', 'number', 'call', 'reach', 'contact', 'address', 'hours', 'website', 'webseite'],
+  ...['homepage', 'link', 'download', 'template', 'letter', 'schreiben', 'pdf', 'who', 'wer', 'wen', 'wem'],
+]);

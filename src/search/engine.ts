@@ -6,7 +6,7 @@ import { afterWhat, reportsDoneAndAsksNext } from './after-step';
 import { readRules, type SafetyDetector, type SafetySignal } from '../safety/detector';
 import { analyze, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
-import { KIND_HINTS, SEARCH_CONFIG } from './config';
+import { FACET_WORDS, KIND_HINTS, SEARCH_CONFIG } from './config';
 import { buildIndex, type SearchIndex } from './search-index';
 import { normalize } from './normalize';
 import { rank, type Ranking } from './rank';
@@ -42,7 +42,7 @@ function answer(
 ): Answer {
   const safety = detect(question).level;
   const childProtection = safety === 'clear';
-  const typed = analyze(question);
+  const typed = withoutUnknownFacets(analyze(question), index);
   if (typed.length === 0 && !childProtection)
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'empty' };
 
@@ -164,6 +164,14 @@ function inDomain(r: Ranking, topScore: number, terms: number): boolean {
   const anchored =
     r.anchorMass >= C.minAnchorMass || (r.anchorMass >= C.minAnchorMassStrongMatch && topScore >= C.strongMatchScore);
   return anchored && r.anchorMass >= ratio * r.unknownMass && r.coverage >= C.minCoverage;
+}
+
+const FACET_STEMS = new Set([...FACET_WORDS].flatMap((w) => analyze(w)));
+
+/** "kubdo tel", "phone number KUBDO": words that only say what is wanted are no unknown subject. */
+function withoutUnknownFacets(typed: readonly string[], index: SearchIndex): string[] {
+  const kept = typed.filter((t) => !FACET_STEMS.has(t) || index.postings.has(t));
+  return kept.length > 0 ? kept : [...typed];
 }
 
 /** Raw BM25F share of the best possible score → confidence in [0, 1]. */

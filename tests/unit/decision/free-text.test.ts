@@ -15,11 +15,24 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ],
     ['answer', 'Ab welchem Alter kann gegen Schüler selbst ein Bußgeld verhängt werden?', 'topic:bussgeld'],
     ['answer', 'Kontakt KUBDO', 'agency:kubdo'],
+    // Words that only say what is wanted (a number) are no unknown subject.
+    ['answer', 'kubdo tel', 'agency:kubdo'],
+    ['answer', 'phone number KUBDO?', 'agency:kubdo'],
+    // "Who gets it" for a named school type: the one responsible body, from the dialog's outcome rules.
+    ['answer', 'Wer ist zuständig für die Versäumnisanzeige bei Gymnasien?', 'agency:bezirksregierung'],
+    ['answer', 'An wen geht die Versäumnisanzeige bei einer Hauptschule?', 'agency:schulaufsicht'],
+    ['answer', 'Versäumnisanzeige Berufskolleg wohin', 'agency:bezirksregierung'],
   ])('%s: "%s" leads with %s', (route, text, first) => {
     const d = decide(text);
     expect(d.route).toBe(route);
     expect(d.answered).toBe(true);
     expect(d.refs[0]).toBe(first);
+  });
+
+  it('without a school type, "who gets it" names no single body ahead of the step', () => {
+    expect(decide('Wohin schicke ich die Versäumnisanzeige?').refs[0]).not.toMatch(
+      /^agency:(schulaufsicht|bezirksregierung)$/,
+    );
   });
 
   it('a case that needs more answers opens the guide and is not counted as answered', () => {

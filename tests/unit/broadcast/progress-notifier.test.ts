@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Broadcast } from '../../src/broadcast/model';
-import { progressNotifier } from '../../src/broadcast/progress-notifier';
-import { logger } from '../../src/shared/logger';
+import type { Broadcast } from '../../../src/broadcast/model';
+import { progressNotifier } from '../../../src/broadcast/progress-notifier';
+import { logger } from '../../../src/shared/logger';
 
 const broadcast = {
   id: 'b',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../src/shared/logger';
-import { USER_SLOT_TTL_MS } from '../../src/storage/forget-rules';
-import { scheduleSlotExpiry } from '../../src/storage/slot-expiry';
+import { logger } from '../../../src/shared/logger';
+import { USER_SLOT_TTL_MS } from '../../../src/storage/forget-rules';
+import { scheduleSlotExpiry } from '../../../src/storage/slot-expiry';
 
 afterEach(() => {
   vi.useRealTimers();

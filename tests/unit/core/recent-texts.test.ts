@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { rememberRecentTexts } from '../../src/core/recent-texts';
-import { realCore } from '../support/bot-harness';
+import { rememberRecentTexts } from '../../../src/core/recent-texts';
+import { realCore } from '../../support/bot-harness';
 
-const questions = readFileSync(resolve(__dirname, '../eval/project.jsonl'), 'utf8')
+const questions = readFileSync(resolve(__dirname, '../../eval/project.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => (JSON.parse(l) as { q: string }).q);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { answerCard } from '../../src/cards/answer-card';
-import { answerAsText } from '../../src/cards/plain-text';
-import type { Answer } from '../../src/search/answer';
-import { T } from '../../src/texts';
-import { realCore } from '../support/bot-harness';
+import { answerCard } from '../../../src/cards/answer-card';
+import { answerAsText } from '../../../src/cards/plain-text';
+import type { Answer } from '../../../src/search/answer';
+import { T } from '../../../src/texts';
+import { realCore } from '../../support/bot-harness';
 
 const { knowledge } = realCore();
 const candidates = ['topic:schulangst', 'step:gespraeche', 'step:erste-reaktion', 'agency:kubdo'].map((ref, i) => ({

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeDir, loadKnowledgeOrThrow } from '../../src/knowledge/loader';
-import { formatProblem } from '../../src/knowledge/problems';
+import { loadKnowledgeDir, loadKnowledgeOrThrow } from '../../../src/knowledge/loader';
+import { formatProblem } from '../../../src/knowledge/problems';
 
-const FIXTURES = resolve(__dirname, '../fixtures/knowledge');
+const FIXTURES = resolve(__dirname, '../../fixtures/knowledge');
 const temp: string[] = [];
 afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -1,7 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { ResilientStorage } from '../../src/bot/resilient-storage';
-import { logger } from '../../src/shared/logger';
+import { ResilientStorage } from '../../../src/bot/resilient-storage';
+import { logger } from '../../../src/shared/logger';
 
 describe('When two overlapping turns of one user write the same state item', () => {
   it('the later write wins instead of failing the turn', async () => {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawColorIcon, drawOutlineIcon } from '../../scripts/make-icons';
+import { drawColorIcon, drawOutlineIcon } from '../../../scripts/make-icons';
 import {
   PLACEHOLDER_GUID,
   buildPackage,
@@ -13,9 +13,9 @@ import {
   resolveValues,
   validateManifest,
   type ManifestValues,
-} from '../../scripts/package-app';
+} from '../../../scripts/package-app';
 
-const MANIFEST_DIR = resolve(__dirname, '../../manifest');
+const MANIFEST_DIR = resolve(__dirname, '../../../manifest');
 const TEMPLATE = readFileSync(join(MANIFEST_DIR, 'manifest.template.json'), 'utf8');
 const VALUES: ManifestValues = {
   BOT_ID: '11111111-2222-3333-4444-555555555555',

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkFlow } from '../../src/dialog/flow-check';
-import { Flow } from '../../src/dialog/flow-schema';
-import { loadKnowledgeOrThrow } from '../../src/knowledge/loader';
+import { checkFlow } from '../../../src/dialog/flow-check';
+import { Flow } from '../../../src/dialog/flow-schema';
+import { loadKnowledgeOrThrow } from '../../../src/knowledge/loader';
 
-const FIXTURES = resolve(__dirname, '../fixtures');
+const FIXTURES = resolve(__dirname, '../../fixtures');
 const knowledge = loadKnowledgeOrThrow(join(FIXTURES, 'knowledge/valid'), { requireContract: false });
 const flowFixture = (name: string) => parse(readFileSync(join(FIXTURES, 'flows', `${name}.yaml`), 'utf8'));
 const problemsOf = (name: string) => checkFlow(Flow.parse(flowFixture(name)), knowledge);

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readDialog, DIALOG_TTL_MS } from '../../src/dialog/dialog-state';
-import { createFlowEngine } from '../../src/dialog/flow-engine';
-import { Flow } from '../../src/dialog/flow-schema';
-import { resolveOutcome } from '../../src/dialog/outcome';
-import { createAnswerReader } from '../../src/dialog/prefill';
-import { realCore } from '../support/bot-harness';
+import { readDialog, DIALOG_TTL_MS } from '../../../src/dialog/dialog-state';
+import { createFlowEngine } from '../../../src/dialog/flow-engine';
+import { Flow } from '../../../src/dialog/flow-schema';
+import { resolveOutcome } from '../../../src/dialog/outcome';
+import { createAnswerReader } from '../../../src/dialog/prefill';
+import { realCore } from '../../support/bot-harness';
 
 const fixture = createFlowEngine(
-  Flow.parse(parse(readFileSync(resolve(__dirname, '../fixtures/flows/valid.yaml'), 'utf8'))),
+  Flow.parse(parse(readFileSync(resolve(__dirname, '../../fixtures/flows/valid.yaml'), 'utf8'))),
 );
 
 describe('When moving through a flow', () => {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActivityTypes, MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai/lib/Application';
-import { buildApp } from '../../src/app';
-import { BotApplication } from '../../src/bot/bot-application';
-import { logger } from '../../src/shared/logger';
-import { T } from '../../src/texts';
-import { USER_SLOT_TTL_MS } from '../../src/storage/forget-rules';
-import { realCore } from '../support/bot-harness';
+import { buildApp } from '../../../src/app';
+import { BotApplication } from '../../../src/bot/bot-application';
+import { logger } from '../../../src/shared/logger';
+import { T } from '../../../src/texts';
+import { USER_SLOT_TTL_MS } from '../../../src/storage/forget-rules';
+import { realCore } from '../../support/bot-harness';
 
 afterEach(() => vi.restoreAllMocks());
 

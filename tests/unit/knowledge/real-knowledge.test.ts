@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_IDS } from '../../src/knowledge/contract';
-import { realCore } from '../support/bot-harness';
+import { CONTRACT_IDS } from '../../../src/knowledge/contract';
+import { realCore } from '../../support/bot-harness';
 
 describe('The real knowledge/ folder', () => {
   const { knowledge } = realCore();
