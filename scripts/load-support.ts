@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { T } from '../src/texts';
+import { TEXTS } from '../src/texts';
 
 /** Shared by bench:http and soak: build, start a bot process, wait for it, make activities, read memory. */
 export const ROOT = resolve(__dirname, '..');
@@ -61,7 +61,9 @@ export const activityBody = (user: string, conversation: string, text: string) =
 
 /** A 200 that is no answer: the turn failed (apology) or the user was throttled. */
 export const isFailedReply = (body: string): boolean =>
-  !body.includes('"activities":[{') || body.includes(T.errorApology) || body.includes(T.rateLimited.slice(0, 40));
+  !body.includes('"activities":[{') ||
+  body.includes(TEXTS.errorApology) ||
+  body.includes(TEXTS.rateLimited.slice(0, 40));
 
 const status = (pid: number, field: string) =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;

@@ -20,7 +20,7 @@ import { registerDirectoryRoutes } from './contacts/directory-routes';
 import { registerGuideRoutes } from './dialog/guide-routes';
 import { guideService } from './dialog/guide-service';
 import { rememberRecentTexts } from './core/recent-texts';
-import { T } from './texts';
+import { TEXTS } from './texts';
 
 export interface BotApp {
   readonly app: Application<BotTurnState>;
@@ -67,7 +67,7 @@ export function buildApp(
       'turn failed',
     );
     try {
-      await context.sendActivity(T.errorApology);
+      await context.sendActivity(TEXTS.errorApology);
     } catch (sendError) {
       deps.logger.error({ err: String(sendError) }, 'apology could not be sent');
     }

@@ -1,5 +1,5 @@
 /** Every user-facing string in one place (German). */
-export const T = {
+export const TEXTS = {
   welcomeTitle: 'Schulabsentismus wirksam begegnen – der Dortmunder Leitfaden im Chat',
   welcomeText:
     'Ich helfe Ihnen, wenn Schülerinnen oder Schüler der Schule fernbleiben: welcher Schritt jetzt dran ist, was Sie dokumentieren, welcher Vordruck passt und welche Stelle hilft. Fragen Sie einfach in Ihren Worten.',
@@ -72,6 +72,10 @@ export const T = {
     people: 'Ansprechpersonen',
     contactUnknown: 'Kontaktdaten sind in den Quellen nicht bekannt.',
     contactUnconfirmed: 'Kontaktdaten sind älter oder nicht bestätigt – bitte vor Gebrauch prüfen.',
+    goodToKnow: 'Gut zu wissen',
+    alsoRelevant: 'Auch passend',
+    nextSteps: 'Mögliche nächste Schritte',
+    responsibleBodies: 'Zuständige Stellen',
   },
   buttons: {
     startGuide: 'Was tun? (geführt)',

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { AskQuestion, FollowUp, ShowEntry } from '../cards/actions';
 import type { Logger } from '../shared/logger';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import type { AnswerService } from './answer-service';
 import type { BotTurnState } from './turn-state';
 import type { ZodType } from 'zod';
@@ -22,7 +22,7 @@ export function registerActionRoutes(app: Application<BotTurnState>, service: An
           },
           'card payload rejected',
         );
-        return void (await context.sendActivity(T.staleAction));
+        return void (await context.sendActivity(TEXTS.staleAction));
       }
       await handle(context, state, parsed.data);
     };

@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { helpCard } from '../cards/answer-card';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import type { AnswerService } from './answer-service';
 import { classifyInput, MAX_INPUT_CHARS } from './input';
 import { sendCard } from './reply';
@@ -22,7 +22,7 @@ export function registerAnswerRoutes(
   onText: (context: TurnContext, state: BotTurnState, text: string) => Promise<void>,
   logger: Logger,
 ): void {
-  app.message(HELP, async (context) => sendCard(context, helpCard(false), T.helpTitle));
+  app.message(HELP, async (context) => sendCard(context, helpCard(false), TEXTS.helpTitle));
 
   for (const { what, pattern } of FOLLOW_UPS) {
     app.message(pattern, async (context, state) => service.followUp(context, state, what));
@@ -31,19 +31,19 @@ export function registerAnswerRoutes(
   app.activity(ActivityTypes.Message, async (context, state) => {
     if (context.activity.value !== undefined && !context.activity.text) {
       logger.warn({ intent: 'card-submit', problem: 'unknown-verb' }, 'card payload not recognised');
-      return void (await context.sendActivity(T.staleAction));
+      return void (await context.sendActivity(TEXTS.staleAction));
     }
     const input = classifyInput(context.activity);
     switch (input.kind) {
       case 'text':
         return onText(context, state, input.text);
       case 'empty':
-        return void (await context.sendActivity(T.emptyMessage));
+        return void (await context.sendActivity(TEXTS.emptyMessage));
       case 'too-long':
         logger.info({ intent: 'question', problem: 'too-long' }, 'message rejected');
-        return void (await context.sendActivity(T.tooLong(MAX_INPUT_CHARS)));
+        return void (await context.sendActivity(TEXTS.tooLong(MAX_INPUT_CHARS)));
       case 'non-text':
-        return void (await context.sendActivity(T.nonText));
+        return void (await context.sendActivity(TEXTS.nonText));
     }
   });
 }

@@ -6,7 +6,7 @@ import { followUpCard, followUpTargets } from '../cards/follow-up-card';
 import { submit, type AdaptiveCard } from '../cards/adaptive';
 import type { Answer } from '../search/answer';
 import { guide } from '../dialog/guide-actions';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import type { BotDeps } from './deps';
 import { sendCard } from './reply';
 import { saveUserSlot, userSlot, type BotTurnState } from './turn-state';
@@ -51,7 +51,7 @@ export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
       const offered = offer
         ? {
             ...card,
-            actions: [...(card.actions ?? []), submit(T.guide.offer, guide({ action: 'start', prefill: offer }))],
+            actions: [...(card.actions ?? []), submit(TEXTS.guide.offer, guide({ action: 'start', prefill: offer }))],
           }
         : card;
       await sendCard(context, offered, top?.entry.title);
@@ -60,7 +60,7 @@ export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
     async show(context: TurnContext, state: BotTurnState, ref: string): Promise<void> {
       const entry = knowledge.byRef(ref);
       logger.info({ intent: 'show', ref, found: !!entry }, 'show entry');
-      if (!entry) return void (await context.sendActivity(T.unknownEntry));
+      if (!entry) return void (await context.sendActivity(TEXTS.unknownEntry));
       saveUserSlot(state, { lastRef: ref });
       usage.record(ref);
       await sendCard(context, entryCard(entry, knowledge), entry.title);
@@ -72,7 +72,7 @@ export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
       const targets = from ? followUpTargets(knowledge, from, what) : undefined;
       logger.info({ intent: 'follow-up', what, ref: from, targets: targets?.length ?? 0 }, 'follow-up');
       if (!entry || !targets || targets.length === 0) {
-        return void (await context.sendActivity(T.noFollowUp));
+        return void (await context.sendActivity(TEXTS.noFollowUp));
       }
       if (targets.length === 1) saveUserSlot(state, { lastRef: `${targets[0]!.kind}:${targets[0]!.id}` });
       await sendCard(context, followUpCard(knowledge, targets, what, entry), entry.title);

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../shared/logger';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import type { RateLimiter } from './rate-limit';
 
 export interface GateOptions {
@@ -31,6 +31,6 @@ export async function passesGate(
   if (context.activity.type !== 'message') return true;
   if (limiter.allow(context.activity.from?.id ?? 'unknown', now())) return true;
   logger.warn({ intent: 'rate-limit' }, 'user over the message limit');
-  await context.sendActivity(T.rateLimited);
+  await context.sendActivity(TEXTS.rateLimited);
   return false;
 }

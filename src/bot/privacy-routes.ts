@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { card, heading, submit, text } from '../cards/adaptive';
 import type { Logger } from '../shared/logger';
 import type { Stores } from '../storage/stores';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { sendCard } from './reply';
 import { dropUserSlot, type BotTurnState } from './turn-state';
 
@@ -14,17 +14,18 @@ export function registerPrivacyRoutes(app: Application<BotTurnState>, forget: St
     sendCard(
       context,
       card(
-        [heading(T.privacy.title), text(T.privacy.explain)],
-        [submit(T.privacy.confirm, { verb: 'privacy', action: 'forget-me' })],
+        [heading(TEXTS.privacy.title), text(TEXTS.privacy.explain)],
+        [submit(TEXTS.privacy.confirm, { verb: 'privacy', action: 'forget-me' })],
       ),
     ),
   );
   app.adaptiveCards.actionSubmit('privacy', async (context, state, data) => {
-    if ((data as { action?: unknown })?.action !== 'forget-me') return void (await context.sendActivity(T.staleAction));
+    if ((data as { action?: unknown })?.action !== 'forget-me')
+      return void (await context.sendActivity(TEXTS.staleAction));
     const userId = context.activity.from?.id ?? '';
     dropUserSlot(state);
     const removed = await forget({ userId });
     logger.info({ intent: 'privacy', removed }, 'user data deleted on request');
-    await context.sendActivity(T.privacy.done);
+    await context.sendActivity(TEXTS.privacy.done);
   });
 }

@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TurnContext } from 'botbuilder';
 import { helpCard } from '../cards/answer-card';
 import type { Logger } from '../shared/logger';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import type { Stores } from '../storage/stores';
 import { sendCard } from './reply';
 import type { BotTurnState } from './turn-state';
@@ -44,7 +44,7 @@ export function registerWelcomeRoutes(
       { intent: 'welcome', trigger, conversationType: context.activity.conversation?.conversationType },
       'welcome',
     );
-    await sendCard(context, helpCard(true), T.welcomeTitle);
+    await sendCard(context, helpCard(true), TEXTS.welcomeTitle);
   };
   const isBot = (context: TurnContext, members: { id: string }[] | undefined) =>
     (members ?? []).some((m) => m.id === context.activity.recipient?.id);

@@ -4,7 +4,7 @@ import { sendCard } from '../bot/reply';
 import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
 import type { Logger } from '../shared/logger';
 import type { BroadcastStores } from './ports';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { subscriptionBase } from './conversation-key';
 import type { CoordinatorPolicy } from './coordinators';
 import { NewsTopic, type Broadcast, type NewsItem } from './model';
@@ -40,7 +40,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
   const setDraft = (c: TurnContext, s: BotTurnState, draft?: Draft) => saveUserSlot(s, { newsDraft: draft });
   const refuse = async (c: TurnContext, why: string) => {
     logger.warn({ intent: 'broadcast', refused: why }, 'broadcast refused');
-    await c.sendActivity(why === 'topic' ? T.news.topicNotAllowed : T.news.notCoordinator);
+    await c.sendActivity(why === 'topic' ? TEXTS.news.topicNotAllowed : TEXTS.news.notCoordinator);
   };
 
   /**
@@ -49,7 +49,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
    */
   async function amendable(c: TurnContext, id: string): Promise<Broadcast | undefined> {
     const original = await stores.broadcasts.get(id);
-    if (!original || original.status === 'recalled') return void (await c.sendActivity(T.news.unknownBroadcast));
+    if (!original || original.status === 'recalled') return void (await c.sendActivity(TEXTS.news.unknownBroadcast));
     if (!policy.mayBroadcast(aad(c), original.news.topic)) return void (await refuse(c, 'topic'));
     return original;
   }
@@ -61,8 +61,10 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     if (original) data = { ...data, topic: original.news.topic };
     const form = NewsForm.safeParse(data);
     if (!form.success) {
-      const fields = new Set(form.error.issues.map((i) => T.news.fieldNames[String(i.path[0])] ?? String(i.path[0])));
-      await c.sendActivity(T.news.invalidNews([...fields].join(', ')));
+      const fields = new Set(
+        form.error.issues.map((i) => TEXTS.news.fieldNames[String(i.path[0])] ?? String(i.path[0])),
+      );
+      await c.sendActivity(TEXTS.news.invalidNews([...fields].join(', ')));
       return sendCard(c, composeCard(policy.topicsOf(aad(c)), typedDraft(data), correcting));
     }
     const { schoolTypes, districts, ...rest } = form.data;
@@ -72,12 +74,12 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
       ? (await delivered(stores, correcting)).length
       : (await stores.subscriptions.matching(news.topic, news.audience)).length;
     setDraft(c, s, { news: { ...news, audience: news.audience }, correcting });
-    await sendCard(c, previewCard(news, recipients, correcting), T.news.previewTitle);
+    await sendCard(c, previewCard(news, recipients, correcting), TEXTS.news.previewTitle);
   }
 
   async function send(c: TurnContext, s: BotTurnState) {
     const draft = draftOf(c, s);
-    if (!draft.success) return void (await c.sendActivity(T.news.noDraft));
+    if (!draft.success) return void (await c.sendActivity(TEXTS.news.noDraft));
     const { news, correcting } = draft.data;
     if (correcting) {
       const original = await amendable(c, correcting);
@@ -100,7 +102,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     const empty = { total: recipients.length, sent: 0, pending: recipients.length, failed: 0, removed: 0, reasons: {} };
     const sent = await c.sendActivity({
       type: 'message',
-      summary: T.news.statusSending,
+      summary: TEXTS.news.statusSending,
       attachments: [
         { contentType: 'application/vnd.microsoft.card.adaptive', content: progressCard(broadcast, empty) },
       ],
@@ -121,31 +123,31 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
 
   async function correct(c: TurnContext, id: string, news: NewsItem) {
     const count = await amend(stores, id, (b) => ({ ...b, news, version: b.version + 1 }), 'update', now());
-    if (count === undefined) return void (await c.sendActivity(T.news.unknownBroadcast));
+    if (count === undefined) return void (await c.sendActivity(TEXTS.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-correct', id, recipients: count }, 'correction queued');
     wake();
-    await c.sendActivity(T.news.correctionQueued(count));
+    await c.sendActivity(TEXTS.news.correctionQueued(count));
   }
 
   async function recall(c: TurnContext, id: string) {
     const count = await amend(stores, id, (b) => ({ ...b, status: 'recalled' }), 'delete', now());
-    if (count === undefined) return void (await c.sendActivity(T.news.unknownBroadcast));
+    if (count === undefined) return void (await c.sendActivity(TEXTS.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-recall', id, recipients: count }, 'recall queued');
     wake();
-    await c.sendActivity(T.news.recallStarted);
+    await c.sendActivity(TEXTS.news.recallStarted);
   }
 
   return {
     async compose(c: TurnContext): Promise<void> {
       if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
-      await sendCard(c, composeCard(policy.topicsOf(aad(c))), T.news.composeTitle);
+      await sendCard(c, composeCard(policy.topicsOf(aad(c))), TEXTS.news.composeTitle);
     },
 
     /** Every button of the flow; rights are checked again on the server for each one. */
     async press(c: TurnContext, s: BotTurnState, data: unknown): Promise<void> {
       if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
       const payload = BroadcastPayload.safeParse(data);
-      if (!payload.success) return void (await c.sendActivity(T.staleAction));
+      if (!payload.success) return void (await c.sendActivity(TEXTS.staleAction));
       const p = payload.data;
       switch (p.action) {
         case 'preview':
@@ -163,13 +165,13 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
         }
         case 'discard':
           setDraft(c, s, undefined);
-          return void (await c.sendActivity(T.news.discarded));
+          return void (await c.sendActivity(TEXTS.news.discarded));
         case 'send':
           return send(c, s);
         case 'correct': {
           const original = await amendable(c, p.id);
           if (!original) return;
-          return sendCard(c, composeCard([original.news.topic], original.news, original.id), T.news.correctTitle);
+          return sendCard(c, composeCard([original.news.topic], original.news, original.id), TEXTS.news.correctTitle);
         }
         case 'recall': {
           const original = await amendable(c, p.id);

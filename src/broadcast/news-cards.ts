@@ -11,7 +11,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../cards/adaptive';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { choices, DISTRICT_LABELS, SCHOOL_TYPE_LABELS, TOPIC_LABELS } from './labels';
 import type { Broadcast, DeliveryReport, NewsItem, NewsTopic } from './model';
 
@@ -19,17 +19,20 @@ import type { Broadcast, DeliveryReport, NewsItem, NewsTopic } from './model';
 export function newsCard(news: NewsItem, version = 1): AdaptiveCard {
   return card(
     [
-      small(`${T.news.from} · ${TOPIC_LABELS[news.topic]}`),
+      small(`${TEXTS.news.from} · ${TOPIC_LABELS[news.topic]}`),
       heading(news.title),
       text(plain(news.text)),
-      ...(version > 1 ? [small(T.news.corrected)] : []),
+      ...(version > 1 ? [small(TEXTS.news.corrected)] : []),
     ],
-    [...(news.link ? [openUrl(T.news.more, news.link)] : []), submit(T.news.unsubscribe, { verb: 'unsubscribe' })],
+    [
+      ...(news.link ? [openUrl(TEXTS.news.more, news.link)] : []),
+      submit(TEXTS.news.unsubscribe, { verb: 'unsubscribe' }),
+    ],
   );
 }
 
 /** Notification preview text (instead of Teams' "Sent a card"). */
-export const newsSummary = (news: NewsItem) => `${T.news.previewPrefix}: ${news.title}`.slice(0, 120);
+export const newsSummary = (news: NewsItem) => `${TEXTS.news.previewPrefix}: ${news.title}`.slice(0, 120);
 
 const input = (
   id: string,
@@ -62,20 +65,20 @@ export function composeCard(
   ];
   return card(
     [
-      heading(correcting ? T.news.correctTitle : T.news.composeTitle),
-      ...input('title', T.news.titleLabel, draft?.title, {
+      heading(correcting ? TEXTS.news.correctTitle : TEXTS.news.composeTitle),
+      ...input('title', TEXTS.news.titleLabel, draft?.title, {
         maxLength: 120,
         isRequired: true,
-        errorMessage: T.news.titleMissing,
+        errorMessage: TEXTS.news.titleMissing,
       }),
-      ...input('text', T.news.textLabel, draft?.text, {
+      ...input('text', TEXTS.news.textLabel, draft?.text, {
         isMultiline: true,
         maxLength: 2000,
         isRequired: true,
-        errorMessage: T.news.textMissing,
+        errorMessage: TEXTS.news.textMissing,
       }),
-      ...input('link', T.news.linkLabel, draft?.link, { style: 'Url', placeholder: 'https://…' }),
-      label(T.news.topicLabel),
+      ...input('link', TEXTS.news.linkLabel, draft?.link, { style: 'Url', placeholder: 'https://…' }),
+      label(TEXTS.news.topicLabel),
       {
         type: 'Input.ChoiceSet',
         id: 'topic',
@@ -83,10 +86,10 @@ export function composeCard(
         choices: topics.map((t) => ({ title: TOPIC_LABELS[t], value: t })),
         value: draft?.topic ?? topics[0],
       },
-      ...multi('schoolTypes', T.news.schoolTypesLabel, SCHOOL_TYPE_LABELS, draft?.audience?.schoolTypes),
-      ...multi('districts', T.news.districtsLabel, DISTRICT_LABELS, draft?.audience?.districts),
+      ...multi('schoolTypes', TEXTS.news.schoolTypesLabel, SCHOOL_TYPE_LABELS, draft?.audience?.schoolTypes),
+      ...multi('districts', TEXTS.news.districtsLabel, DISTRICT_LABELS, draft?.audience?.districts),
     ],
-    [submit(T.news.preview, { verb: 'broadcast', action: 'preview', ...(correcting ? { correcting } : {}) })],
+    [submit(TEXTS.news.preview, { verb: 'broadcast', action: 'preview', ...(correcting ? { correcting } : {}) })],
   );
 }
 
@@ -94,15 +97,15 @@ export function composeCard(
 export function previewCard(news: NewsItem, recipients: number, correcting?: string): AdaptiveCard {
   return card(
     [
-      heading(correcting ? T.news.previewCorrectTitle : T.news.previewTitle),
-      text(T.news.recipients(recipients), { weight: 'Bolder' }),
+      heading(correcting ? TEXTS.news.previewCorrectTitle : TEXTS.news.previewTitle),
+      text(TEXTS.news.recipients(recipients), { weight: 'Bolder' }),
       { type: 'Container', style: 'emphasis', items: newsCard(news).body },
-      small(T.news.previewButtons(!!news.link)),
+      small(TEXTS.news.previewButtons(!!news.link)),
     ],
     [
-      submit(correcting ? T.news.sendCorrection : T.news.sendNow, { verb: 'broadcast', action: 'send' }),
-      submit(T.news.edit, { verb: 'broadcast', action: 'edit' }),
-      submit(T.news.discard, { verb: 'broadcast', action: 'discard' }),
+      submit(correcting ? TEXTS.news.sendCorrection : TEXTS.news.sendNow, { verb: 'broadcast', action: 'send' }),
+      submit(TEXTS.news.edit, { verb: 'broadcast', action: 'edit' }),
+      submit(TEXTS.news.discard, { verb: 'broadcast', action: 'discard' }),
     ],
   );
 }
@@ -112,43 +115,43 @@ export function progressCard(broadcast: Broadcast, report: DeliveryReport, recal
   const done = report.pending === 0;
   const reasons = Object.entries(report.reasons).map(([r, n]) => `${r}: ${n}`);
   const facts = [
-    { title: T.news.factRecipients, value: String(report.total) },
-    { title: T.news.factSent, value: String(report.sent) },
-    { title: T.news.factPending, value: String(report.pending) },
-    { title: T.news.factFailed, value: String(report.failed) },
-    { title: T.news.factRemoved, value: String(report.removed) },
+    { title: TEXTS.news.factRecipients, value: String(report.total) },
+    { title: TEXTS.news.factSent, value: String(report.sent) },
+    { title: TEXTS.news.factPending, value: String(report.pending) },
+    { title: TEXTS.news.factFailed, value: String(report.failed) },
+    { title: TEXTS.news.factRemoved, value: String(report.removed) },
   ];
   const status =
     broadcast.status === 'recalled'
-      ? T.news.statusRecalled(recall?.sent ?? 0, recall?.pending ?? 0)
+      ? TEXTS.news.statusRecalled(recall?.sent ?? 0, recall?.pending ?? 0)
       : done
-        ? T.news.statusDone
-        : T.news.statusSending;
+        ? TEXTS.news.statusDone
+        : TEXTS.news.statusSending;
   return card(
     [
       small(status),
       heading(broadcast.news.title),
       { type: 'FactSet', facts },
       ...(reasons.length
-        ? [notice('warning', [text(`${T.news.reasons}: ${plain(reasons.join('; '))}`, { size: 'Small' })])]
+        ? [notice('warning', [text(`${TEXTS.news.reasons}: ${plain(reasons.join('; '))}`, { size: 'Small' })])]
         : []),
-      ...(broadcast.version > 1 ? [small(T.news.versionNote(broadcast.version))] : []),
+      ...(broadcast.version > 1 ? [small(TEXTS.news.versionNote(broadcast.version))] : []),
     ],
     broadcast.status === 'recalled'
       ? []
       : [
-          submit(T.news.correct, { verb: 'broadcast', action: 'correct', id: broadcast.id }),
-          submit(T.news.recall, { verb: 'broadcast', action: 'recall', id: broadcast.id }),
+          submit(TEXTS.news.correct, { verb: 'broadcast', action: 'correct', id: broadcast.id }),
+          submit(TEXTS.news.recall, { verb: 'broadcast', action: 'recall', id: broadcast.id }),
         ],
   );
 }
 
 export function recallConfirmCard(broadcast: Broadcast): AdaptiveCard {
   return card(
-    [heading(T.news.recallQuestion), text(plain(broadcast.news.title))],
+    [heading(TEXTS.news.recallQuestion), text(plain(broadcast.news.title))],
     [
-      submit(T.news.recallConfirm, { verb: 'broadcast', action: 'recall-confirm', id: broadcast.id }),
-      submit(T.news.keep, { verb: 'broadcast', action: 'discard' }),
+      submit(TEXTS.news.recallConfirm, { verb: 'broadcast', action: 'recall-confirm', id: broadcast.id }),
+      submit(TEXTS.news.keep, { verb: 'broadcast', action: 'discard' }),
     ],
   );
 }

@@ -10,7 +10,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../cards/adaptive';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { choices, DISTRICT_LABELS, SCHOOL_TYPE_LABELS, TOPIC_LABELS } from './labels';
 import type { Subscription } from './model';
 
@@ -36,20 +36,26 @@ const multi = (
 export function subscribeCard(current?: Subscription): AdaptiveCard {
   return card(
     [
-      heading(T.news.subscribeTitle),
-      text(T.news.subscribeIntro),
-      ...multi('topics', T.news.topicsLabel, choices(TOPIC_LABELS), current?.topics ?? []),
+      heading(TEXTS.news.subscribeTitle),
+      text(TEXTS.news.subscribeIntro),
+      ...multi('topics', TEXTS.news.topicsLabel, choices(TOPIC_LABELS), current?.topics ?? []),
       ...multi(
         'schoolTypes',
-        T.news.schoolTypesLabel,
+        TEXTS.news.schoolTypesLabel,
         choices(SCHOOL_TYPE_LABELS),
         current?.audience.schoolTypes ?? [],
         true,
       ),
-      ...multi('districts', T.news.districtsLabel, choices(DISTRICT_LABELS), current?.audience.districts ?? [], true),
-      small(T.news.filterHint),
+      ...multi(
+        'districts',
+        TEXTS.news.districtsLabel,
+        choices(DISTRICT_LABELS),
+        current?.audience.districts ?? [],
+        true,
+      ),
+      small(TEXTS.news.filterHint),
     ],
-    [submit(T.news.save, { verb: 'subscribe' }), submit(T.news.unsubscribe, { verb: 'unsubscribe' })],
+    [submit(TEXTS.news.save, { verb: 'subscribe' }), submit(TEXTS.news.unsubscribe, { verb: 'unsubscribe' })],
   );
 }
 
@@ -60,26 +66,29 @@ const list = (values: readonly string[], labels: Readonly<Record<string, string>
 export function mySubscriptionsCard(sub: Subscription | undefined): AdaptiveCard {
   if (!sub || sub.topics.length === 0) {
     return card(
-      [heading(T.news.mineTitle), text(T.news.noneYet)],
-      [submit(T.news.subscribeButton, { verb: 'subscribe-form' })],
+      [heading(TEXTS.news.mineTitle), text(TEXTS.news.noneYet)],
+      [submit(TEXTS.news.subscribeButton, { verb: 'subscribe-form' })],
     );
   }
   return card([
-    heading(T.news.mineTitle),
+    heading(TEXTS.news.mineTitle),
     {
       type: 'FactSet',
       facts: [
-        { title: T.news.topicsLabel, value: plain(list(sub.topics, TOPIC_LABELS, '–')) },
+        { title: TEXTS.news.topicsLabel, value: plain(list(sub.topics, TOPIC_LABELS, '–')) },
         {
-          title: T.news.schoolTypesLabel,
-          value: plain(list(sub.audience.schoolTypes, SCHOOL_TYPE_LABELS, T.news.all)),
+          title: TEXTS.news.schoolTypesLabel,
+          value: plain(list(sub.audience.schoolTypes, SCHOOL_TYPE_LABELS, TEXTS.news.all)),
         },
-        { title: T.news.districtsLabel, value: plain(list(sub.audience.districts, DISTRICT_LABELS, T.news.all)) },
+        {
+          title: TEXTS.news.districtsLabel,
+          value: plain(list(sub.audience.districts, DISTRICT_LABELS, TEXTS.news.all)),
+        },
       ],
     },
     ...actionSet([
-      submit(T.news.change, { verb: 'subscribe-form' }),
-      submit(T.news.unsubscribe, { verb: 'unsubscribe' }),
+      submit(TEXTS.news.change, { verb: 'subscribe-form' }),
+      submit(TEXTS.news.unsubscribe, { verb: 'unsubscribe' }),
     ]),
   ]);
 }

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../shared/logger';
 import type { SubscriptionStore } from './ports';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { sendCard } from '../bot/reply';
 import { conversationKey, subscriptionBase } from './conversation-key';
 import { TOPIC_LABELS } from './labels';
@@ -45,9 +45,9 @@ export function subscriptionService(
 
     async subscribe(context: TurnContext, data: unknown): Promise<void> {
       const parsed = SubscribePayload.safeParse(data);
-      if (!parsed.success) return void (await context.sendActivity(T.staleAction));
+      if (!parsed.success) return void (await context.sendActivity(TEXTS.staleAction));
       const { topics, schoolTypes, districts } = parsed.data;
-      if (topics.length === 0) return void (await context.sendActivity(T.news.noTopics));
+      if (topics.length === 0) return void (await context.sendActivity(TEXTS.news.noTopics));
       const existing = await subscriptions.get(keyOf(context));
       await subscriptions.put({
         ...subscriptionBase(context.activity),
@@ -57,15 +57,15 @@ export function subscriptionService(
         updatedAt: now(),
       });
       logger.info({ intent: 'subscribe', topics, filters: schoolTypes.length + districts.length }, 'subscribed');
-      await context.sendActivity(T.news.saved(topics.map((t) => TOPIC_LABELS[t]).join(', ')));
+      await context.sendActivity(TEXTS.news.saved(topics.map((t) => TOPIC_LABELS[t]).join(', ')));
     },
 
     async unsubscribe(context: TurnContext): Promise<void> {
       const existing = await subscriptions.get(keyOf(context));
-      if (!existing || existing.topics.length === 0) return void (await context.sendActivity(T.news.notSubscribed));
+      if (!existing || existing.topics.length === 0) return void (await context.sendActivity(TEXTS.news.notSubscribed));
       await subscriptions.put({ ...existing, topics: [], updatedAt: now() });
       logger.info({ intent: 'unsubscribe' }, 'unsubscribed');
-      await context.sendActivity(T.news.unsubscribed);
+      await context.sendActivity(TEXTS.news.unsubscribed);
     },
   };
 }

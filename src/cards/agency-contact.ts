@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Agency } from '../knowledge/schema';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { showEntry } from './actions';
 import { actionSet, label, notice, plain, small, submit, text, type CardElement } from './adaptive';
 
@@ -15,31 +15,36 @@ export function agencyLine(agency: Agency, note: string): CardElement {
 
 /** Contact facts as card elements: tel: and mailto: links, or a plain "not known". */
 export function agencyContactElements(agency: Agency, knowledge: Knowledge): CardElement[] {
-  const c = agency.contact;
+  const contact = agency.contact;
   const facts: { title: string; value: string }[] = [
-    ...c.phone.map((p) => ({
-      title: `${T.labels.phone} (${plain(p.label)})`,
+    ...contact.phone.map((p) => ({
+      title: `${TEXTS.labels.phone} (${plain(p.label)})`,
       value: `[${plain(p.number)}](${telHref(p.number)})`,
     })),
-    ...(c.email ? [{ title: T.labels.email, value: `[${plain(c.email)}](mailto:${c.email})` }] : []),
-    ...(c.address ? [{ title: T.labels.address, value: plain(c.address) }] : []),
-    ...(c.web ? [{ title: T.labels.web, value: `[${plain(new URL(c.web).hostname)}](${c.web})` }] : []),
-    ...(c.web_path ? [{ title: T.labels.webPath, value: plain(c.web_path) }] : []),
-    ...(c.hours ? [{ title: T.labels.hours, value: plain(c.hours) }] : []),
-    ...(c.people.length ? [{ title: T.labels.people, value: plain(c.people.join(', ')) }] : []),
+    ...(contact.email
+      ? [{ title: TEXTS.labels.email, value: `[${plain(contact.email)}](mailto:${contact.email})` }]
+      : []),
+    ...(contact.address ? [{ title: TEXTS.labels.address, value: plain(contact.address) }] : []),
+    ...(contact.web
+      ? [{ title: TEXTS.labels.web, value: `[${plain(new URL(contact.web).hostname)}](${contact.web})` }]
+      : []),
+    ...(contact.web_path ? [{ title: TEXTS.labels.webPath, value: plain(contact.web_path) }] : []),
+    ...(contact.hours ? [{ title: TEXTS.labels.hours, value: plain(contact.hours) }] : []),
+    ...(contact.people.length ? [{ title: TEXTS.labels.people, value: plain(contact.people.join(', ')) }] : []),
   ];
   const elements: CardElement[] = [label('Kontakt')];
   if (facts.length === 0) {
     const helpers = agency.ask.map((id) => knowledge.agency(id)).filter((a): a is Agency => !!a);
-    elements.push(text(T.labels.contactUnknown));
+    elements.push(text(TEXTS.labels.contactUnknown));
     if (helpers.length) {
-      elements.push(text(`${T.labels.askInstead}: ${helpers.map((h) => plain(h.title)).join('; ')}`));
+      elements.push(text(`${TEXTS.labels.askInstead}: ${helpers.map((h) => plain(h.title)).join('; ')}`));
       elements.push(...actionSet(helpers.map((h) => submit(h.title, showEntry(`agency:${h.id}`)))));
     }
     return elements;
   }
   elements.push({ type: 'FactSet', facts });
-  if (c.unconfirmed) elements.push(notice('warning', [text(`⚠ ${T.labels.contactUnconfirmed}`, { size: 'Small' })]));
-  if (c.as_of) elements.push(small(`${T.labels.asOf} der Kontaktdaten: ${plain(c.as_of)}`));
+  if (contact.unconfirmed)
+    elements.push(notice('warning', [text(`⚠ ${TEXTS.labels.contactUnconfirmed}`, { size: 'Small' })]));
+  if (contact.as_of) elements.push(small(`${TEXTS.labels.asOf} der Kontaktdaten: ${plain(contact.as_of)}`));
   return elements;
 }

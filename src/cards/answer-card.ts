@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { suggestionsWhenUnsure, type Answer, type Candidate } from '../search/answer';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { askQuestion, showEntry } from './actions';
 import {
   actionSet,
@@ -23,18 +23,22 @@ const ALSO_RELEVANT = 0.6;
 export function answerCard(answer: Answer, knowledge: Knowledge): AdaptiveCard {
   const [first, ...rest] = answer.candidates;
   const hint = (c: AdaptiveCard): AdaptiveCard =>
-    answer.safety === 'weak' ? { ...c, body: [childProtectionNotice(knowledge, T.childProtectionHint), ...c.body] } : c;
+    answer.safety === 'weak'
+      ? { ...c, body: [childProtectionNotice(knowledge, TEXTS.childProtectionHint), ...c.body] }
+      : c;
   if (answer.decision === 'unsure' || !first)
     return hint(unsureCard(suggestionsWhenUnsure(answer), answer.reason === 'out-of-scope'));
   if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3)));
   const lead = answer.childProtection
-    ? [childProtectionNotice(knowledge, T.childProtectionLead)]
+    ? [childProtectionNotice(knowledge, TEXTS.childProtectionLead)]
     : answer.safety === 'weak'
-      ? [childProtectionNotice(knowledge, T.childProtectionHint)]
+      ? [childProtectionNotice(knowledge, TEXTS.childProtectionHint)]
       : [];
   const entry = entryCard(first.entry, knowledge, lead);
   const also = rest.filter((c) => c.score >= first.score * ALSO_RELEVANT || answer.childProtection).slice(0, 3);
-  return also.length ? { ...entry, body: [...entry.body, label('Auch passend'), ...candidateButtons(also)] } : entry;
+  return also.length
+    ? { ...entry, body: [...entry.body, label(TEXTS.labels.alsoRelevant), ...candidateButtons(also)] }
+    : entry;
 }
 
 /** "Label: number" of every emergency agency's phone, once each. */
@@ -55,8 +59,8 @@ const candidateButtons = (candidates: readonly Candidate[]) =>
 
 export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
   return card([
-    heading(T.clarifyTitle),
-    text(T.clarifyText),
+    heading(TEXTS.clarifyTitle),
+    text(TEXTS.clarifyText),
     ...candidates.flatMap((c) => [text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' })]),
     ...candidateButtons(candidates),
   ]);
@@ -66,15 +70,17 @@ export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
 export function unsureCard(suggestions: readonly Candidate[] = [], outOfScope = false): AdaptiveCard {
   if (suggestions.length)
     return card(
-      [heading(T.suggestTitle), text(T.suggestText), ...candidateButtons(suggestions)],
-      [submit(T.buttons.startGuide, { verb: 'guide', action: 'start' })],
+      [heading(TEXTS.suggestTitle), text(TEXTS.suggestText), ...candidateButtons(suggestions)],
+      [submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' })],
     );
   return card(
-    outOfScope ? [heading(T.outOfScopeTitle), text(T.outOfScopeText)] : [heading(T.unsureTitle), text(T.unsureText)],
+    outOfScope
+      ? [heading(TEXTS.outOfScopeTitle), text(TEXTS.outOfScopeText)]
+      : [heading(TEXTS.unsureTitle), text(TEXTS.unsureText)],
     [
-      submit(T.buttons.startGuide, { verb: 'guide', action: 'start' }),
-      submit(T.buttons.directory, { verb: 'directory' }),
-      ...T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+      submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' }),
+      submit(TEXTS.buttons.directory, { verb: 'directory' }),
+      ...TEXTS.exampleQuestions.map((q) => submit(q, askQuestion(q))),
     ],
   );
 }
@@ -83,15 +89,15 @@ export function unsureCard(suggestions: readonly Candidate[] = [], outOfScope = 
 export function helpCard(welcome: boolean): AdaptiveCard {
   return card(
     [
-      heading(welcome ? T.welcomeTitle : T.helpTitle),
-      ...(welcome ? [text(T.welcomeText)] : []),
-      bulletList(T.helpItems),
-      notice('accent', [text(T.welcomePrivacy, { size: 'Small' })]),
+      heading(welcome ? TEXTS.welcomeTitle : TEXTS.helpTitle),
+      ...(welcome ? [text(TEXTS.welcomeText)] : []),
+      bulletList(TEXTS.helpItems),
+      notice('accent', [text(TEXTS.welcomePrivacy, { size: 'Small' })]),
     ],
     [
-      submit(T.buttons.startGuide, { verb: 'guide', action: 'start' }),
-      submit(T.buttons.directory, { verb: 'directory' }),
-      ...T.exampleQuestions.map((q) => submit(q, askQuestion(q))),
+      submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' }),
+      submit(TEXTS.buttons.directory, { verb: 'directory' }),
+      ...TEXTS.exampleQuestions.map((q) => submit(q, askQuestion(q))),
     ],
   );
 }

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
 import type { Agency, Entry, Form, Step } from '../knowledge/schema';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { showEntry, followUp } from './actions';
 import {
   actionSet,
@@ -32,7 +32,7 @@ export function entryBody(entry: Entry, knowledge: Knowledge): CardElement[] {
     heading(entry.title),
     text(plain(entry.summary)),
     ...kindBody(entry, knowledge),
-    ...section('Gut zu wissen', entry.details),
+    ...section(TEXTS.labels.goodToKnow, entry.details),
     ...provenance(entry, knowledge),
   ];
 }
@@ -43,16 +43,16 @@ function kindBody(entry: Entry, knowledge: Knowledge): CardElement[] {
       return stepBody(entry, knowledge);
     case 'agency':
       return [
-        label(T.labels.role),
+        label(TEXTS.labels.role),
         text(plain(entry.role)),
-        label(T.labels.contactWhen),
+        label(TEXTS.labels.contactWhen),
         text(plain(entry.when)),
         ...agencyContactElements(entry, knowledge),
       ];
     case 'form':
       return formBody(entry, knowledge);
     case 'offering':
-      return [label(T.labels.audience), text(plain(entry.audience))];
+      return [label(TEXTS.labels.audience), text(plain(entry.audience))];
     case 'topic':
       return [];
   }
@@ -62,15 +62,15 @@ function stepBody(step: Step, knowledge: Knowledge): CardElement[] {
   const agencies = step.agencies.map((id) => knowledge.agency(id)).filter((a): a is Agency => !!a);
   const forms = step.forms.map((id) => knowledge.form(id)).filter((f): f is Form => !!f);
   return [
-    small(`Schritt ${step.order} von ${knowledge.steps.length - 1} · ${T.labels.when}: ${plain(step.when)}`),
-    ...section(T.labels.todo, step.actions),
-    ...section(T.labels.document, step.document),
-    label(T.labels.responsible),
+    small(`Schritt ${step.order} von ${knowledge.steps.length - 1} · ${TEXTS.labels.when}: ${plain(step.when)}`),
+    ...section(TEXTS.labels.todo, step.actions),
+    ...section(TEXTS.labels.document, step.document),
+    label(TEXTS.labels.responsible),
     text(plain(step.responsible)),
     ...actionSet(agencies.map((a) => submit(a.title, showEntry(refOf(a))))),
-    ...(forms.length ? [label(T.labels.forms), bulletList(forms.map((f) => `${f.number}: ${f.title}`))] : []),
-    ...(step.legal_basis.length ? [small(`${T.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
-    label(T.labels.then),
+    ...(forms.length ? [label(TEXTS.labels.forms), bulletList(forms.map((f) => `${f.number}: ${f.title}`))] : []),
+    ...(step.legal_basis.length ? [small(`${TEXTS.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
+    label(TEXTS.labels.then),
     text(plain(step.then)),
   ];
 }
@@ -79,10 +79,10 @@ function formBody(form: Form, knowledge: Knowledge): CardElement[] {
   const step = knowledge.step(form.step);
   return [
     small(`Vordruck ${form.number}`),
-    label(T.labels.forWhom),
+    label(TEXTS.labels.forWhom),
     text(plain(form.for_whom)),
     ...(step ? [small(`Gehört zu Schritt ${step.order}: ${plain(step.title)}`)] : []),
-    ...(form.legal_basis.length ? [small(`${T.labels.legal}: ${plain(form.legal_basis.join('; '))}`)] : []),
+    ...(form.legal_basis.length ? [small(`${TEXTS.labels.legal}: ${plain(form.legal_basis.join('; '))}`)] : []),
   ];
 }
 
@@ -106,10 +106,10 @@ export function followUpActions(entry: Entry): CardAction[] {
   const ref = refOf(entry);
   const actions: CardAction[] = [];
   if (entry.kind === 'step') {
-    if (entry.next.length) actions.push(submit(T.buttons.nextStep, followUp('next', ref)));
-    if (entry.agencies.length) actions.push(submit(T.buttons.responsibleAgency, followUp('agency', ref)));
-    if (entry.forms.length) actions.push(submit(T.buttons.form, followUp('form', ref)));
-    actions.push(submit(T.buttons.startGuide, { verb: 'guide', action: 'start' }));
+    if (entry.next.length) actions.push(submit(TEXTS.buttons.nextStep, followUp('next', ref)));
+    if (entry.agencies.length) actions.push(submit(TEXTS.buttons.responsibleAgency, followUp('agency', ref)));
+    if (entry.forms.length) actions.push(submit(TEXTS.buttons.form, followUp('form', ref)));
+    actions.push(submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' }));
   }
   if (entry.kind === 'form') actions.push(submit('Zum Schritt', showEntry(`step:${entry.step}`)));
   return actions;

@@ -5,11 +5,12 @@ import type { FollowUpKind } from './actions';
 import { showEntry } from './actions';
 import { actionSet, card, heading, plain, submit, text, type AdaptiveCard } from './adaptive';
 import { entryCard } from './entry-card';
+import { TEXTS } from '../texts';
 
 const TITLES: Record<FollowUpKind, string> = {
-  next: 'Mögliche nächste Schritte',
-  agency: 'Zuständige Stellen',
-  form: 'Vordrucke',
+  next: TEXTS.labels.nextSteps,
+  agency: TEXTS.labels.responsibleBodies,
+  form: TEXTS.labels.forms,
 };
 
 /** The entries a follow-up button points to, from the entry it was pressed on. */

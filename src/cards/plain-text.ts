@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Entry } from '../knowledge/schema';
 import { suggestionsWhenUnsure, type Answer } from '../search/answer';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { contactLines, sourceLine, unconfirmedLines } from './entry-facts';
 
 const bullets = (items: readonly string[]) => items.map((i) => `  • ${i}`);
@@ -10,23 +10,25 @@ const section = (label: string, items: readonly string[]) => (items.length ? [`$
 /** The bot's answer as readable plain text (for `npm run ask` and copy-paste). */
 export function answerAsText(answer: Answer, knowledge: Knowledge): string {
   const text = answerBody(answer, knowledge);
-  return answer.safety === 'weak' && !text.startsWith('⚠') ? `⚠ ${T.childProtectionHint}\n\n${text}` : text;
+  return answer.safety === 'weak' && !text.startsWith('⚠') ? `⚠ ${TEXTS.childProtectionHint}\n\n${text}` : text;
 }
 
 function answerBody(answer: Answer, knowledge: Knowledge): string {
   const [first] = answer.candidates;
   const suggestions = suggestionsWhenUnsure(answer);
   if (suggestions.length)
-    return [T.suggestTitle, T.suggestText, ...bullets(suggestions.map((c) => c.entry.title))].join('\n');
+    return [TEXTS.suggestTitle, TEXTS.suggestText, ...bullets(suggestions.map((c) => c.entry.title))].join('\n');
   if (answer.decision === 'unsure' || !first) {
     const [title, text] =
-      answer.reason === 'out-of-scope' ? [T.outOfScopeTitle, T.outOfScopeText] : [T.unsureTitle, T.unsureText];
-    return [title, text, ...bullets(T.exampleQuestions)].join('\n');
+      answer.reason === 'out-of-scope'
+        ? [TEXTS.outOfScopeTitle, TEXTS.outOfScopeText]
+        : [TEXTS.unsureTitle, TEXTS.unsureText];
+    return [title, text, ...bullets(TEXTS.exampleQuestions)].join('\n');
   }
   const lines: string[] = [];
-  if (answer.childProtection) lines.push(`⚠ ${T.childProtectionLead}`, '');
+  if (answer.childProtection) lines.push(`⚠ ${TEXTS.childProtectionLead}`, '');
   if (answer.decision === 'clarify') {
-    lines.push(T.clarifyTitle, ...bullets(answer.candidates.slice(0, 3).map((c) => c.entry.title)), '');
+    lines.push(TEXTS.clarifyTitle, ...bullets(answer.candidates.slice(0, 3).map((c) => c.entry.title)), '');
   }
   lines.push(...entryAsText(first.entry, knowledge));
   return lines.join('\n');
@@ -39,23 +41,27 @@ export function entryAsText(entry: Entry, knowledge: Knowledge): string[] {
   switch (entry.kind) {
     case 'step':
       lines.push(
-        ...section(T.labels.todo, entry.actions),
-        ...section(T.labels.document, entry.document),
-        `${T.labels.responsible}: ${entry.responsible}`,
+        ...section(TEXTS.labels.todo, entry.actions),
+        ...section(TEXTS.labels.document, entry.document),
+        `${TEXTS.labels.responsible}: ${entry.responsible}`,
         ...section('Stellen', titles(entry.agencies, knowledge.agency)),
-        ...section(T.labels.forms, titles(entry.forms, knowledge.form)),
-        ...section(T.labels.legal, entry.legal_basis),
-        `${T.labels.then}: ${entry.then}`,
+        ...section(TEXTS.labels.forms, titles(entry.forms, knowledge.form)),
+        ...section(TEXTS.labels.legal, entry.legal_basis),
+        `${TEXTS.labels.then}: ${entry.then}`,
       );
       break;
     case 'agency':
-      lines.push(`${T.labels.role}: ${entry.role}`, `${T.labels.contactWhen}: ${entry.when}`, ...contactLines(entry));
+      lines.push(
+        `${TEXTS.labels.role}: ${entry.role}`,
+        `${TEXTS.labels.contactWhen}: ${entry.when}`,
+        ...contactLines(entry),
+      );
       break;
     case 'form':
-      lines.push(`${T.labels.forWhom}: ${entry.for_whom}`, ...section(T.labels.legal, entry.legal_basis));
+      lines.push(`${TEXTS.labels.forWhom}: ${entry.for_whom}`, ...section(TEXTS.labels.legal, entry.legal_basis));
       break;
     case 'offering':
-      lines.push(`${T.labels.audience}: ${entry.audience}`);
+      lines.push(`${TEXTS.labels.audience}: ${entry.audience}`);
       break;
     case 'topic':
       break;

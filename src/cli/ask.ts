@@ -3,7 +3,7 @@ import { answerAsText, entryAsText } from '../cards/plain-text';
 import { loadConfig } from '../config';
 import { loadCore } from '../core/bootstrap';
 import { createFreeTextDecider, type FreeTextDecision } from '../decision/free-text';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { runCli } from './run-cli';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -44,9 +44,9 @@ runCli(async () => {
   const decision = decide(question);
   const outcome = decision.route === 'guide' && decision.answered && core.knowledge.byRef(decision.refs[0] ?? '');
   const text = outcome
-    ? [T.guideFromCase, '', ...entryAsText(outcome, core.knowledge)].join('\n')
+    ? [TEXTS.guideFromCase, '', ...entryAsText(outcome, core.knowledge)].join('\n')
     : decision.route === 'guide'
-      ? T.guideFromCase
+      ? TEXTS.guideFromCase
       : answerAsText(decision.answer, core.knowledge);
   process.stdout.write(`${text}\n`);
   return 0;

@@ -4,7 +4,7 @@ import { actionSet, card, heading, plain, small, submit, text, type AdaptiveCard
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
 import type { Agency, AgencyCategory } from '../knowledge/schema';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { categories, CATEGORY_TITLES } from './directory';
 
 export const browse = (category: AgencyCategory) => ({ verb: 'directory', category });
@@ -12,8 +12,8 @@ export const browse = (category: AgencyCategory) => ({ verb: 'directory', catego
 /** "Liste aller Stellen": categories as buttons. */
 export function categoriesCard(knowledge: Knowledge): AdaptiveCard {
   return card([
-    heading(T.directory.title),
-    text(T.directory.intro),
+    heading(TEXTS.directory.title),
+    text(TEXTS.directory.intro),
     ...categories(knowledge).flatMap(({ category, title, agencies }) => [
       ...actionSet([submit(`${title} (${agencies.length})`, browse(category))]),
       small(plain(agencies.map((a) => a.title).join(' · '))),

@@ -7,7 +7,7 @@ import { saveUserSlot, type BotTurnState } from '../bot/turn-state';
 import { text } from '../cards/adaptive';
 import { entryCard } from '../cards/entry-card';
 import { AGENCY_CATEGORIES } from '../knowledge/schema';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { findAgencies } from './directory';
 import { agencyListCard, categoriesCard, categoryCard } from './directory-cards';
 import { inCategory } from './directory';
@@ -31,7 +31,7 @@ export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: Bo
     if (agencies.length === 0) {
       return sendCard(context, {
         ...categoriesCard(knowledge),
-        body: [text(T.directory.notFound, { weight: 'Bolder' }), ...categoriesCard(knowledge).body],
+        body: [text(TEXTS.directory.notFound, { weight: 'Bolder' }), ...categoriesCard(knowledge).body],
       });
     }
     agencies.forEach((a) => usage.record(`agency:${a.id}`));
@@ -39,10 +39,10 @@ export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: Bo
       saveUserSlot(state, { lastRef: `agency:${agencies[0]!.id}` });
       return sendCard(context, entryCard(agencies[0]!, knowledge), agencies[0]!.title);
     }
-    return sendCard(context, agencyListCard(T.directory.resultTitle, agencies), T.directory.resultTitle);
+    return sendCard(context, agencyListCard(TEXTS.directory.resultTitle, agencies), TEXTS.directory.resultTitle);
   };
 
-  app.message(LIST, async (context) => sendCard(context, categoriesCard(knowledge), T.directory.title));
+  app.message(LIST, async (context) => sendCard(context, categoriesCard(knowledge), TEXTS.directory.title));
   app.message(LOOKUP, async (context, state) =>
     lookup(context, state, LOOKUP.exec(context.activity.text ?? '')?.[1] ?? ''),
   );
@@ -52,9 +52,9 @@ export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: Bo
   });
   app.adaptiveCards.actionSubmit('directory', async (context, _state, data) => {
     const payload = BrowsePayload.safeParse(data);
-    if (!payload.success) return void (await context.sendActivity(T.staleAction));
+    if (!payload.success) return void (await context.sendActivity(TEXTS.staleAction));
     const { category } = payload.data;
-    if (!category) return sendCard(context, categoriesCard(knowledge), T.directory.title);
+    if (!category) return sendCard(context, categoriesCard(knowledge), TEXTS.directory.title);
     await sendCard(context, categoryCard(knowledge, category, inCategory(knowledge, category)));
   });
 }

@@ -18,7 +18,7 @@ import { agencyLine } from '../cards/agency-contact';
 import { sourceLine, unconfirmedLines } from '../cards/entry-facts';
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import type { Answers, FlowEngine } from './flow-engine';
 import type { QuestionNode } from './flow-schema';
 import { guide } from './guide-actions';
@@ -28,9 +28,9 @@ const chunks = <X>(items: readonly X[], size: number): X[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 const controls = (canGoBack: boolean) => [
-  ...(canGoBack ? [submit(T.guide.back, guide({ action: 'back' }))] : []),
-  submit(T.guide.restart, guide({ action: 'restart' })),
-  submit(T.guide.cancel, guide({ action: 'cancel' })),
+  ...(canGoBack ? [submit(TEXTS.guide.back, guide({ action: 'back' }))] : []),
+  submit(TEXTS.guide.restart, guide({ action: 'restart' })),
+  submit(TEXTS.guide.cancel, guide({ action: 'cancel' })),
 ];
 
 /** What the teacher already told us, as "Frage: Antwort" lines. */
@@ -54,16 +54,16 @@ export function questionCard(
   const taken = answeredLines(engine, answers, prefilled);
   return card(
     [
-      small(T.guide.label),
+      small(TEXTS.guide.label),
       heading(question.text),
       ...(question.hint ? [text(plain(question.hint), { isSubtle: true })] : []),
       ...(taken.length
-        ? [notice('accent', [text(T.guide.prefilled, { size: 'Small', weight: 'Bolder' }), bulletList(taken)])]
+        ? [notice('accent', [text(TEXTS.guide.prefilled, { size: 'Small', weight: 'Bolder' }), bulletList(taken)])]
         : []),
       ...chunks(question.options, 3).flatMap((group) =>
         actionSet(group.map((o) => submit(o.title, guide({ action: 'choose', node: question.id, value: o.value })))),
       ),
-      small(T.guide.typeHint),
+      small(TEXTS.guide.typeHint),
     ],
     controls(canGoBack),
   );
@@ -74,25 +74,25 @@ export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canG
   const agencyLines = outcome.agencies.map((a) => agencyLine(a, a.when));
   return card(
     [
-      small(T.guide.label),
+      small(TEXTS.guide.label),
       heading(`Sie sind bei Schritt ${step.order}: ${outcome.headline}`),
       text(plain(step.summary)),
-      ...section(T.labels.todo, [...outcome.notes, ...step.actions]),
-      ...section(T.labels.document, step.document),
-      label(T.labels.responsible),
+      ...section(TEXTS.labels.todo, [...outcome.notes, ...step.actions]),
+      ...section(TEXTS.labels.document, step.document),
+      label(TEXTS.labels.responsible),
       text(plain(step.responsible)),
       ...agencyLines,
       ...actionSet(outcome.agencies.map((a) => submit(`Kontakt: ${a.title}`, showEntry(refOf(a))))),
       ...(outcome.forms.length
-        ? [label(T.labels.forms), bulletList(outcome.forms.map((f) => `${f.number}: ${f.title}`))]
+        ? [label(TEXTS.labels.forms), bulletList(outcome.forms.map((f) => `${f.number}: ${f.title}`))]
         : []),
-      ...(step.legal_basis.length ? [small(`${T.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
-      label(T.labels.then),
+      ...(step.legal_basis.length ? [small(`${TEXTS.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
+      label(TEXTS.labels.then),
       text(plain(step.then)),
       ...unverified(step, knowledge),
       small(plain(sourceLine(step))),
     ],
-    [submit(T.guide.summary, guide({ action: 'summary' })), ...controls(canGoBack)],
+    [submit(TEXTS.guide.summary, guide({ action: 'summary' })), ...controls(canGoBack)],
   );
 }
 
@@ -111,7 +111,7 @@ function unverified(entry: ResolvedOutcome['step'], knowledge: Knowledge): CardE
 /** Plain text a teacher can paste into a case file. No names are asked for or stored. */
 export function summaryText(engine: FlowEngine, answers: Answers, outcome: ResolvedOutcome, today: Date): string {
   return [
-    `${T.guide.summaryTitle} (${today.toLocaleDateString('de-DE')})`,
+    `${TEXTS.guide.summaryTitle} (${today.toLocaleDateString('de-DE')})`,
     ...answeredLines(engine, answers).map((l) => `- ${l}`),
     '',
     `Empfehlung: Schritt ${outcome.step.order} – ${outcome.headline}`,

@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Logger } from '../shared/logger';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import type { BotTurnState } from '../bot/turn-state';
 import { GuidePayload } from './guide-actions';
 import type { GuideService } from './guide-service';
@@ -20,7 +20,7 @@ export function registerGuideRoutes(app: Application<BotTurnState>, service: Gui
     const payload = GuidePayload.safeParse(data);
     if (!payload.success) {
       logger.warn({ intent: 'guide', problem: 'invalid-payload' }, 'guide payload rejected');
-      return void (await context.sendActivity(T.staleAction));
+      return void (await context.sendActivity(TEXTS.staleAction));
     }
     await service.press(context, state, payload.data);
   });

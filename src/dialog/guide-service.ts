@@ -6,7 +6,7 @@ import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
 import { text } from '../cards/adaptive';
 import { emergencyPhones } from '../cards/answer-card';
 import { createFreeTextDecider } from '../decision/free-text';
-import { T } from '../texts';
+import { TEXTS } from '../texts';
 import { readDialog } from './dialog-state';
 import type { DialogState } from './flow-engine';
 import type { GuidePayload } from './guide-actions';
@@ -41,7 +41,7 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
     await sendCard(
       context,
       lead ? { ...view, body: [text(lead, { weight: 'Bolder' }), ...view.body] } : view,
-      node.kind === 'question' ? node.text : T.guide.label,
+      node.kind === 'question' ? node.text : TEXTS.guide.label,
     );
   }
 
@@ -63,13 +63,13 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
       if (payload.action === 'restart') return show(context, state, guide.start());
       const dialog = load(context, state);
       if (!dialog) {
-        if (payload.action === 'cancel') return void (await context.sendActivity(T.guide.cancelled));
-        return show(context, state, guide.start(), T.guide.expired);
+        if (payload.action === 'cancel') return void (await context.sendActivity(TEXTS.guide.cancelled));
+        return show(context, state, guide.start(), TEXTS.guide.expired);
       }
       switch (payload.action) {
         case 'cancel':
           save(context, state, undefined);
-          return void (await context.sendActivity(T.guide.cancelled));
+          return void (await context.sendActivity(TEXTS.guide.cancelled));
         case 'back':
           return show(context, state, guide.back(dialog));
         case 'summary': {
@@ -83,7 +83,7 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
           const next = payload.node === dialog.node ? guide.choose(dialog, payload.value) : undefined;
           if (!next) {
             logger.warn({ intent: 'guide', problem: 'stale-button', node: payload.node }, 'guide button does not fit');
-            return show(context, state, dialog, T.guide.stale);
+            return show(context, state, dialog, TEXTS.guide.stale);
           }
           return show(context, state, next);
         }
@@ -96,7 +96,8 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
       state: BotTurnState,
       action: 'back' | 'restart' | 'cancel' | 'summary',
     ): Promise<void> {
-      if (!load(context, state) && action !== 'restart') return void (await context.sendActivity(T.guide.notActive));
+      if (!load(context, state) && action !== 'restart')
+        return void (await context.sendActivity(TEXTS.guide.notActive));
       return this.press(context, state, { verb: 'guide', action });
     },
 
@@ -109,10 +110,11 @@ export function guideService(deps: BotDeps, answers: AnswerService) {
       if (dialog && node?.kind === 'question') {
         const option = reader.match(node, typed, typed.length <= MAX_FUZZY_REPLY);
         // A weak sign in a reply: the dialog goes on, with the child-protection line and numbers on top.
-        const hint = safety === 'weak' ? [T.childProtectionHint, ...emergencyPhones(knowledge)].join(' · ') : undefined;
+        const hint =
+          safety === 'weak' ? [TEXTS.childProtectionHint, ...emergencyPhones(knowledge)].join(' · ') : undefined;
         if (option) return show(context, state, guide.choose(dialog, option.value)!, hint);
         await answers.answer(context, state, typed);
-        return show(context, state, dialog, T.guide.continueLater);
+        return show(context, state, dialog, TEXTS.guide.continueLater);
       }
       const decision = decide(typed);
       const slots = Object.keys(decision.prefill);

@@ -159,11 +159,12 @@ function withoutSanctionsForAnxiety(question: string, candidates: Candidate[], i
 
 /** Enough subject words, not drowned by unknown ones, and enough of the question understood. */
 function inDomain(r: Ranking, topScore: number, terms: number): boolean {
-  const C = SEARCH_CONFIG;
-  const ratio = terms >= C.longQuestionTerms ? C.anchorToUnknownLong : C.anchorToUnknown;
+  const ratio =
+    terms >= SEARCH_CONFIG.longQuestionTerms ? SEARCH_CONFIG.anchorToUnknownLong : SEARCH_CONFIG.anchorToUnknown;
   const anchored =
-    r.anchorMass >= C.minAnchorMass || (r.anchorMass >= C.minAnchorMassStrongMatch && topScore >= C.strongMatchScore);
-  return anchored && r.anchorMass >= ratio * r.unknownMass && r.coverage >= C.minCoverage;
+    r.anchorMass >= SEARCH_CONFIG.minAnchorMass ||
+    (r.anchorMass >= SEARCH_CONFIG.minAnchorMassStrongMatch && topScore >= SEARCH_CONFIG.strongMatchScore);
+  return anchored && r.anchorMass >= ratio * r.unknownMass && r.coverage >= SEARCH_CONFIG.minCoverage;
 }
 
 const FACET_STEMS = new Set([...FACET_WORDS].flatMap((w) => analyze(w)));

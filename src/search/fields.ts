@@ -37,10 +37,10 @@ export function fieldsOf(entry: Entry): Record<FieldName, string> {
 
 /** An agency with a phone number answers "Telefonnummer …", one with an address "Adresse …". */
 function contactWords(agency: Extract<Entry, { kind: 'agency' }>): string[] {
-  const c = agency.contact;
+  const contact = agency.contact;
   return [
-    ...(c.phone.length ? ['Telefon', 'Telefonnummer', 'Rufnummer', 'anrufen'] : []),
-    ...(c.email ? ['E-Mail', 'Mailadresse'] : []),
-    ...(c.address ? ['Adresse', 'Anschrift'] : []),
+    ...(contact.phone.length ? ['Telefon', 'Telefonnummer', 'Rufnummer', 'anrufen'] : []),
+    ...(contact.email ? ['E-Mail', 'Mailadresse'] : []),
+    ...(contact.address ? ['Adresse', 'Anschrift'] : []),
   ];
 }

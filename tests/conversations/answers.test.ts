@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { botHarness, buttonData, cardText, cardTitle, submitData, type CardReply } from '../support/bot-harness';
 
 type Expectation = (replies: CardReply[]) => void;
@@ -57,7 +57,7 @@ const conversations: { name: string; steps: [string | Record<string, unknown>, E
     steps: [
       [
         'Wie wird das Wetter morgen?',
-        all(titleMatches(new RegExp(T.unsureTitle)), (r) =>
+        all(titleMatches(new RegExp(TEXTS.unsureTitle)), (r) =>
           expect(submitData(r[0]).some((d) => d.verb === 'ask')).toBe(true),
         ),
       ],
@@ -75,21 +75,21 @@ const conversations: { name: string; steps: [string | Record<string, unknown>, E
   {
     name: 'answers "hilfe" and "help" with the help card',
     steps: [
-      ['hilfe', titleMatches(new RegExp(T.helpTitle))],
-      ['Help', titleMatches(new RegExp(T.helpTitle))],
+      ['hilfe', titleMatches(new RegExp(TEXTS.helpTitle))],
+      ['Help', titleMatches(new RegExp(TEXTS.helpTitle))],
     ],
   },
   {
     name: 'refuses overlong messages politely',
-    steps: [['x'.repeat(2001), saysExactly(T.tooLong(2000))]],
+    steps: [['x'.repeat(2001), saysExactly(TEXTS.tooLong(2000))]],
   },
   {
     name: 'answers empty and non-text messages clearly',
     steps: [
-      [{ type: 'message', text: '   ' }, saysExactly(T.emptyMessage)],
+      [{ type: 'message', text: '   ' }, saysExactly(TEXTS.emptyMessage)],
       [
         { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] },
-        saysExactly(T.nonText),
+        saysExactly(TEXTS.nonText),
       ],
     ],
   },
@@ -113,10 +113,13 @@ const conversations: { name: string; steps: [string | Record<string, unknown>, E
   {
     name: 'answers stale, forged or unknown card payloads in German, without crashing',
     steps: [
-      [{ type: 'message', value: { verb: 'show', ref: 'agency:gibt-es-nicht' } }, saysExactly(T.unknownEntry)],
-      [{ type: 'message', value: { verb: 'show', ref: 42 } }, saysExactly(T.staleAction)],
-      [{ type: 'message', value: { verb: 'loeschen', ref: 'step:anhoerung' } }, saysExactly(T.staleAction)],
-      [{ type: 'message', value: { verb: 'followup', what: 'next', ref: 'agency:kubdo' } }, saysExactly(T.noFollowUp)],
+      [{ type: 'message', value: { verb: 'show', ref: 'agency:gibt-es-nicht' } }, saysExactly(TEXTS.unknownEntry)],
+      [{ type: 'message', value: { verb: 'show', ref: 42 } }, saysExactly(TEXTS.staleAction)],
+      [{ type: 'message', value: { verb: 'loeschen', ref: 'step:anhoerung' } }, saysExactly(TEXTS.staleAction)],
+      [
+        { type: 'message', value: { verb: 'followup', what: 'next', ref: 'agency:kubdo' } },
+        saysExactly(TEXTS.noFollowUp),
+      ],
     ],
   },
   {
@@ -156,8 +159,8 @@ describe('Conversations', () => {
       recipient: { id: 'bot', name: 'Bot' },
     };
     const first = await say(install);
-    expect(cardTitle(first[0])).toBe(T.welcomeTitle);
-    expect(submitData(first[0]).filter((d) => d.verb === 'ask')).toHaveLength(T.exampleQuestions.length);
+    expect(cardTitle(first[0])).toBe(TEXTS.welcomeTitle);
+    expect(submitData(first[0]).filter((d) => d.verb === 'ask')).toHaveLength(TEXTS.exampleQuestions.length);
     expect(await say(added)).toEqual([]);
   });
 
@@ -168,7 +171,7 @@ describe('Conversations', () => {
     await say('Wie läuft die Anhörung?', a);
     await say('Was ist Schulangst?', b);
     expect(cardTitle((await say('Nächster Schritt', a))[0])).toMatch(/Versäumnisanzeige/);
-    expect((await say('Nächster Schritt', b))[0]?.text).toBe(T.noFollowUp);
+    expect((await say('Nächster Schritt', b))[0]?.text).toBe(TEXTS.noFollowUp);
   });
 });
 
@@ -181,18 +184,18 @@ describe('Every command in the Teams manifest', () => {
   it.each(titles)('"%s" is handled by the bot', async (title) => {
     const replies = await botHarness().say(title);
     expect(replies.length).toBeGreaterThan(0);
-    expect(cardTitle(replies[0])).not.toBe(T.unsureTitle);
-    expect(replies[0]?.text).not.toBe(T.errorApology);
+    expect(cardTitle(replies[0])).not.toBe(TEXTS.unsureTitle);
+    expect(replies[0]?.text).not.toBe(TEXTS.errorApology);
   });
 
   it('the help card offers the guide and the directory as buttons that work', async () => {
     const { say } = botHarness();
     const help = await say('hilfe');
-    expect(cardTitle((await say({ type: 'message', value: buttonData(help, T.buttons.startGuide) }))[0])).toBe(
+    expect(cardTitle((await say({ type: 'message', value: buttonData(help, TEXTS.buttons.startGuide) }))[0])).toBe(
       'Was ist passiert?',
     );
-    expect(cardTitle((await say({ type: 'message', value: buttonData(help, T.buttons.directory) }))[0])).toBe(
-      T.directory.title,
+    expect(cardTitle((await say({ type: 'message', value: buttonData(help, TEXTS.buttons.directory) }))[0])).toBe(
+      TEXTS.directory.title,
     );
   });
 });
@@ -201,7 +204,7 @@ describe('A step answer', () => {
   it('offers the guided dialog as a button that starts it', async () => {
     const { say } = botHarness();
     const answer = await say('Wie läuft die Anhörung?');
-    const guide = await say({ type: 'message', value: buttonData(answer, T.buttons.startGuide) });
+    const guide = await say({ type: 'message', value: buttonData(answer, TEXTS.buttons.startGuide) });
     expect(cardTitle(guide[0])).toBe('Was ist passiert?');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { botHarness, buttonData, cardText, cardTitle, type CardReply } from '../support/bot-harness';
 
 const title = (r: CardReply[]) => cardTitle(r[0]);
@@ -22,14 +22,14 @@ describe('The agency directory', () => {
 
   it('says when contact data is unknown and names who can help instead', async () => {
     const replies = await botHarness().say('Kontakt Rechtsamt');
-    expect(text(replies)).toContain(T.labels.contactUnknown);
+    expect(text(replies)).toContain(TEXTS.labels.contactUnknown);
     expect(text(replies)).toMatch(/Nachfragen bei: .*Schulamt/);
   });
 
   it('lists the categories and browses one by clicking', async () => {
     const { say } = botHarness();
     const list = await say('Liste aller Stellen');
-    expect(title(list)).toBe(T.directory.title);
+    expect(title(list)).toBe(TEXTS.directory.title);
     for (const category of [
       'Schule & Schulaufsicht',
       'Jugendhilfe & Kinderschutz',
@@ -48,11 +48,11 @@ describe('The agency directory', () => {
 
   it('falls back to the overview when nothing matches', async () => {
     const replies = await botHarness().say('Kontakt Wetterdienst Timbuktu');
-    expect(text(replies)).toContain(T.directory.notFound);
+    expect(text(replies)).toContain(TEXTS.directory.notFound);
   });
 
   it('refuses a forged category', async () => {
     const replies = await botHarness().say({ type: 'message', value: { verb: 'directory', category: 'geheim' } });
-    expect(replies[0]?.text).toBe(T.staleAction);
+    expect(replies[0]?.text).toBe(TEXTS.staleAction);
   });
 });

@@ -2,7 +2,7 @@ import { MemoryStorage, TestAdapter } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import type { Logger } from '../../src/shared/logger';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { realCore } from '../support/bot-harness';
 
 /** A logger that records what it was given. */
@@ -29,7 +29,7 @@ describe('When a turn fails', () => {
     const adapter = new TestAdapter((context) => bot.handleTurn(context));
 
     await adapter.receiveActivity('Schülerin Erika Mustermann fehlt');
-    expect(adapter.activeQueue.splice(0).map((a) => a.text)).toEqual([T.errorApology]);
+    expect(adapter.activeQueue.splice(0).map((a) => a.text)).toEqual([TEXTS.errorApology]);
     expect(lines.join('\n')).toContain('index exploded');
     expect(lines.join('\n')).not.toContain('Mustermann');
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { botHarness } from '../support/bot-harness';
 
 /** Texts teachers and attackers might send: unicode, control and invisible characters, markup, templates. */
@@ -67,7 +67,7 @@ describe('Whatever arrives', () => {
         for (const a of activities) {
           const replies = await say(a as never);
           const json = JSON.stringify(replies);
-          expect(replies.map((r) => r.text)).not.toContain(T.errorApology);
+          expect(replies.map((r) => r.text)).not.toContain(TEXTS.errorApology);
           expect(json).not.toMatch(/\bat \S+ \(|TypeError|ReferenceError|ZodError|\.ts:\d+/);
           expect(json.length).toBeLessThan(100_000);
         }

@@ -2,7 +2,7 @@ import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { logger } from '../../src/shared/logger';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { realCore } from '../support/bot-harness';
 
 function bot(opts: { allowedTenants?: string[]; rateLimitPerMinute?: number }) {
@@ -26,8 +26,8 @@ describe('Before any route', () => {
 
   it('answers politely when a user sends too many messages, and others are not affected', async () => {
     const say = bot({ rateLimitPerMinute: 3 });
-    for (let i = 0; i < 3; i++) expect((await say({ text: 'hilfe' }))[0]?.text).not.toBe(T.rateLimited);
-    expect((await say({ text: 'hilfe' }))[0]?.text).toBe(T.rateLimited);
-    expect((await say({ text: 'hilfe', from: { id: 'u2', name: 'Andere' } }))[0]?.text).not.toBe(T.rateLimited);
+    for (let i = 0; i < 3; i++) expect((await say({ text: 'hilfe' }))[0]?.text).not.toBe(TEXTS.rateLimited);
+    expect((await say({ text: 'hilfe' }))[0]?.text).toBe(TEXTS.rateLimited);
+    expect((await say({ text: 'hilfe', from: { id: 'u2', name: 'Andere' } }))[0]?.text).not.toBe(TEXTS.rateLimited);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { botHarness, cardText } from '../support/bot-harness';
 
 describe('Child protection inside the guided dialog', () => {
@@ -8,13 +8,13 @@ describe('Child protection inside the guided dialog', () => {
     await h.say('Was tun?');
     const replies = await h.say('Unentschuldigtes Fehlen, er hat eine Verletzung an der Hand');
     const text = cardText(replies.at(-1));
-    expect(text).toContain(T.childProtectionHint);
+    expect(text).toContain(TEXTS.childProtectionHint);
     expect(text).toContain('Was wurde schon unternommen?');
   });
 
   it('a reply without any sign shows no such line', async () => {
     const h = botHarness();
     await h.say('Was tun?');
-    expect(cardText((await h.say('Unentschuldigtes Fehlen')).at(-1))).not.toContain(T.childProtectionHint);
+    expect(cardText((await h.say('Unentschuldigtes Fehlen')).at(-1))).not.toContain(TEXTS.childProtectionHint);
   });
 });

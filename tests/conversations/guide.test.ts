@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { botHarness, buttonData, cardText, cardTitle, type CardReply } from '../support/bot-harness';
 
 /** A user turn: typed text, a click on a button of the previous replies, or a raw card payload. */
@@ -97,9 +97,9 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     steps: [
       [
         'Ein Schüler fehlt seit einer Woche unentschuldigt',
-        (r) => expect(() => buttonData(r, T.guide.offer)).not.toThrow(),
+        (r) => expect(() => buttonData(r, TEXTS.guide.offer)).not.toThrow(),
       ],
-      [{ click: T.guide.offer }, asks(DONE)],
+      [{ click: TEXTS.guide.offer }, asks(DONE)],
     ],
   },
   {
@@ -140,8 +140,8 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     name: 'Abbrechen ends the dialog; Zurück then says nothing is running',
     steps: [
       ['Was tun?', asks(SITUATION)],
-      ['Abbrechen', says(T.guide.cancelled)],
-      ['Zurück', says(T.guide.notActive)],
+      ['Abbrechen', says(TEXTS.guide.cancelled)],
+      ['Zurück', says(TEXTS.guide.notActive)],
     ],
   },
   {
@@ -154,7 +154,7 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
         (r) => {
           expect(cardTitle(r[0])).toMatch(/Bußgeld/);
           asks(DONE)(r);
-          shows(new RegExp(T.guide.continueLater))(r);
+          shows(new RegExp(TEXTS.guide.continueLater))(r);
         },
       ],
       [{ click: 'Anhörung ist erfolgt' }, asks(SCHOOL)],
@@ -168,7 +168,7 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
       [
         { payload: { verb: 'guide', action: 'choose', node: 'situation', value: 'angst' } },
         (r) => {
-          shows(new RegExp(T.guide.stale))(r);
+          shows(new RegExp(TEXTS.guide.stale))(r);
           asks(DONE)(r);
         },
       ],
@@ -177,8 +177,8 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
   {
     name: 'forged or malformed guide payloads get a German message',
     steps: [
-      [{ payload: { verb: 'guide', action: 'explode' } }, says(T.staleAction)],
-      [{ payload: { verb: 'guide', action: 'choose', node: '../../etc', value: 'x' } }, says(T.staleAction)],
+      [{ payload: { verb: 'guide', action: 'explode' } }, says(TEXTS.staleAction)],
+      [{ payload: { verb: 'guide', action: 'choose', node: '../../etc', value: 'x' } }, says(TEXTS.staleAction)],
       [
         { payload: { verb: 'guide', action: 'start', prefill: { schulform: 'hogwarts', erledigt: 'anhoerung' } } },
         (r) => {
@@ -210,7 +210,7 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     steps: [
       ['Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt', reaches(ARNSBERG)],
       [
-        { click: T.guide.summary },
+        { click: TEXTS.guide.summary },
         (r) => expect(r[0]?.text).toMatch(/Zusammenfassung[\s\S]*Schulform: Gymnasium[\s\S]*Empfehlung: Schritt 10/),
       ],
     ],
@@ -265,7 +265,7 @@ describe('The guided dialog', () => {
     const click = buttonData(first, 'Unentschuldigtes Fehlen');
     vi.setSystemTime(new Date('2026-11-02T08:00:01Z'));
     const replies = await say({ type: 'message', value: click });
-    expect(cardText(replies[0])).toContain(T.guide.expired);
+    expect(cardText(replies[0])).toContain(TEXTS.guide.expired);
     expect(cardTitle(replies[0])).toBe(SITUATION);
   });
 });

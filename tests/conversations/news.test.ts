@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../../src/broadcast/model';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { botHarness, buttonData, cardText, cardTitle } from '../support/bot-harness';
 
 const COORDINATOR = { id: 'coord', name: 'Koordination', aadObjectId: 'aad-coordinator' };
@@ -39,11 +39,11 @@ describe('Subscriptions', () => {
   it('subscribes with topics and filters, shows them, and unsubscribes in one click', async () => {
     const { say, stores } = botHarness();
     const form = await say('Abonnieren');
-    expect(cardTitle(form[0])).toBe(T.news.subscribeTitle);
+    expect(cardTitle(form[0])).toBe(TEXTS.news.subscribeTitle);
     const saved = await say({
       type: 'message',
       value: {
-        ...buttonData(form, T.news.save),
+        ...buttonData(form, TEXTS.news.save),
         topics: 'fortbildungen,netzwerk',
         schoolTypes: 'gymnasium',
         districts: 'hoerde',
@@ -54,7 +54,7 @@ describe('Subscriptions', () => {
     expect(stored?.topics).toEqual(['fortbildungen', 'netzwerk']);
     expect(stored?.audience).toEqual({ schoolTypes: ['gymnasium'], districts: ['hoerde'] });
     expect(cardText((await say('Meine Abos'))[0])).toMatch(/Gymnasium[\s\S]*Hörde/);
-    expect((await say({ type: 'message', value: { verb: 'unsubscribe' } }))[0]?.text).toBe(T.news.unsubscribed);
+    expect((await say({ type: 'message', value: { verb: 'unsubscribe' } }))[0]?.text).toBe(TEXTS.news.unsubscribed);
     expect((await stores.subscriptions.get('conv-1'))?.topics).toEqual([]);
   });
 
@@ -67,17 +67,17 @@ describe('Subscriptions', () => {
           value: { verb: 'subscribe', topics: 'katzenvideos', schoolTypes: '', districts: '' },
         })
       )[0]?.text,
-    ).toBe(T.news.noTopics);
+    ).toBe(TEXTS.news.noTopics);
   });
 });
 
 describe('Broadcasting', () => {
   it('refuses everyone who is not a coordinator, for the command and for forged submits, and queues nothing', async () => {
     const { say, stores } = botHarness({ coordinators: ['aad-coordinator'] });
-    expect((await say('Neuigkeit senden', TEACHER))[0]?.text).toBe(T.news.notCoordinator);
+    expect((await say('Neuigkeit senden', TEACHER))[0]?.text).toBe(TEXTS.news.notCoordinator);
     for (const action of ['preview', 'send']) {
       expect((await say({ type: 'message', value: { verb: 'broadcast', action, ...news } }, TEACHER))[0]?.text).toBe(
-        T.news.notCoordinator,
+        TEXTS.news.notCoordinator,
       );
     }
     expect(await stores.broadcasts.byAuthor('aad-teacher', 10)).toEqual([]);
@@ -88,19 +88,19 @@ describe('Broadcasting', () => {
     await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
     await h.stores.subscriptions.put(sub('b', ['fortbildungen'], ['gymnasium']));
     await h.stores.subscriptions.put(sub('c', ['netzwerk']));
-    expect(cardTitle((await h.say('Neuigkeit senden', COORDINATOR))[0])).toBe(T.news.composeTitle);
+    expect(cardTitle((await h.say('Neuigkeit senden', COORDINATOR))[0])).toBe(TEXTS.news.composeTitle);
     const preview = await h.say(
       { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news, schoolTypes: 'realschule' } },
       COORDINATOR,
     );
-    expect(cardText(preview[0])).toContain(T.news.recipients(1));
+    expect(cardText(preview[0])).toContain(TEXTS.news.recipients(1));
     const preview2 = await h.say(
       { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } },
       COORDINATOR,
     );
-    expect(cardText(preview2[0])).toContain(T.news.recipients(2));
-    expect(cardText(preview2[0])).toContain(T.news.unsubscribe);
-    const sent = await h.say({ type: 'message', value: buttonData(preview2, T.news.sendNow) }, COORDINATOR);
+    expect(cardText(preview2[0])).toContain(TEXTS.news.recipients(2));
+    expect(cardText(preview2[0])).toContain(TEXTS.news.unsubscribe);
+    const sent = await h.say({ type: 'message', value: buttonData(preview2, TEXTS.news.sendNow) }, COORDINATOR);
     expect(cardText(sent[0])).toMatch(/Empfänger[\s\S]*2/);
     const [broadcast] = await h.stores.broadcasts.byAuthor('aad-coordinator', 10);
     expect(broadcast?.news.title).toBe(news.title);
@@ -112,7 +112,7 @@ describe('Broadcasting', () => {
     const { say } = botHarness({ coordinators: ['aad-coordinator'], topicLimits: 'aad-coordinator=netzwerk' });
     expect(
       (await say({ type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } }, COORDINATOR))[0]?.text,
-    ).toBe(T.news.topicNotAllowed);
+    ).toBe(TEXTS.news.topicNotAllowed);
   });
 
   it('rejects a link that is not http(s)', async () => {
@@ -122,7 +122,7 @@ describe('Broadcasting', () => {
       COORDINATOR,
     );
     expect(replies[0]?.text).toMatch(/Link \(muss mit https:\/\/ beginnen\)/);
-    expect(cardTitle(replies[1])).toBe(T.news.composeTitle);
+    expect(cardTitle(replies[1])).toBe(TEXTS.news.composeTitle);
     expect(JSON.stringify(replies[1]?.card)).toContain(news.title); // nothing typed is lost
   });
 
@@ -139,9 +139,9 @@ describe('Broadcasting', () => {
       { type: 'message', value: { verb: 'broadcast', action: 'correct', id: b!.id } },
       COORDINATOR,
     );
-    expect(cardTitle(form[0])).toBe(T.news.correctTitle);
+    expect(cardTitle(form[0])).toBe(TEXTS.news.correctTitle);
     await h.say(
-      { type: 'message', value: { ...buttonData(form, T.news.preview), ...news, title: 'Fortbildung am 4. März' } },
+      { type: 'message', value: { ...buttonData(form, TEXTS.news.preview), ...news, title: 'Fortbildung am 4. März' } },
       COORDINATOR,
     );
     await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, COORDINATOR);
@@ -152,7 +152,7 @@ describe('Broadcasting', () => {
       { type: 'message', value: { verb: 'broadcast', action: 'recall', id: b!.id } },
       COORDINATOR,
     );
-    await h.say({ type: 'message', value: buttonData(confirm, T.news.recallConfirm) }, COORDINATOR);
+    await h.say({ type: 'message', value: buttonData(confirm, TEXTS.news.recallConfirm) }, COORDINATOR);
     expect((await h.stores.broadcasts.get(b!.id))?.status).toBe('recalled');
     expect((await h.stores.outbox.jobsFor(b!.id)).some((j) => j.action === 'delete' && j.activityId === 'act-1')).toBe(
       true,
@@ -189,7 +189,7 @@ describe('Broadcasting', () => {
         },
         LIMITED,
       );
-      expect(preview[0]?.text).toBe(T.news.topicNotAllowed);
+      expect(preview[0]?.text).toBe(TEXTS.news.topicNotAllowed);
       await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, LIMITED);
       const after = await h.stores.broadcasts.get(b.id);
       expect(after?.version).toBe(1);
@@ -203,13 +203,13 @@ describe('Broadcasting', () => {
         { type: 'message', value: { verb: 'broadcast', action: 'recall', id: b.id } },
         LIMITED,
       );
-      expect(recall[0]?.text).toBe(T.news.topicNotAllowed);
+      expect(recall[0]?.text).toBe(TEXTS.news.topicNotAllowed);
       expect(JSON.stringify(recall)).not.toContain(news.title);
       const confirm = await h.say(
         { type: 'message', value: { verb: 'broadcast', action: 'recall-confirm', id: b.id } },
         LIMITED,
       );
-      expect(confirm[0]?.text).toBe(T.news.topicNotAllowed);
+      expect(confirm[0]?.text).toBe(TEXTS.news.topicNotAllowed);
       expect((await h.stores.broadcasts.get(b.id))?.status).not.toBe('recalled');
       expect((await h.stores.outbox.jobsFor(b.id)).some((j) => j.action === 'delete')).toBe(false);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { botHarness, buttonData, cardTitle } from '../support/bot-harness';
 
 describe('Privacy', () => {
@@ -7,12 +7,12 @@ describe('Privacy', () => {
     const h = botHarness();
     await h.say('Wie läuft die Anhörung?');
     const confirm = await h.say('Meine Daten löschen');
-    expect(cardTitle(confirm[0])).toBe(T.privacy.title);
-    expect((await h.say({ type: 'message', value: buttonData(confirm, T.privacy.confirm) }))[0]?.text).toBe(
-      T.privacy.done,
+    expect(cardTitle(confirm[0])).toBe(TEXTS.privacy.title);
+    expect((await h.say({ type: 'message', value: buttonData(confirm, TEXTS.privacy.confirm) }))[0]?.text).toBe(
+      TEXTS.privacy.done,
     );
     expect(h.forgotten).toEqual([{ userId: 'user-1' }]);
-    expect((await h.say('Nächster Schritt'))[0]?.text).toBe(T.noFollowUp);
+    expect((await h.say('Nächster Schritt'))[0]?.text).toBe(TEXTS.noFollowUp);
   });
 
   it("uninstalling removes the conversation's data", async () => {

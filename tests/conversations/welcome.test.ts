@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { logger } from '../../src/shared/logger';
 import { createSqliteStores } from '../../src/storage/sqlite/sqlite-stores';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { realCore } from '../support/bot-harness';
 
 const conversation = { id: 'conv-w', conversationType: 'personal', isGroup: false, name: '' };
@@ -48,7 +48,7 @@ describe('Welcome across instances', () => {
   it('is sent once when both install events reach different instances at once', async () => {
     const cards = await welcomesSent(true);
     expect(cards).toHaveLength(1);
-    expect(JSON.stringify(cards[0]!.attachments)).toContain(T.welcomeTitle);
+    expect(JSON.stringify(cards[0]!.attachments)).toContain(TEXTS.welcomeTitle);
   });
 
   it('is sent twice without the shared claim, so the test above means something', async () => {

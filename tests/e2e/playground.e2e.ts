@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type ChildExit, type Stack } from '../../scripts/dev';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/loader';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { assertChromium, launchBrowser, type Browser } from './browser';
 import { ChatPage, type Reply } from './chat-page';
 
@@ -30,12 +30,17 @@ type Step = ({ say: string } | { click: string | RegExp } | { wait: true }) & { 
 const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
   {
     name: 'welcome card when the chat opens',
-    steps: [{ wait: true, expect: { title: T.welcomeTitle, texts: [T.welcomePrivacy], buttons: T.exampleQuestions } }],
+    steps: [
+      {
+        wait: true,
+        expect: { title: TEXTS.welcomeTitle, texts: [TEXTS.welcomePrivacy], buttons: TEXTS.exampleQuestions },
+      },
+    ],
   },
   {
     name: 'hilfe, then an example-question button',
     steps: [
-      { say: 'hilfe', expect: { title: T.helpTitle, buttons: T.exampleQuestions } },
+      { say: 'hilfe', expect: { title: TEXTS.helpTitle, buttons: TEXTS.exampleQuestions } },
       { click: 'Kontakt KUBDO', expect: { title: kubdo.title, texts: [kubdoPhone] } },
     ],
   },
@@ -46,11 +51,11 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
         say: 'Wohin schicke ich die Versäumnisanzeige?',
         expect: {
           title: /Versäumnisanzeige/,
-          texts: ['Bezirksregierung Arnsberg', T.labels.todo],
+          texts: ['Bezirksregierung Arnsberg', TEXTS.labels.todo],
           buttons: [arnsberg.title],
         },
       },
-      { click: arnsberg.title, expect: { title: arnsberg.title, texts: [T.labels.role, 'Kontakt'] } },
+      { click: arnsberg.title, expect: { title: arnsberg.title, texts: [TEXTS.labels.role, 'Kontakt'] } },
     ],
   },
   {
@@ -58,7 +63,7 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
     steps: [
       {
         say: 'Was tun?',
-        expect: { texts: [T.guide.label, 'Was ist passiert?'], buttons: ['Unentschuldigtes Fehlen'] },
+        expect: { texts: [TEXTS.guide.label, 'Was ist passiert?'], buttons: ['Unentschuldigtes Fehlen'] },
       },
       { click: 'Unentschuldigtes Fehlen', expect: { texts: ['Was wurde schon unternommen?'] } },
       { click: 'Anhörung ist erfolgt', expect: { texts: ['Welche Schulform?'], buttons: ['Gymnasium'] } },
@@ -66,7 +71,7 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
         click: 'Gymnasium',
         expect: {
           title: 'Sie sind bei Schritt 10: Versäumnisanzeige an die Bezirksregierung Arnsberg',
-          buttons: [T.guide.summary, T.guide.back, T.guide.restart],
+          buttons: [TEXTS.guide.summary, TEXTS.guide.back, TEXTS.guide.restart],
         },
       },
     ],
@@ -87,7 +92,7 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
   {
     name: 'the list of all agencies',
     steps: [
-      { say: 'Liste aller Stellen', expect: { title: T.directory.title, buttons: ['Schule & Schulaufsicht (4)'] } },
+      { say: 'Liste aller Stellen', expect: { title: TEXTS.directory.title, buttons: ['Schule & Schulaufsicht (4)'] } },
     ],
   },
 ];

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import type { RunningServer } from '../../src/server';
 import { logger } from '../../src/shared/logger';
 import type { Stores } from '../../src/storage/stores';
-import { T } from '../../src/texts';
+import { TEXTS } from '../../src/texts';
 import { subscription } from '../broadcast/helpers';
 import { realCore } from '../support/bot-harness';
 import { FakeConnector } from '../support/fake-connector';
@@ -121,7 +121,7 @@ describe('A coordinator broadcasts news (real server, worker, fake Bot Connector
     const unavailable = fake.calls.filter((c) => c.conversationId === 'unavailable' && c.method === 'POST');
     expect(unavailable.map((c) => c.status)).toEqual([503, 200]);
 
-    const apologies = fake.calls.filter((c) => JSON.stringify(c.activity ?? {}).includes(T.errorApology));
+    const apologies = fake.calls.filter((c) => JSON.stringify(c.activity ?? {}).includes(TEXTS.errorApology));
     expect(apologies).toEqual([]);
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { Application } from '@microsoft/teams-ai/lib/Application';
 import { buildApp } from '../../../src/app';
 import { BotApplication } from '../../../src/bot/bot-application';
 import { logger } from '../../../src/shared/logger';
-import { T } from '../../../src/texts';
+import { TEXTS } from '../../../src/texts';
 import { USER_SLOT_TTL_MS } from '../../../src/storage/forget-rules';
 import { realCore } from '../../support/bot-harness';
 
@@ -49,7 +49,7 @@ describe('turn state', () => {
     for (const keys of storage.writtenKeys) expect(keys).toEqual([`${CONVERSATION}/users/u1`]);
     // The follow-up found the entry remembered in this user's item.
     const followUp = lastReply(adapter);
-    expect(followUp?.text).not.toBe(T.noFollowUp);
+    expect(followUp?.text).not.toBe(TEXTS.noFollowUp);
     expect(followUp?.attachments?.length).toBe(1);
   });
 
@@ -58,7 +58,7 @@ describe('turn state', () => {
     await ask(adapter, 'u1', FIRST_STEP);
     lastReply(adapter);
     await ask(adapter, 'u2', 'Nächster Schritt');
-    expect(lastReply(adapter)?.text).toBe(T.noFollowUp);
+    expect(lastReply(adapter)?.text).toBe(TEXTS.noFollowUp);
   });
 
   it('treats a slot untouched for more than a day as empty', async () => {
@@ -66,7 +66,7 @@ describe('turn state', () => {
     const stale = Date.now() - USER_SLOT_TTL_MS - 1000;
     await storage.write({ [`${CONVERSATION}/users/u1`]: { lastRef: 'step:erstgespraech', updatedAt: stale } });
     await ask(adapter, 'u1', 'Nächster Schritt');
-    expect(lastReply(adapter)?.text).toBe(T.noFollowUp);
+    expect(lastReply(adapter)?.text).toBe(TEXTS.noFollowUp);
   });
 
   it("moves the user's slot out of an old-shape conversation item and drops the others", async () => {
@@ -80,7 +80,7 @@ describe('turn state', () => {
     });
     lastReply(adapter);
     await ask(adapter, 'u1', 'Nächster Schritt');
-    expect(lastReply(adapter)?.text).not.toBe(T.noFollowUp);
+    expect(lastReply(adapter)?.text).not.toBe(TEXTS.noFollowUp);
     const stored = await storage.read([CONVERSATION, `${CONVERSATION}/users/u1`]);
     expect(stored[CONVERSATION]).toEqual({ welcomedAt: 1, eTag: expect.any(String) });
     expect(stored[`${CONVERSATION}/users/u1`]?.lastRef).toBe(lastRef);
