@@ -56,13 +56,17 @@ export interface Subscription {
   readonly updatedAt: number;
 }
 
-export interface NewsItem {
-  readonly title: string;
-  readonly text: string;
-  readonly link?: string;
-  readonly topic: NewsTopic;
-  readonly audience: Audience;
-}
+/** One piece of news as stored and sent: the schema also checks a coordinator's draft between preview and send. */
+export const NewsItem = z
+  .object({
+    title: z.string(),
+    text: z.string(),
+    link: z.string().optional(),
+    topic: NewsTopic,
+    audience: Audience,
+  })
+  .readonly();
+export type NewsItem = z.infer<typeof NewsItem>;
 
 export type BroadcastStatus = 'sending' | 'done' | 'recalled';
 

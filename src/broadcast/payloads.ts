@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { District, NewsTopic, SchoolType } from './model';
+import { District, NewsItem, NewsTopic, SchoolType } from './model';
 
 /** Adaptive Card multi-selects arrive as "a,b,c"; unknown values are dropped by the enum. */
 const csv = <T extends z.ZodTypeAny>(item: T) =>
@@ -52,14 +52,5 @@ export const BroadcastPayload = z.discriminatedUnion('action', [
 export type BroadcastPayload = z.infer<typeof BroadcastPayload>;
 
 /** What the coordinator is about to send, kept in their slot between preview and send. */
-export const Draft = z.object({
-  news: z.object({
-    title: z.string(),
-    text: z.string(),
-    link: z.string().optional(),
-    topic: NewsTopic,
-    audience: z.object({ schoolTypes: z.array(SchoolType), districts: z.array(District) }),
-  }),
-  correcting: Id.optional(),
-});
+export const Draft = z.object({ news: NewsItem, correcting: Id.optional() });
 export type Draft = z.infer<typeof Draft>;
