@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', ...INTEGRATION],
     setupFiles: ['tests/setup.ts'],
+    // Pure tests share one module graph per worker: teams-ai and the knowledge load once, not per file (≈ 4× faster).
+    isolate: false,
     testTimeout: 20_000,
   },
 });
