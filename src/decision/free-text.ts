@@ -3,7 +3,7 @@ import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
 import { isAnswered, type Answer } from '../search/answer';
-import { normalize } from '../search/normalize';
+import { normalize } from '../text/normalize';
 
 /** Where a typed message goes when no guided dialog waits for a reply. */
 export type Route = 'answer' | 'clarify' | 'unsure' | 'guide' | 'child-protection';

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { analyze } from '../search/analyzer';
-import { normalize } from '../search/normalize';
+import { normalize } from '../text/normalize';
 import type { Answers } from './flow-engine';
 import type { Option, QuestionNode } from './flow-schema';
 

@@ -1,5 +1,5 @@
 import { newStemmer } from 'snowball-stemmers';
-import { STOPWORDS } from '../search/stopwords';
+import { STOPWORDS } from '../text/stopwords';
 import { GROUPS } from './concepts';
 import { PatternTable } from './matcher';
 import { tokenize } from './tokens';

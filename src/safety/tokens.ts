@@ -1,4 +1,4 @@
-import { normalize } from '../search/normalize';
+import { normalize } from '../text/normalize';
 
 /** One folded word and the sentence it stands in. */
 export interface Token {

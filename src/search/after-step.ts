@@ -1,4 +1,4 @@
-import { normalize } from './normalize';
+import { normalize } from '../text/normalize';
 
 /** "Nach der Anhörung – was nun?", "Gespräche haben nichts gebracht": what was done, when the question asks what follows. */
 const AFTER =

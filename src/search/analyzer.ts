@@ -1,6 +1,6 @@
 import { newStemmer } from 'snowball-stemmers';
-import { normalize } from './normalize';
-import { STOPWORDS } from './stopwords';
+import { normalize } from '../text/normalize';
+import { STOPWORDS } from '../text/stopwords';
 
 const german = newStemmer('german');
 const cache = new Map<string, string>();

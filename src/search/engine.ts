@@ -8,7 +8,7 @@ import { analyze, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
 import { FACET_WORDS, KIND_HINTS, SEARCH_CONFIG } from './config';
 import { buildIndex, type SearchIndex } from './search-index';
-import { normalize } from './normalize';
+import { normalize } from '../text/normalize';
 import { rank, type Ranking } from './rank';
 import { scopeOf } from './scope';
 import { synonymAlternatives } from './synonyms';

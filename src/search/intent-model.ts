@@ -1,6 +1,6 @@
 import { SparseSoftmax, type SoftmaxOptions } from '../shared/sparse-softmax';
 import { analyze } from './analyzer';
-import { normalize } from './normalize';
+import { normalize } from '../text/normalize';
 
 /** A question and the entry that answers it (`kind:id`), or `none` when the bot has no answer for it. */
 export interface LabelledQuestion {

@@ -1,4 +1,4 @@
-import { normalize } from './normalize';
+import { normalize } from '../text/normalize';
 
 /**
  * Whose situation a question is about, and in which role it asks an office. The bot answers questions

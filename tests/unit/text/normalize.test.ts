@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/search/analyzer';
-import { normalize } from '../../../src/search/normalize';
+import { normalize } from '../../../src/text/normalize';
 
 describe('When normalising German text', () => {
   it.each([
