@@ -61,8 +61,10 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
         const lead = ASKS_WHO.test(normalized) ? [...agencies, step] : [step, ...agencies];
         return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
       }
-      // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows.
-      if (answer.decision === 'unsure' || asksWhatFollows(text))
+      // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows –
+      // and the case reading cannot name the next step without the dialog's answers (the school type …).
+      const caseAnswered = answer.reason === 'case' && !needsDialog(answer, prefill);
+      if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text)))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
     const responsible = ASKS_WHO.test(normalized) ? responsibleFor(answer, prefill) : [];
@@ -77,15 +79,27 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
    * names the responsible body for what the message tells (school type, apprenticeship); only rule-chosen
    * agencies count, and only when the message answers what the rule asks.
    */
-  function responsibleFor(answer: Answer, prefill: Answers): string[] {
+  /** The leading step's outcome picks its body by slots the message leaves open (e.g. the school type). */
+  function needsDialog(answer: Answer, prefill: Answers): boolean {
+    const outcome = outcomeOf(answer);
+    return !!outcome?.rules.some(
+      (r) => r.agencies.length > 0 && Object.keys(r.when).some((slot) => !(slot in prefill)),
+    );
+  }
+
+  function outcomeOf(answer: Answer) {
     // The step the question is about: the first step among the leading candidates, or a leading form's step.
     const stepId = answer.candidates
       .slice(0, 2)
       .map((c) => (c.entry.kind === 'step' ? c.entry.id : c.entry.kind === 'form' ? c.entry.step : undefined))
       .find(Boolean);
-    const outcome = guide.flow.nodes.find(
+    return guide.flow.nodes.find(
       (n): n is Extract<typeof n, { kind: 'outcome' }> => n.kind === 'outcome' && n.step === stepId,
     );
+  }
+
+  function responsibleFor(answer: Answer, prefill: Answers): string[] {
+    const outcome = outcomeOf(answer);
     if (!outcome) return [];
     const rules = outcome.rules.filter(
       (r) =>

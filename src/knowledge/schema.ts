@@ -67,6 +67,8 @@ export const Step = z.object({
   /** "Danach": what comes next, in words, and the step ids it leads to. */
   then: NonEmpty,
   next: z.array(StepId).default([]),
+  /** How a teacher names this step when telling it was done ("Klassenkonferenz", "the hearing"): the case reading. */
+  mentions: z.array(NonEmpty).default([]),
 });
 export type Step = z.infer<typeof Step>;
 

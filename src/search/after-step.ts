@@ -12,7 +12,7 @@ const DONE =
   /\b(geschickt|verschickt|rausgegangen|raus|gemacht|durchgefuehrt|gelaufen|erfolgt|eingeschaltet|eingebunden|gestellt|ignoriert|abgeschickt|versandt|verhaengt|stattgefunden|gefuehrt|beschlossen|angehoert|done|sent|held|ignored|filed|issued|imposed|involved)\b/;
 
 const FOLLOWS =
-  /\b(was nun|was jetzt|und jetzt|und nun|wie geht (?:es|das) (?:\w+ )?weiter|was ist (?:jetzt|nun) zu tun|naechste[rn]? schritt\w*|was dann|was kommt|wie weiter|wie geht es weiter|naechster schritt|immer noch|weiterhin|danach|noch machen|noch tun|was koennen wir noch|what now|now what|what next|whats next|next step|what else)\b/;
+  /\b(was nun|was jetzt|und jetzt|und nun|wie geht (?:es|das) (?:\w+ )?weiter|was ist (?:jetzt|nun) zu tun|naechste[rn]? schritt\w*|was dann|was kommt|wie weiter|wie geht es weiter|naechster schritt|immer noch|weiterhin|danach|noch machen|noch tun|was koennen wir noch|was ist (?:jetzt|nun) dran|was steht (?:jetzt |nun )?an|what now|what should we do|what do we do|what can we do|now what|what next|whats next|next step|what else)\b/;
 
 /** The question asks what comes after something done or failed ("Anhörung gemacht, was jetzt?"). */
 export function asksWhatFollows(question: string): boolean {

@@ -28,7 +28,7 @@ interface AnswerBase {
 /** What the engine decided, and why (the why for logs and the eval, never user text): only possible pairs. */
 export type Answer = AnswerBase &
   (
-    | { readonly decision: 'answer'; readonly reason: 'clear' | 'child-protection' }
+    | { readonly decision: 'answer'; readonly reason: 'clear' | 'case' | 'child-protection' }
     | { readonly decision: 'clarify'; readonly reason: 'close' }
     | { readonly decision: 'unsure'; readonly reason: 'empty' | 'no-match' | 'weak' | 'low-coverage' | 'out-of-scope' }
   );

@@ -2,7 +2,8 @@ import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
 import { areLinked } from '../knowledge/links';
-import { afterWhat, reportsDoneAndAsksNext } from './after-step';
+import { afterWhat, asksWhatFollows, reportsDoneAndAsksNext } from './after-step';
+import { createCaseReader, type CaseReader } from './case-reading';
 import { readRules, type SafetyDetector, type SafetySignal } from '../safety/detector';
 import { analyze, looksEnglish } from './analyzer';
 import type { Answer, Candidate } from './answer';
@@ -27,9 +28,10 @@ export function createAnswerEngine(knowledge: Knowledge, detect: SafetyDetector 
     `step:${CHILD_PROTECTION_STEP}`,
     ...knowledge.agencies.filter((a) => a.emergency).map((a) => `agency:${a.id}`),
   ];
+  const stepsDone = createCaseReader(knowledge.entries.filter((e) => e.kind === 'step'));
   return {
     index,
-    ask: (question) => answer(question, index, childProtectionRefs, detect),
+    ask: (question) => answer(question, index, childProtectionRefs, detect, stepsDone),
     safety: detect,
   };
 }
@@ -39,6 +41,7 @@ function answer(
   index: SearchIndex,
   childProtectionRefs: readonly string[],
   detect: SafetyDetector,
+  stepsDone: CaseReader,
 ): Answer {
   const safety = detect(question).level;
   const childProtection = safety === 'clear';
@@ -78,13 +81,15 @@ function answer(
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
   candidates = withoutSanctionsForAnxiety(
     question,
-    promoteNextStep(question, candidates, index, childProtectionRefs),
+    promoteNextStep(question, candidates, index, childProtectionRefs, stepsDone),
     index,
   ).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first] = candidates;
   const second = first && candidates.slice(1).find((c) => !areLinked(first.entry, c.entry));
   const base = { candidates, childProtection, safety };
   if (!first) return { ...base, decision: 'unsure', reason: 'no-match' };
+  // The case says what was done and asks what follows: its next step is the answer, however the words rank.
+  if (first.ref === nextStepFromCase(question, stepsDone)) return { ...base, decision: 'answer', reason: 'case' };
   if (!inDomain(ranking, first.score, new Set(typed).size))
     return { ...base, decision: 'unsure', reason: 'low-coverage' };
   if (first.score < SEARCH_CONFIG.answerThreshold) return { ...base, decision: 'unsure', reason: 'weak' };
@@ -102,12 +107,18 @@ function promoteNextStep(
   candidates: Candidate[],
   index: SearchIndex,
   childProtectionRefs: readonly string[],
+  stepsDone: CaseReader,
 ): Candidate[] {
   if (candidates.length === 0) return candidates;
+  const caseNext = nextStepFromCase(question, stepsDone);
+  const fromCase = caseNext && index.docs.find((d) => d.ref === caseNext);
+  if (fromCase) return leadWith(fromCase, candidates);
   const done = afterWhat(question);
   // "Die Aufforderung ist raus, keine Reaktion – wie geht es weiter?": the step the question is about is done.
   if (!done && !reportsDoneAndAsksNext(question)) return candidates;
-  const named = done ? answer(done, index, childProtectionRefs, readRules).candidates[0]?.entry : candidates[0]!.entry;
+  const named = done
+    ? answer(done, index, childProtectionRefs, readRules, stepsDone).candidates[0]?.entry
+    : candidates[0]!.entry;
   const step =
     named?.kind === 'step'
       ? named
@@ -116,13 +127,21 @@ function promoteNextStep(
         : undefined;
   const nextId = step?.kind === 'step' ? step.next.find((id) => id !== CHILD_PROTECTION_STEP) : undefined;
   const next = nextId && index.docs.find((d) => d.ref === `step:${nextId}`);
-  if (!next) return candidates;
-  const lead = {
-    ref: next.ref,
-    entry: next.entry,
-    score: Math.max(candidates[0]!.score, SEARCH_CONFIG.answerThreshold),
-  };
-  return [lead, ...candidates.filter((c) => c.ref !== next.ref)];
+  return next ? leadWith(next, candidates) : candidates;
+}
+
+/** "Gespräche, Konferenz und Aufforderung hatten wir schon – was ist jetzt dran?": the step after the latest done. */
+function nextStepFromCase(question: string, stepsDone: CaseReader): string | undefined {
+  const told = asksWhatFollows(question) ? stepsDone(question) : [];
+  const latest = told[told.length - 1];
+  const next = latest?.next.find((id) => id !== CHILD_PROTECTION_STEP && !told.some((t) => t.id === id));
+  return next && `step:${next}`;
+}
+
+/** `doc` leads, scored at least as the answer threshold, ahead of the other candidates. */
+function leadWith(doc: SearchIndex['docs'][number], candidates: readonly Candidate[]): Candidate[] {
+  const lead = { ref: doc.ref, entry: doc.entry, score: Math.max(candidates[0]!.score, SEARCH_CONFIG.answerThreshold) };
+  return [lead, ...candidates.filter((c) => c.ref !== doc.ref)];
 }
 
 /** Steps that press or sanction (class conference, written request, hearing, report, escort), and their forms. */

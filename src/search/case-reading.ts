@@ -1,0 +1,43 @@
+import type { Step } from '../knowledge/schema';
+import { normalize } from '../text/normalize';
+import { analyze } from './analyzer';
+
+/** Something was done or tried: "ist raus", "hatten wir schon", "already held", "hat nichts gebracht". */
+const DONE =
+  /^(geschickt|verschickt|rausgegangen|raus|gemacht|durchgefuehrt|gelaufen|erfolgt|eingeschaltet|eingebunden|gestellt|ignoriert|abgeschickt|versandt|verhaengt|stattgefunden|gefuehrt|beschlossen|angehoert|getagt|gebracht|geholfen|versucht|durch|schon|bereits|hatten|hatte|trotz|done|sent|held|ignored|filed|issued|imposed|involved|tried|already|had|after)$/;
+/** "noch nicht", "not yet": what follows is not done. */
+const NOT_YET = /^(noch|nicht|not|yet|kein|keine|keinen|never)$/;
+/** A mention counts as done when a done word stands this close (words, stop words left out) in its sentence. */
+const REACH = 6;
+
+interface Mention {
+  readonly step: Step;
+  readonly terms: readonly string[];
+}
+
+/** What a case story tells was already done, read from each step's `mentions`: the case reading. */
+export function createCaseReader(steps: readonly Step[]) {
+  const mentions: Mention[] = steps.flatMap((step) =>
+    step.mentions.map((m) => ({ step, terms: analyze(m) })).filter((m) => m.terms.length > 0),
+  );
+  const doneWords = (words: readonly string[]) =>
+    words.flatMap((w, i) => (DONE.test(w) && !NOT_YET.test(words[i - 1] ?? '') ? [i] : []));
+
+  /** Steps named as done, in procedure order. */
+  return function stepsDone(question: string): Step[] {
+    const done = new Map<string, Step>();
+    for (const sentence of question.split(/[.!?;\n]+/)) {
+      const words = normalize(sentence).split(' ').filter(Boolean);
+      const marks = doneWords(words);
+      if (marks.length === 0) continue;
+      const stems = words.map((w) => analyze(w)[0] ?? '');
+      for (const { step, terms } of mentions) {
+        const at = stems.findIndex((_, i) => terms.every((t, k) => stems[i + k] === t));
+        if (at >= 0 && marks.some((m) => Math.abs(m - at) <= REACH + terms.length)) done.set(step.id, step);
+      }
+    }
+    return [...done.values()].sort((a, b) => a.order - b.order);
+  };
+}
+
+export type CaseReader = ReturnType<typeof createCaseReader>;

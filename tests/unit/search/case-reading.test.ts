@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createFreeTextDecider } from '../../../src/decision/free-text';
+import { createCaseReader } from '../../../src/search/case-reading';
+import { realCore } from '../../support/bot-harness';
+
+const core = realCore();
+const stepsDone = createCaseReader(core.knowledge.entries.filter((e) => e.kind === 'step'));
+const decide = createFreeTextDecider(core);
+
+describe('case reading: what a story tells was already done', () => {
+  it.each([
+    [
+      'Zwei Elterngespräche hatten wir schon, die Klassenkonferenz hat getagt.',
+      ['gespraeche', 'schulinterne-massnahmen'],
+    ],
+    ['Die schriftliche Aufforderung ist raus.', ['schriftliche-aufforderung']],
+    ['We sent the written demand and held the hearing.', ['schriftliche-aufforderung', 'anhoerung']],
+    ['Die Aufforderung ist noch nicht raus.', []],
+    ['Sollen wir das Jugendamt anrufen?', []],
+  ])('"%s" → %j', (text, ids) => {
+    expect(stepsDone(text).map((s) => s.id)).toEqual(ids);
+  });
+});
+
+describe('routing on the case: the step after the latest one done', () => {
+  it.each([
+    [
+      'Mit Dilara (15) hatten wir schon zwei Gespräche, dann eine Klassenkonferenz, und die Schulleitung hat die schriftliche Aufforderung verschickt. Sie kommt trotzdem kaum. Was ist jetzt dran?',
+      'step:anhoerung',
+    ],
+    ['Drei Elterngespräche hatten wir, passiert ist nichts. Was nun?', 'step:schulinterne-massnahmen'],
+    [
+      "We've sent the written demand and done the hearing, he still isn't coming. What's the next step?",
+      'step:versaeumnisanzeige',
+    ],
+    [
+      'Gespräche, Konferenz, Aufforderung, Anhörung, Anzeige – alles durch, er fehlt weiter. Was jetzt?',
+      'step:zwangszufuehrung',
+    ],
+  ])('"%s" is answered with %s', (text, first) => {
+    const d = decide(text);
+    expect(d.route).toBe('answer');
+    expect(d.refs[0]).toBe(first);
+  });
+
+  it('when the next step needs the school type, the guided dialog asks for it', () => {
+    const d = decide('Wir haben schon die Anhörung gemacht, was jetzt?');
+    expect(d.route).toBe('guide');
+    expect(d.refs[0]).toBe('step:versaeumnisanzeige');
+  });
+
+  it('anxiety still never leads with a sanction step', () => {
+    const d = decide('Sie hat starke Schulangst. Gespräche hatten wir schon, was nun?');
+    expect(['step:schulinterne-massnahmen', 'step:schriftliche-aufforderung', 'step:anhoerung']).not.toContain(
+      d.refs[0],
+    );
+  });
+});
