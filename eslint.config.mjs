@@ -16,13 +16,14 @@ export default tseslint.config(
     // The fence: only edge files talk to the SDKs (teams-ai, botbuilder, restify); everything else is plain TypeScript.
     files: ['src/**/*.ts'],
     ignores: [
-      // edge: HTTP, adapter, app and the turn plumbing
+      // edge: HTTP, adapter, app, its deps and the turn plumbing
       'src/server.ts',
       'src/http-guard.ts',
       'src/adapter.ts',
       'src/app.ts',
+      'src/app-deps.ts',
       'src/connector-reuse.ts',
-      'src/bot/**',
+      'src/turn/**',
       // edge: one thin route file per feature
       'src/**/*-routes.ts',
       // edge: storage implementations of botbuilder's Storage, proactive delivery
@@ -35,8 +36,8 @@ export default tseslint.config(
       'src/cli/bench.ts',
       'src/cli/bench-echo-bot.ts',
       // services that still send their own replies (to become "return what to say", see README)
-      'src/bot/answer-service.ts',
-      'src/dialog/guide-service.ts',
+      'src/answers/answer-service.ts',
+      'src/guide/guide-service.ts',
       'src/broadcast/broadcast-service.ts',
       'src/broadcast/subscription-service.ts',
     ],

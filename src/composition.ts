@@ -1,6 +1,6 @@
 import { createAdapter, inboundAuthFor } from './adapter';
 import { buildApp, type BotApp } from './app';
-import { ResilientStorage } from './bot/resilient-storage';
+import { ResilientStorage } from './turn/resilient-storage';
 import { coordinatorPolicy } from './broadcast/coordinators';
 import { createDelivery } from './broadcast/delivery-setup';
 import type { Config } from './config';

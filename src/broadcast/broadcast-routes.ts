@@ -1,5 +1,5 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
-import type { BotTurnState } from '../bot/turn-state';
+import type { BotTurnState } from '../turn/turn-state';
 import type { BroadcastService } from './broadcast-service';
 import type { SubscriptionService } from './subscription-service';
 

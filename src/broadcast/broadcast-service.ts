@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { sendCard } from '../bot/reply';
-import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
+import { sendCard } from '../turn/reply';
+import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
 import type { Logger } from '../shared/logger';
 import type { BroadcastStores } from './ports';
 import { TEXTS } from '../texts';

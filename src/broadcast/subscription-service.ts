@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../shared/logger';
 import type { SubscriptionStore } from './ports';
 import { TEXTS } from '../texts';
-import { sendCard } from '../bot/reply';
+import { sendCard } from '../turn/reply';
 import { conversationKey, subscriptionBase } from './conversation-key';
 import { TOPIC_LABELS } from './labels';
 import { SubscribePayload } from './payloads';

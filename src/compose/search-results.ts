@@ -4,7 +4,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { Entry } from '../knowledge/schema';
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { AnswerEngine } from '../search/engine';
-import type { UsageCounter } from './usage';
+import type { UsageCounter } from '../search/usage';
 
 /** Teams rejects message-extension result cards above 28 KB. */
 export const MAX_CARD_BYTES = 28 * 1024;

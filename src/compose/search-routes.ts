@@ -1,8 +1,13 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { CardFactory } from 'botbuilder';
-import type { BotDeps } from '../bot/deps';
-import type { BotTurnState } from '../bot/turn-state';
+import type { Core } from '../core/bootstrap';
+import type { UsageCounter } from '../search/usage';
+import type { Logger } from '../shared/logger';
+import type { BotTurnState } from '../turn/turn-state';
 import { searchResults } from './search-results';
+
+/** What the compose-box search needs. */
+type SearchDeps = Pick<Core, 'engine' | 'knowledge'> & { readonly logger: Logger; readonly usage: UsageCounter };
 
 export const SEARCH_COMMAND = 'searchKnowledge';
 const MAX_QUERY = 200;
@@ -10,7 +15,7 @@ const MAX_QUERY = 200;
 /** The search-based message extension: same engine as the bot, answers in a few ms. */
 export function registerSearchRoutes(
   app: Application<BotTurnState>,
-  { engine, knowledge, usage, logger }: BotDeps,
+  { engine, knowledge, usage, logger }: SearchDeps,
 ): void {
   app.messageExtensions.query(SEARCH_COMMAND, async (_context, _state, query) => {
     const raw = query.parameters.query;

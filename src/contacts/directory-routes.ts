@@ -1,9 +1,11 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { BotDeps } from '../bot/deps';
-import { sendCard } from '../bot/reply';
-import { saveUserSlot, type BotTurnState } from '../bot/turn-state';
+import type { Core } from '../core/bootstrap';
+import type { UsageCounter } from '../search/usage';
+import type { Logger } from '../shared/logger';
+import { sendCard } from '../turn/reply';
+import { saveUserSlot, type BotTurnState } from '../turn/turn-state';
 import { text } from '../cards/adaptive';
 import { entryCard } from '../cards/entry-card';
 import { AGENCY_CATEGORIES } from '../knowledge/schema';
@@ -22,7 +24,10 @@ const BrowsePayload = z
   .strict();
 
 /** The agency directory: "Liste aller Stellen", "Kontakt Jugendamt", "Wer ist zuständig für …?". */
-export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
+/** What the agency directory needs. */
+type DirectoryDeps = Pick<Core, 'engine' | 'knowledge'> & { readonly logger: Logger; readonly usage: UsageCounter };
+
+export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: DirectoryDeps): void {
   const { engine, knowledge, logger, usage } = deps;
 
   const lookup = async (context: TurnContext, state: BotTurnState, about: string) => {

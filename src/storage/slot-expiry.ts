@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger';
-import { USER_SLOT_TTL_MS } from './forget-rules';
+import { USER_SLOT_TTL_MS } from '../turn/state-keys';
 import type { Stores } from './stores';
 
 const EVERY_MS = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stores } from '../../src/storage/stores';
 import { backends, useBackend } from './backends';
-import { memberStateKey } from '../../src/storage/forget-rules';
+import { memberStateKey } from '../../src/turn/state-keys';
 import { CHANNEL, PERSONAL, USER, broadcast, job, stateKey, subscription } from './fixtures';
 
 const OTHER_USER = '29:1other';

@@ -6,7 +6,7 @@ import {
   isMemberStateKey,
   isUserStateKey,
   mentionsConversation,
-} from '../forget-rules';
+} from '../../turn/state-keys';
 import { listBlobs, mapLimit, readJson, unless, writeJson } from './blob-json';
 import { DELIVERIES, isJobOf, subscriptionBlob } from './blob-names';
 

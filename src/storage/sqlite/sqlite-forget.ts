@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { dropLegacyUserSlot, isConversationStateKey, isUserStateKey, mentionsConversation } from '../forget-rules';
+import {
+  dropLegacyUserSlot,
+  isConversationStateKey,
+  isUserStateKey,
+  mentionsConversation,
+} from '../../turn/state-keys';
 import type { Db } from './open-database';
 
 export type ForgetTarget = { conversationId?: string; userId?: string };

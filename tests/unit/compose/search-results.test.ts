@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES, searchResults, shareable } from '../../../src/compose/search-results';
-import { DEFAULT_POPULAR, UsageCounter } from '../../../src/compose/usage';
+import { DEFAULT_POPULAR, UsageCounter } from '../../../src/search/usage';
 import { entryCard } from '../../../src/cards/entry-card';
 import { realCore } from '../../support/bot-harness';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../src/shared/logger';
-import { USER_SLOT_TTL_MS } from '../../../src/storage/forget-rules';
+import { USER_SLOT_TTL_MS } from '../../../src/turn/state-keys';
 import { scheduleSlotExpiry } from '../../../src/storage/slot-expiry';
 
 afterEach(() => {

@@ -3,9 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import { helpCard } from '../cards/answer-card';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
-import type { Stores } from '../storage/stores';
-import { sendCard } from './reply';
-import type { BotTurnState } from './turn-state';
+import { sendCard } from '../turn/reply';
+import type { BotTurnState } from '../turn/turn-state';
 
 /** Optional reactions to the bot being added to or removed from a conversation (subscriptions). */
 export interface Lifecycle {
@@ -21,7 +20,7 @@ export function registerWelcomeRoutes(
   app: Application<BotTurnState>,
   logger: Logger,
   lifecycle?: Lifecycle,
-  createIfAbsent?: Stores['createStateIfAbsent'],
+  createIfAbsent?: (key: string, value: object) => Promise<boolean>,
 ): void {
   // Teams sends installationUpdate and conversationUpdate at the same moment: both turns read the state
   // before either saves it. The conversation item is therefore created up front, and only the turn that

@@ -1,6 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { ResilientStorage } from '../../../src/bot/resilient-storage';
+import { ResilientStorage } from '../../../src/turn/resilient-storage';
 import { logger } from '../../../src/shared/logger';
 
 describe('When two overlapping turns of one user write the same state item', () => {

@@ -1,8 +1,8 @@
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
-import type { UsageCounter } from '../compose/usage';
-import type { Stores } from '../storage/stores';
-import type { Core } from '../core/bootstrap';
-import type { Logger } from '../shared/logger';
+import type { CoordinatorPolicy } from './broadcast/coordinators';
+import type { UsageCounter } from './search/usage';
+import type { Stores } from './storage/stores';
+import type { Core } from './core/bootstrap';
+import type { Logger } from './shared/logger';
 
 /** What every feature's register() receives. */
 export interface BotDeps extends Core {

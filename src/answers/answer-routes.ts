@@ -3,9 +3,9 @@ import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { helpCard } from '../cards/answer-card';
 import { TEXTS } from '../texts';
 import type { AnswerService } from './answer-service';
-import { classifyInput, MAX_INPUT_CHARS } from './input';
-import { sendCard } from './reply';
-import type { BotTurnState } from './turn-state';
+import { classifyInput, MAX_INPUT_CHARS } from '../turn/input';
+import { sendCard } from '../turn/reply';
+import type { BotTurnState } from '../turn/turn-state';
 import type { Logger } from '../shared/logger';
 
 const HELP = /^\s*(hilfe|help|\?|start|was kannst du\??)\s*[.!]*\s*$/i;

@@ -1,15 +1,18 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { card, heading, submit, text } from '../cards/adaptive';
 import type { Logger } from '../shared/logger';
-import type { Stores } from '../storage/stores';
 import { TEXTS } from '../texts';
-import { sendCard } from './reply';
-import { dropUserSlot, type BotTurnState } from './turn-state';
+import { sendCard } from '../turn/reply';
+import { dropUserSlot, type BotTurnState } from '../turn/turn-state';
 
 const FORGET_ME = /^\s*(meine daten l(ö|oe)schen|daten l(ö|oe)schen|datenschutz)\s*[.!?]*\s*$/i;
 
 /** "Meine Daten löschen": after a confirmation, everything stored for this user goes. */
-export function registerPrivacyRoutes(app: Application<BotTurnState>, forget: Stores['forget'], logger: Logger): void {
+export function registerPrivacyRoutes(
+  app: Application<BotTurnState>,
+  forget: (target: { conversationId?: string; userId?: string }) => Promise<number>,
+  logger: Logger,
+): void {
   app.message(FORGET_ME, async (context) =>
     sendCard(
       context,

@@ -3,7 +3,7 @@ import { AskQuestion, FollowUp, ShowEntry } from '../cards/actions';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
 import type { AnswerService } from './answer-service';
-import type { BotTurnState } from './turn-state';
+import type { BotTurnState } from '../turn/turn-state';
 import type { ZodType } from 'zod';
 import type { TurnContext } from 'botbuilder';
 

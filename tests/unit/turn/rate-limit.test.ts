@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../src/bot/rate-limit';
+import { RateLimiter } from '../../../src/turn/rate-limit';
 
 describe('RateLimiter', () => {
   it('allows perMinute messages in any minute, then again once old ones leave the window', () => {

@@ -6,7 +6,7 @@ import {
   isUserStateKey,
   memberStateKey,
   mentionsConversation,
-} from '../../src/storage/forget-rules';
+} from '../../../src/turn/state-keys';
 
 describe('which state belongs to a conversation or a user', () => {
   it.each([

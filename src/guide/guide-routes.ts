@@ -1,8 +1,8 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
-import type { BotTurnState } from '../bot/turn-state';
-import { GuidePayload } from './guide-actions';
+import type { BotTurnState } from '../turn/turn-state';
+import { GuidePayload } from '../dialog/guide-actions';
 import type { GuideService } from './guide-service';
 
 const START =

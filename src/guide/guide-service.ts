@@ -1,22 +1,26 @@
 import type { TurnContext } from 'botbuilder';
-import type { AnswerService } from '../bot/answer-service';
-import type { BotDeps } from '../bot/deps';
-import { sendCard } from '../bot/reply';
-import { saveUserSlot, userSlot, type BotTurnState } from '../bot/turn-state';
+import type { AnswerService } from '../answers/answer-service';
+import type { Core } from '../core/bootstrap';
+import type { Logger } from '../shared/logger';
+import { sendCard } from '../turn/reply';
+import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
 import { text } from '../cards/adaptive';
 import { emergencyPhones } from '../cards/answer-card';
 import { createFreeTextDecider } from '../decision/free-text';
 import { TEXTS } from '../texts';
-import { readDialog } from './dialog-state';
-import type { DialogState } from './flow-engine';
-import type { GuidePayload } from './guide-actions';
-import { outcomeCard, questionCard, summaryText } from './guide-cards';
-import { resolveOutcome } from './outcome';
+import { readDialog } from '../dialog/dialog-state';
+import type { DialogState } from '../dialog/flow-engine';
+import type { GuidePayload } from '../dialog/guide-actions';
+import { outcomeCard, questionCard, summaryText } from '../dialog/guide-cards';
+import { resolveOutcome } from '../dialog/outcome';
 
 const MAX_FUZZY_REPLY = 40;
 
 /** The guided dialog's use cases for one turn; thin routes call these. */
-export function guideService(deps: BotDeps, answers: AnswerService) {
+/** What the guided dialog needs. */
+export type GuideDeps = Core & { readonly logger: Logger };
+
+export function guideService(deps: GuideDeps, answers: AnswerService) {
   const { guide, reader, knowledge, engine, logger } = deps;
   const decide = createFreeTextDecider(deps);
   const nodeExists = (id: string) => guide.flow.nodes.some((n) => n.id === id);

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActivityTypes, MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai/lib/Application';
 import { buildApp } from '../../../src/app';
-import { BotApplication } from '../../../src/bot/bot-application';
+import { BotApplication } from '../../../src/turn/bot-application';
 import { logger } from '../../../src/shared/logger';
 import { TEXTS } from '../../../src/texts';
-import { USER_SLOT_TTL_MS } from '../../../src/storage/forget-rules';
+import { USER_SLOT_TTL_MS } from '../../../src/turn/state-keys';
 import { realCore } from '../../support/bot-harness';
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,7 +1,7 @@
 // Deep imports: the package index also loads teams-ai's AI modules (~20 MB) that this bot never uses.
 import { TurnState, type DefaultConversationState, type DefaultUserState } from '@microsoft/teams-ai/lib/TurnState';
 import type { Storage, TurnContext } from 'botbuilder';
-import { USER_SLOT_TTL_MS, memberStateKey } from '../storage/forget-rules';
+import { USER_SLOT_TTL_MS, memberStateKey } from './state-keys';
 
 /** What the bot remembers per user inside a conversation (two teachers in one chat stay apart). */
 export interface UserSlot {

@@ -7,12 +7,17 @@ import { submit, type AdaptiveCard } from '../cards/adaptive';
 import type { Answer } from '../search/answer';
 import { guide } from '../dialog/guide-actions';
 import { TEXTS } from '../texts';
-import type { BotDeps } from './deps';
-import { sendCard } from './reply';
-import { saveUserSlot, userSlot, type BotTurnState } from './turn-state';
+import type { Core } from '../core/bootstrap';
+import type { UsageCounter } from '../search/usage';
+import type { Logger } from '../shared/logger';
+import { sendCard } from '../turn/reply';
+import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
 
 /** Turn-level use cases shared by typed messages and card buttons. */
-export function answerService({ engine, knowledge, logger, usage }: BotDeps) {
+/** What answering needs. */
+export type AnswerDeps = Pick<Core, 'engine' | 'knowledge'> & { readonly logger: Logger; readonly usage: UsageCounter };
+
+export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) {
   // Remembered answers come back as the same object: their card is built once.
   const cards = new WeakMap<Answer, AdaptiveCard>();
   const cardFor = (answer: Answer) => {
