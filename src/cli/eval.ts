@@ -14,8 +14,11 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-5: written blind (fresh, 2026-12), never tuned on: the honest estimate.
  */
 const QUESTION_SETS = ['project', 'routing-dev', 'blind', 'blind-2', 'blind-3', 'blind-4', 'blind-5'] as const;
-/** safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on. */
-const SAFETY_SETS = ['safety-dev', 'safety-dev-2', 'safety-blind'] as const;
+/**
+ * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
+ * measured after each round; safety-blind-2: written fresh for the learned model, never tuned on.
+ */
+const SAFETY_SETS = ['safety-dev', 'safety-dev-2', 'safety-blind', 'safety-blind-2'] as const;
 
 function timed(
   fn: (q: string) => { answered: boolean; refs: readonly string[] },
