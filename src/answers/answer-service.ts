@@ -1,11 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { FollowUpKind } from '../cards/actions';
+import { guide, type FollowUpKind } from '../cards/actions';
 import { answerCard } from '../cards/answer-card';
 import { entryCard } from '../cards/entry-card';
 import { followUpCard, followUpTargets } from '../cards/follow-up-card';
 import { submit, type AdaptiveCard } from '../cards/adaptive';
 import type { Answer } from '../search/answer';
-import { guide } from '../dialog/guide-actions';
 import { TEXTS } from '../texts';
 import type { Core } from '../core/bootstrap';
 import type { UsageCounter } from '../search/usage';

@@ -44,12 +44,7 @@ export const NewsForm = z.object({
   districts: csv(District),
 });
 
-export const BroadcastPayload = z.discriminatedUnion('action', [
-  z.object({ verb: z.literal('broadcast'), action: z.literal('preview'), correcting: Id.optional() }).passthrough(),
-  z.object({ verb: z.literal('broadcast'), action: z.enum(['edit', 'discard', 'send']) }).strict(),
-  z.object({ verb: z.literal('broadcast'), action: z.enum(['correct', 'recall', 'recall-confirm']), id: Id }).strict(),
-]);
-export type BroadcastPayload = z.infer<typeof BroadcastPayload>;
+export { BroadcastPayload } from '../cards/actions';
 
 /** What the coordinator is about to send, kept in their slot between preview and send. */
 export const Draft = z.object({ news: NewsItem, correcting: Id.optional() });

@@ -1,16 +1,64 @@
 import { z } from 'zod';
-import { EntryRef } from '../knowledge/schema';
+import { AgencyCategory, EntryRef, Id as SlotId } from '../knowledge/schema';
 
-/** Payloads of the bot's own Action.Submit buttons, validated when they come back. */
+/**
+ * The bot's one card-action vocabulary: every Action.Submit any card builds is one of these, and every
+ * route is keyed by its `verb` and validates the payload that comes back with the member's schema.
+ */
 export const ShowEntry = z.object({ verb: z.literal('show'), ref: EntryRef }).strict();
 export const FollowUp = z
   .object({ verb: z.literal('followup'), what: z.enum(['next', 'agency', 'form']), ref: EntryRef })
   .strict();
 export const AskQuestion = z.object({ verb: z.literal('ask'), q: z.string().min(1).max(300) }).strict();
-export const CardPayload = z.discriminatedUnion('verb', [ShowEntry, FollowUp, AskQuestion]);
+
+/** Flow ids (nodes, option values) as they may come back in a button payload. */
+const FlowId = SlotId.max(60);
+/** The guide's buttons; `node` lets the bot spot buttons on an old card. */
+export const GuidePayload = z.discriminatedUnion('action', [
+  z
+    .object({ verb: z.literal('guide'), action: z.literal('start'), prefill: z.record(FlowId, FlowId).optional() })
+    .strict(),
+  z.object({ verb: z.literal('guide'), action: z.literal('choose'), node: FlowId, value: FlowId }).strict(),
+  z.object({ verb: z.literal('guide'), action: z.enum(['back', 'restart', 'cancel', 'summary']) }).strict(),
+]);
+export type GuidePayload = z.infer<typeof GuidePayload>;
+
+export const BrowsePayload = z.object({ verb: z.literal('directory'), category: AgencyCategory.optional() }).strict();
+export const PrivacyPayload = z.object({ verb: z.literal('privacy'), action: z.literal('forget-me') }).strict();
+
+/** Subscription buttons; the form's inputs arrive next to `verb` and are read by broadcast/payloads.ts. */
+export const SubscriptionButton = z.object({ verb: z.enum(['subscribe', 'subscribe-form', 'unsubscribe']) });
+
+const BroadcastId = z.string().regex(/^[0-9a-f-]{36}$/);
+/** The coordinator's buttons; preview also carries the compose form's inputs (read by broadcast/payloads.ts). */
+export const BroadcastPayload = z.discriminatedUnion('action', [
+  z
+    .object({ verb: z.literal('broadcast'), action: z.literal('preview'), correcting: BroadcastId.optional() })
+    .passthrough(),
+  z.object({ verb: z.literal('broadcast'), action: z.enum(['edit', 'discard', 'send']) }).strict(),
+  z
+    .object({ verb: z.literal('broadcast'), action: z.enum(['correct', 'recall', 'recall-confirm']), id: BroadcastId })
+    .strict(),
+]);
+export type BroadcastPayload = z.infer<typeof BroadcastPayload>;
+
+export const CardPayload = z.union([
+  ShowEntry,
+  FollowUp,
+  AskQuestion,
+  GuidePayload,
+  BrowsePayload,
+  PrivacyPayload,
+  SubscriptionButton,
+  BroadcastPayload,
+]);
 export type CardPayload = z.infer<typeof CardPayload>;
+export type CardVerb = CardPayload['verb'];
 export type FollowUpKind = z.infer<typeof FollowUp>['what'];
 
 export const showEntry = (ref: string): CardPayload => ({ verb: 'show', ref });
 export const followUp = (what: FollowUpKind, ref: string): CardPayload => ({ verb: 'followup', what, ref });
 export const askQuestion = (q: string): CardPayload => ({ verb: 'ask', q });
+type WithoutVerb<P> = P extends unknown ? Omit<P, 'verb'> : never;
+export const guide = (p: WithoutVerb<GuidePayload>): GuidePayload => ({ verb: 'guide', ...p }) as GuidePayload;
+export const browse = (category?: z.infer<typeof AgencyCategory>): CardPayload => ({ verb: 'directory', category });

@@ -1,3 +1,4 @@
+import type { CardPayload } from './actions';
 /** Minimal Adaptive Card 1.5 building blocks (Teams renders up to 1.5). */
 export type CardElement = Record<string, unknown>;
 export type CardAction = Record<string, unknown>;
@@ -46,7 +47,7 @@ export const notice = (style: 'attention' | 'warning' | 'accent', items: CardEle
   items,
 });
 
-export const submit = (title: string, data: Record<string, unknown>): CardAction => ({
+export const submit = (title: string, data: CardPayload): CardAction => ({
   type: 'Action.Submit',
   title,
   data,

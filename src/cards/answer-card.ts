@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { suggestionsWhenUnsure, type Answer, type Candidate } from '../search/answer';
 import { TEXTS } from '../texts';
-import { askQuestion, showEntry } from './actions';
+import { askQuestion, guide, showEntry } from './actions';
 import {
   actionSet,
   bulletList,
@@ -71,14 +71,14 @@ export function unsureCard(suggestions: readonly Candidate[] = [], outOfScope = 
   if (suggestions.length)
     return card(
       [heading(TEXTS.suggestTitle), text(TEXTS.suggestText), ...candidateButtons(suggestions)],
-      [submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' })],
+      [submit(TEXTS.buttons.startGuide, guide({ action: 'start' }))],
     );
   return card(
     outOfScope
       ? [heading(TEXTS.outOfScopeTitle), text(TEXTS.outOfScopeText)]
       : [heading(TEXTS.unsureTitle), text(TEXTS.unsureText)],
     [
-      submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' }),
+      submit(TEXTS.buttons.startGuide, guide({ action: 'start' })),
       submit(TEXTS.buttons.directory, { verb: 'directory' }),
       ...TEXTS.exampleQuestions.map((q) => submit(q, askQuestion(q))),
     ],
@@ -95,7 +95,7 @@ export function helpCard(welcome: boolean): AdaptiveCard {
       notice('accent', [text(TEXTS.welcomePrivacy, { size: 'Small' })]),
     ],
     [
-      submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' }),
+      submit(TEXTS.buttons.startGuide, guide({ action: 'start' })),
       submit(TEXTS.buttons.directory, { verb: 'directory' }),
       ...TEXTS.exampleQuestions.map((q) => submit(q, askQuestion(q))),
     ],

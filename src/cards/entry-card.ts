@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
 import type { Agency, Entry, Form, Step } from '../knowledge/schema';
 import { TEXTS } from '../texts';
-import { showEntry, followUp } from './actions';
+import { followUp, guide, showEntry } from './actions';
 import {
   actionSet,
   bulletList,
@@ -109,7 +109,7 @@ export function followUpActions(entry: Entry): CardAction[] {
     if (entry.next.length) actions.push(submit(TEXTS.buttons.nextStep, followUp('next', ref)));
     if (entry.agencies.length) actions.push(submit(TEXTS.buttons.responsibleAgency, followUp('agency', ref)));
     if (entry.forms.length) actions.push(submit(TEXTS.buttons.form, followUp('form', ref)));
-    actions.push(submit(TEXTS.buttons.startGuide, { verb: 'guide', action: 'start' }));
+    actions.push(submit(TEXTS.buttons.startGuide, guide({ action: 'start' })));
   }
   if (entry.kind === 'form') actions.push(submit('Zum Schritt', showEntry(`step:${entry.step}`)));
   return actions;

@@ -1,4 +1,4 @@
-import { showEntry } from '../cards/actions';
+import { browse, showEntry } from '../cards/actions';
 import { agencyLine } from '../cards/agency-contact';
 import { actionSet, card, heading, plain, small, submit, text, type AdaptiveCard } from '../cards/adaptive';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -6,8 +6,6 @@ import { refOf } from '../knowledge/knowledge';
 import type { Agency, AgencyCategory } from '../knowledge/schema';
 import { TEXTS } from '../texts';
 import { categories, CATEGORY_TITLES } from './directory';
-
-export const browse = (category: AgencyCategory) => ({ verb: 'directory', category });
 
 /** "Liste aller Stellen": categories as buttons. */
 export function categoriesCard(knowledge: Knowledge): AdaptiveCard {

@@ -1,6 +1,6 @@
+import { BrowsePayload } from '../cards/actions';
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import type { Core } from '../core/bootstrap';
 import type { UsageCounter } from '../search/usage';
 import type { Logger } from '../shared/logger';
@@ -8,7 +8,6 @@ import { sendCard } from '../turn/reply';
 import { saveUserSlot, type BotTurnState } from '../turn/turn-state';
 import { text } from '../cards/adaptive';
 import { entryCard } from '../cards/entry-card';
-import { AGENCY_CATEGORIES } from '../knowledge/schema';
 import { TEXTS } from '../texts';
 import { findAgencies } from './directory';
 import { agencyListCard, categoriesCard, categoryCard } from './directory-cards';
@@ -19,9 +18,6 @@ const LIST =
 const LOOKUP =
   /^\s*(?:kontakt(?:daten)?|telefon(?:nummer)?|nummer|hotline|e-?mail|mail|adresse|anschrift|erreichbarkeit|ansprechpartner(?:in)?)\s*(?:von|vom|der|des|zum|zur|für)?\s*[:\-–]?\s+(.+)$/i;
 const WHO = /^\s*wer\s+ist\s+(?:für\s+(.+?)\s+)?zust(?:ä|ae)ndig(?:\s+(?:für|bei)\s+(.+?))?\s*[?!.]*\s*$/i;
-const BrowsePayload = z
-  .object({ verb: z.literal('directory'), category: z.enum(AGENCY_CATEGORIES).optional() })
-  .strict();
 
 /** The agency directory: "Liste aller Stellen", "Kontakt Jugendamt", "Wer ist zuständig für …?". */
 /** What the agency directory needs. */

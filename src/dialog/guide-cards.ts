@@ -1,4 +1,4 @@
-import { showEntry } from '../cards/actions';
+import { guide, showEntry } from '../cards/actions';
 import {
   actionSet,
   bulletList,
@@ -21,7 +21,6 @@ import { refOf } from '../knowledge/knowledge';
 import { TEXTS } from '../texts';
 import type { Answers, FlowEngine } from './flow-engine';
 import type { QuestionNode } from './flow-schema';
-import { guide } from './guide-actions';
 import type { ResolvedOutcome } from './outcome';
 
 const chunks = <X>(items: readonly X[], size: number): X[][] =>

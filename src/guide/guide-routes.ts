@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
 import type { BotTurnState } from '../turn/turn-state';
-import { GuidePayload } from '../dialog/guide-actions';
+import { GuidePayload } from '../cards/actions';
 import type { GuideService } from './guide-service';
 
 const START =

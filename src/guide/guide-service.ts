@@ -10,7 +10,7 @@ import { createFreeTextDecider } from '../decision/free-text';
 import { TEXTS } from '../texts';
 import { readDialog } from '../dialog/dialog-state';
 import type { DialogState } from '../dialog/flow-engine';
-import type { GuidePayload } from '../dialog/guide-actions';
+import type { GuidePayload } from '../cards/actions';
 import { outcomeCard, questionCard, summaryText } from '../dialog/guide-cards';
 import { resolveOutcome } from '../dialog/outcome';
 

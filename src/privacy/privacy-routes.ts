@@ -1,4 +1,5 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
+import { PrivacyPayload } from '../cards/actions';
 import { card, heading, submit, text } from '../cards/adaptive';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
@@ -23,8 +24,7 @@ export function registerPrivacyRoutes(
     ),
   );
   app.adaptiveCards.actionSubmit('privacy', async (context, state, data) => {
-    if ((data as { action?: unknown })?.action !== 'forget-me')
-      return void (await context.sendActivity(TEXTS.staleAction));
+    if (!PrivacyPayload.safeParse(data).success) return void (await context.sendActivity(TEXTS.staleAction));
     const userId = context.activity.from?.id ?? '';
     dropUserSlot(state);
     const removed = await forget({ userId });
