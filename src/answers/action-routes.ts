@@ -3,6 +3,7 @@ import { AskQuestion, FollowUp, ShowEntry } from '../cards/actions';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
 import type { AnswerService } from './answer-service';
+import { say } from '../turn/reply';
 import type { BotTurnState } from '../turn/turn-state';
 import type { ZodType } from 'zod';
 import type { TurnContext } from 'botbuilder';
@@ -29,14 +30,14 @@ export function registerActionRoutes(app: Application<BotTurnState>, service: An
 
   app.adaptiveCards.actionSubmit(
     'show',
-    guarded(ShowEntry, (c, s, d) => service.show(c, s, d.ref)),
+    guarded(ShowEntry, (c, s, d) => say(c, s, service.show(d.ref))),
   );
   app.adaptiveCards.actionSubmit(
     'followup',
-    guarded(FollowUp, (c, s, d) => service.followUp(c, s, d.what, d.ref)),
+    guarded(FollowUp, (c, s, d) => say(c, s, service.followUp(d.what, d.ref))),
   );
   app.adaptiveCards.actionSubmit(
     'ask',
-    guarded(AskQuestion, (c, s, d) => service.answer(c, s, d.q)),
+    guarded(AskQuestion, (c, s, d) => say(c, s, service.answer(d.q))),
   );
 }

@@ -4,8 +4,8 @@ import { helpCard } from '../cards/answer-card';
 import { TEXTS } from '../texts';
 import type { AnswerService } from './answer-service';
 import { classifyInput, MAX_INPUT_CHARS } from '../turn/input';
-import { sendCard } from '../turn/reply';
-import type { BotTurnState } from '../turn/turn-state';
+import { say, sendCard } from '../turn/reply';
+import { userSlot, type BotTurnState } from '../turn/turn-state';
 import type { Logger } from '../shared/logger';
 
 const HELP = /^\s*(hilfe|help|\?|start|was kannst du\??)\s*[.!]*\s*$/i;
@@ -25,7 +25,9 @@ export function registerAnswerRoutes(
   app.message(HELP, async (context) => sendCard(context, helpCard(false), TEXTS.helpTitle));
 
   for (const { what, pattern } of FOLLOW_UPS) {
-    app.message(pattern, async (context, state) => service.followUp(context, state, what));
+    app.message(pattern, async (context, state) =>
+      say(context, state, service.followUp(what, userSlot(state).lastRef)),
+    );
   }
 
   app.activity(ActivityTypes.Message, async (context, state) => {

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { guide, type FollowUpKind } from '../cards/actions';
 import { answerCard } from '../cards/answer-card';
 import { entryCard } from '../cards/entry-card';
@@ -9,10 +8,9 @@ import { TEXTS } from '../texts';
 import type { Core } from '../core/bootstrap';
 import type { UsageCounter } from '../search/usage';
 import type { Logger } from '../shared/logger';
-import { sendCard } from '../turn/reply';
-import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
+import type { Said } from '../turn/reply';
 
-/** Turn-level use cases shared by typed messages and card buttons. */
+/** Use cases shared by typed messages and card buttons: they decide what to say, the routes say it. */
 /** What answering needs. */
 export type AnswerDeps = Pick<Core, 'engine' | 'knowledge'> & { readonly logger: Logger; readonly usage: UsageCounter };
 
@@ -27,12 +25,7 @@ export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) 
 
   return {
     /** Answers with the Q&A engine; `offer` adds a button that opens the guide pre-filled. */
-    async answer(
-      context: TurnContext,
-      state: BotTurnState,
-      question: string,
-      offer?: Record<string, string>,
-    ): Promise<void> {
+    answer(question: string, offer?: Record<string, string>): Said {
       const start = performance.now();
       const answer = engine.ask(question);
       const top = answer.candidates[0];
@@ -47,10 +40,8 @@ export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) 
         },
         'answered',
       );
-      if (answer.decision === 'answer' && top) {
-        saveUserSlot(state, { lastRef: top.ref });
-        usage.record(top.ref);
-      }
+      const answered = answer.decision === 'answer' && top;
+      if (answered) usage.record(top.ref);
       const card = cardFor(answer);
       const offered = offer
         ? {
@@ -58,28 +49,25 @@ export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) 
             actions: [...(card.actions ?? []), submit(TEXTS.guide.offer, guide({ action: 'start', prefill: offer }))],
           }
         : card;
-      await sendCard(context, offered, top?.entry.title);
+      return { reply: { card: offered, summary: top?.entry.title }, lastRef: answered ? top.ref : undefined };
     },
 
-    async show(context: TurnContext, state: BotTurnState, ref: string): Promise<void> {
+    show(ref: string): Said {
       const entry = knowledge.byRef(ref);
       logger.info({ intent: 'show', ref, found: !!entry }, 'show entry');
-      if (!entry) return void (await context.sendActivity(TEXTS.unknownEntry));
-      saveUserSlot(state, { lastRef: ref });
+      if (!entry) return { reply: { text: TEXTS.unknownEntry } };
       usage.record(ref);
-      await sendCard(context, entryCard(entry, knowledge), entry.title);
+      return { reply: { card: entryCard(entry, knowledge), summary: entry.title }, lastRef: ref };
     },
 
-    async followUp(context: TurnContext, state: BotTurnState, what: FollowUpKind, ref?: string): Promise<void> {
-      const from = ref ?? userSlot(state).lastRef;
+    /** `from`: the entry the button was on, or the one shown last. */
+    followUp(what: FollowUpKind, from: string | undefined): Said {
       const entry = from ? knowledge.byRef(from) : undefined;
       const targets = from ? followUpTargets(knowledge, from, what) : undefined;
       logger.info({ intent: 'follow-up', what, ref: from, targets: targets?.length ?? 0 }, 'follow-up');
-      if (!entry || !targets || targets.length === 0) {
-        return void (await context.sendActivity(TEXTS.noFollowUp));
-      }
-      if (targets.length === 1) saveUserSlot(state, { lastRef: `${targets[0]!.kind}:${targets[0]!.id}` });
-      await sendCard(context, followUpCard(knowledge, targets, what, entry), entry.title);
+      if (!entry || !targets || targets.length === 0) return { reply: { text: TEXTS.noFollowUp } };
+      const only = targets.length === 1 ? `${targets[0]!.kind}:${targets[0]!.id}` : undefined;
+      return { reply: { card: followUpCard(knowledge, targets, what, entry), summary: entry.title }, lastRef: only };
     },
   };
 }

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AnswerService } from '../answers/answer-service';
 import type { Core } from '../core/bootstrap';
 import type { Logger } from '../shared/logger';
-import { sendCard } from '../turn/reply';
+import { say, sendCard } from '../turn/reply';
 import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
 import { text } from '../cards/adaptive';
 import { emergencyPhones } from '../cards/answer-card';
@@ -117,7 +117,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
         const hint =
           safety === 'weak' ? [TEXTS.childProtectionHint, ...emergencyPhones(knowledge)].join(' · ') : undefined;
         if (option) return show(context, state, guide.choose(dialog, option.value)!, hint);
-        await answers.answer(context, state, typed);
+        await say(context, state, answers.answer(typed));
         return show(context, state, dialog, TEXTS.guide.continueLater);
       }
       const decision = decide(typed);
@@ -126,7 +126,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
         logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
         return show(context, state, guide.start(decision.prefill));
       }
-      return answers.answer(context, state, typed, slots.length ? decision.prefill : undefined);
+      return say(context, state, answers.answer(typed, slots.length ? decision.prefill : undefined));
     },
   };
 }
