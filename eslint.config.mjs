@@ -36,7 +36,6 @@ export default tseslint.config(
       'src/cli/bench.ts',
       'src/cli/bench-echo-bot.ts',
       // services that still send their own replies (to become "return what to say", see README)
-      'src/guide/guide-service.ts',
       'src/broadcast/broadcast-service.ts',
       'src/broadcast/subscription-service.ts',
     ],

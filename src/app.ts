@@ -17,7 +17,7 @@ import { subscriptionService } from './broadcast/subscription-service';
 import { registerSearchRoutes } from './compose/search-routes';
 import { DEFAULT_POPULAR, UsageCounter } from './search/usage';
 import { registerDirectoryRoutes } from './contacts/directory-routes';
-import { registerGuideRoutes } from './guide/guide-routes';
+import { guideText, registerGuideRoutes } from './guide/guide-routes';
 import { guideService } from './guide/guide-service';
 import { rememberRecentTexts } from './core/recent-texts';
 import { TEXTS } from './texts';
@@ -58,7 +58,7 @@ export function buildApp(
   if (deps.forget) registerPrivacyRoutes(app, deps.forget, deps.logger);
   registerDirectoryRoutes(app, deps);
   registerSearchRoutes(app, deps);
-  registerAnswerRoutes(app, answers, (context, state, text) => guide.text(context, state, text), deps.logger);
+  registerAnswerRoutes(app, answers, guideText(guide), deps.logger);
 
   const onError = async (context: TurnContext, error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));

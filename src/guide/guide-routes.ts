@@ -1,9 +1,11 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
-import type { BotTurnState } from '../turn/turn-state';
+import type { TurnContext } from 'botbuilder';
+import { say } from '../turn/reply';
+import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
 import { GuidePayload } from '../cards/actions';
-import type { GuideService } from './guide-service';
+import type { GuideService, GuideTurn } from './guide-service';
 
 const START =
   /^\s*(was tun|was nun|fall|fall klären|fall klaeren|geführter fall|gefuehrter fall|leitfaden starten)\s*[?!.]*\s*$/i;
@@ -22,9 +24,21 @@ export function registerGuideRoutes(app: Application<BotTurnState>, service: Gui
       logger.warn({ intent: 'guide', problem: 'invalid-payload' }, 'guide payload rejected');
       return void (await context.sendActivity(TEXTS.staleAction));
     }
-    await service.press(context, state, payload.data);
+    await act(context, state, service.press(payload.data, userSlot(state).dialog));
   });
-  app.message(START, async (context, state) => service.start(context, state));
+  app.message(START, async (context, state) => act(context, state, service.start()));
   for (const { action, pattern } of CONTROLS)
-    app.message(pattern, async (context, state) => service.control(context, state, action));
+    app.message(pattern, async (context, state) =>
+      act(context, state, service.control(action, userSlot(state).dialog)),
+    );
+}
+
+/** Free text for the answer catch-all: the guide decides (open question, case, or question), this sends. */
+export const guideText = (service: GuideService) => (context: TurnContext, state: BotTurnState, typed: string) =>
+  act(context, state, service.text(typed, userSlot(state).dialog));
+
+/** Keeps or ends the dialog the turn left, then says its replies in order. */
+async function act(context: TurnContext, state: BotTurnState, turn: GuideTurn): Promise<void> {
+  if (turn.dialog !== undefined) saveUserSlot(state, { dialog: turn.dialog ?? undefined });
+  for (const said of turn.replies) await say(context, state, said);
 }
