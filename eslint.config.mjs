@@ -37,7 +37,6 @@ export default tseslint.config(
       'src/cli/bench-echo-bot.ts',
       // services that still send their own replies (to become "return what to say", see README)
       'src/broadcast/broadcast-service.ts',
-      'src/broadcast/subscription-service.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -13,6 +13,7 @@ import { RateLimiter } from './turn/rate-limit';
 import { registerWelcomeRoutes } from './welcome/welcome-routes';
 import { registerBroadcastRoutes } from './broadcast/broadcast-routes';
 import { broadcastService } from './broadcast/broadcast-service';
+import { subscriptionBase } from './broadcast/conversation-key';
 import { subscriptionService } from './broadcast/subscription-service';
 import { registerSearchRoutes } from './compose/search-routes';
 import { DEFAULT_POPULAR, UsageCounter } from './search/usage';
@@ -50,7 +51,12 @@ export function buildApp(
   const guide = guideService(deps, answers);
   const news = deps.broadcasting;
   const subscriptions = news && subscriptionService(news.stores.subscriptions, deps.logger, deps.forget);
-  registerWelcomeRoutes(app, deps.logger, subscriptions, deps.createStateIfAbsent);
+  // Install and uninstall reach broadcast as the conversation the activity came from.
+  const lifecycle = subscriptions && {
+    installed: (context: TurnContext) => subscriptions.installed(subscriptionBase(context.activity)),
+    uninstalled: (context: TurnContext) => subscriptions.uninstalled(subscriptionBase(context.activity)),
+  };
+  registerWelcomeRoutes(app, deps.logger, lifecycle, deps.createStateIfAbsent);
   registerActionRoutes(app, answers, deps.logger);
   registerGuideRoutes(app, guide, deps.logger);
   if (news && subscriptions)

@@ -100,6 +100,8 @@ export const TEXTS = {
     done: 'Erledigt: Ihre gespeicherten Daten sind gelöscht.',
   },
   news: {
+    subscribeSummary: 'Abonnieren',
+    mineSummary: 'Meine Abos',
     from: 'Netzwerk Schulabsentismus Dortmund',
     previewPrefix: 'Neu',
     more: 'Mehr erfahren',

@@ -1,5 +1,8 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
+import type { TurnContext } from 'botbuilder';
+import { sendReply, type Reply } from '../turn/reply';
 import type { BotTurnState } from '../turn/turn-state';
+import { subscriptionBase } from './conversation-key';
 import type { BroadcastService } from './broadcast-service';
 import type { SubscriptionService } from './subscription-service';
 
@@ -14,12 +17,20 @@ export function registerBroadcastRoutes(
   subscriptions: SubscriptionService,
   broadcasts: BroadcastService,
 ): void {
-  app.message(SUBSCRIBE, async (context) => subscriptions.form(context));
-  app.message(MINE, async (context) => subscriptions.mine(context));
-  app.message(UNSUBSCRIBE, async (context) => subscriptions.unsubscribe(context));
+  const here = (context: TurnContext) => subscriptionBase(context.activity);
+  const reply = async (context: TurnContext, said: Promise<Reply>) => sendReply(context, await said);
+  app.message(SUBSCRIBE, async (context) => reply(context, subscriptions.form(here(context))));
+  app.message(MINE, async (context) => reply(context, subscriptions.mine(here(context))));
+  app.message(UNSUBSCRIBE, async (context) => reply(context, subscriptions.unsubscribe(here(context))));
   app.message(COMPOSE, async (context) => broadcasts.compose(context));
-  app.adaptiveCards.actionSubmit('subscribe-form', async (context) => subscriptions.form(context));
-  app.adaptiveCards.actionSubmit('subscribe', async (context, _state, data) => subscriptions.subscribe(context, data));
-  app.adaptiveCards.actionSubmit('unsubscribe', async (context) => subscriptions.unsubscribe(context));
+  app.adaptiveCards.actionSubmit('subscribe-form', async (context) =>
+    reply(context, subscriptions.form(here(context))),
+  );
+  app.adaptiveCards.actionSubmit('subscribe', async (context, _state, data) =>
+    reply(context, subscriptions.subscribe(here(context), data)),
+  );
+  app.adaptiveCards.actionSubmit('unsubscribe', async (context) =>
+    reply(context, subscriptions.unsubscribe(here(context))),
+  );
   app.adaptiveCards.actionSubmit('broadcast', async (context, state, data) => broadcasts.press(context, state, data));
 }

@@ -16,9 +16,13 @@ export interface Said {
   readonly lastRef?: string;
 }
 
+export async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
+  if ('card' in reply) await sendCard(context, reply.card, reply.summary);
+  else await context.sendActivity(reply.text);
+}
+
 /** The edge's half of a feature's decision: remember, then send. */
 export async function say(context: TurnContext, state: BotTurnState, { reply, lastRef }: Said): Promise<void> {
   if (lastRef) saveUserSlot(state, { lastRef });
-  if ('card' in reply) await sendCard(context, reply.card, reply.summary);
-  else await context.sendActivity(reply.text);
+  await sendReply(context, reply);
 }
