@@ -35,8 +35,6 @@ export default tseslint.config(
       'src/broadcast/delivery-setup.ts',
       'src/cli/bench.ts',
       'src/cli/bench-echo-bot.ts',
-      // services that still send their own replies (to become "return what to say", see README)
-      'src/broadcast/broadcast-service.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -1,15 +1,28 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
-import type { TurnContext } from 'botbuilder';
+import { CardFactory, type TurnContext } from 'botbuilder';
 import { sendReply, type Reply } from '../turn/reply';
-import type { BotTurnState } from '../turn/turn-state';
+import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
 import { subscriptionBase } from './conversation-key';
-import type { BroadcastService } from './broadcast-service';
+import type { BroadcastService, CoordinatorTurn } from './broadcast-service';
 import type { SubscriptionService } from './subscription-service';
 
 const SUBSCRIBE = /^\s*(abonnieren|abo|newsletter|neuigkeiten abonnieren)\s*[.!]*\s*$/i;
 const MINE = /^\s*(meine abos|meine abonnements|abos)\s*[?.!]*\s*$/i;
 const UNSUBSCRIBE = /^\s*(abbestellen|abmelden|kündigen|kuendigen)\s*[.!]*\s*$/i;
 const COMPOSE = /^\s*(neuigkeit senden|nachricht senden|rundschreiben|broadcast|news senden)\s*[.!]*\s*$/i;
+
+/** The coordinator's turn for the broadcast service: identity, stored draft, and how to post. */
+const coordinatorTurn = (context: TurnContext, state: BotTurnState): CoordinatorTurn => ({
+  coordinator: context.activity.from?.aadObjectId,
+  reference: subscriptionBase(context.activity).reference,
+  storedDraft: userSlot(state).newsDraft,
+  keepDraft: (draft) => saveUserSlot(state, { newsDraft: draft }),
+  say: async (reply) => {
+    if ('text' in reply) return (await context.sendActivity(reply.text))?.id;
+    const attachments = [CardFactory.adaptiveCard(reply.card)];
+    return (await context.sendActivity({ type: 'message', summary: reply.summary, attachments }))?.id;
+  },
+});
 
 /** Subscriptions for everyone; composing and sending for coordinators (checked in the service). */
 export function registerBroadcastRoutes(
@@ -22,7 +35,7 @@ export function registerBroadcastRoutes(
   app.message(SUBSCRIBE, async (context) => reply(context, subscriptions.form(here(context))));
   app.message(MINE, async (context) => reply(context, subscriptions.mine(here(context))));
   app.message(UNSUBSCRIBE, async (context) => reply(context, subscriptions.unsubscribe(here(context))));
-  app.message(COMPOSE, async (context) => broadcasts.compose(context));
+  app.message(COMPOSE, async (context, state) => broadcasts.compose(coordinatorTurn(context, state)));
   app.adaptiveCards.actionSubmit('subscribe-form', async (context) =>
     reply(context, subscriptions.form(here(context))),
   );
@@ -32,5 +45,7 @@ export function registerBroadcastRoutes(
   app.adaptiveCards.actionSubmit('unsubscribe', async (context) =>
     reply(context, subscriptions.unsubscribe(here(context))),
   );
-  app.adaptiveCards.actionSubmit('broadcast', async (context, state, data) => broadcasts.press(context, state, data));
+  app.adaptiveCards.actionSubmit('broadcast', async (context, state, data) =>
+    broadcasts.press(coordinatorTurn(context, state), data),
+  );
 }

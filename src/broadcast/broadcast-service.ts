@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
-import { sendCard } from '../turn/reply';
-import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
+import type { Reply } from '../turn/reply';
 import type { Logger } from '../shared/logger';
 import type { BroadcastStores } from './ports';
+import type { AdaptiveCard } from '../cards/adaptive';
 import { TEXTS } from '../texts';
-import { subscriptionBase } from './conversation-key';
 import type { CoordinatorPolicy } from './coordinators';
 import { NewsTopic, type Broadcast, type NewsItem } from './model';
 import { composeCard, previewCard, progressCard, recallConfirmCard } from './news-cards';
 import { amend, delivered, pendingJob } from './outbox-orders';
 import { BroadcastPayload, Draft, NewsForm } from './payloads';
+
+/** One coordinator turn as the edge hands it over: who, their stored draft, and a way to say something. */
+export interface CoordinatorTurn {
+  /** The coordinator's Entra object id, if Teams sent one. */
+  readonly coordinator: string | undefined;
+  /** Where this conversation can be reached again (the live delivery report is updated there). */
+  readonly reference: Record<string, unknown>;
+  readonly storedDraft: unknown;
+  keepDraft(draft: Draft | undefined): void;
+  /** Says something; resolves to the posted message's id. */
+  say(reply: Reply): Promise<string | undefined>;
+}
 
 export interface BroadcastDeps {
   readonly stores: Pick<BroadcastStores, 'subscriptions' | 'broadcasts' | 'outbox'>;
@@ -35,26 +45,29 @@ const typedDraft = (data: Record<string, unknown>): Partial<NewsItem> => {
 
 /** The coordinator's side: compose → preview → send; correct; recall. Every step re-checks rights. */
 export function broadcastService({ stores, policy, logger, wake, now = Date.now }: BroadcastDeps) {
-  const aad = (c: TurnContext) => c.activity.from?.aadObjectId;
-  const draftOf = (c: TurnContext, s: BotTurnState) => Draft.safeParse(userSlot(s).newsDraft);
-  const setDraft = (c: TurnContext, s: BotTurnState, draft?: Draft) => saveUserSlot(s, { newsDraft: draft });
-  const refuse = async (c: TurnContext, why: string) => {
+  const aad = (c: CoordinatorTurn) => c.coordinator;
+  const draftOf = (c: CoordinatorTurn) => Draft.safeParse(c.storedDraft);
+  const text = (c: CoordinatorTurn, words: string) => c.say({ text: words }).then(() => undefined);
+  const sendCard = (c: CoordinatorTurn, card: AdaptiveCard, summary?: string) =>
+    c.say({ card, summary }).then(() => undefined);
+  const keepDraft = (c: CoordinatorTurn, draft: Draft | undefined) => c.keepDraft(draft);
+  const refuse = async (c: CoordinatorTurn, why: string) => {
     logger.warn({ intent: 'broadcast', refused: why }, 'broadcast refused');
-    await c.sendActivity(why === 'topic' ? TEXTS.news.topicNotAllowed : TEXTS.news.notCoordinator);
+    await text(c, why === 'topic' ? TEXTS.news.topicNotAllowed : TEXTS.news.notCoordinator);
   };
 
   /**
    * The original of a correction or recall, when this coordinator may change it: anyone entitled to
    * its topic (coordinators share a topic's desk), never on the strength of a new topic.
    */
-  async function amendable(c: TurnContext, id: string): Promise<Broadcast | undefined> {
+  async function amendable(c: CoordinatorTurn, id: string): Promise<Broadcast | undefined> {
     const original = await stores.broadcasts.get(id);
-    if (!original || original.status === 'recalled') return void (await c.sendActivity(TEXTS.news.unknownBroadcast));
+    if (!original || original.status === 'recalled') return void (await text(c, TEXTS.news.unknownBroadcast));
     if (!policy.mayBroadcast(aad(c), original.news.topic)) return void (await refuse(c, 'topic'));
     return original;
   }
 
-  async function preview(c: TurnContext, s: BotTurnState, data: Record<string, unknown>, correcting?: string) {
+  async function preview(c: CoordinatorTurn, data: Record<string, unknown>, correcting?: string) {
     const original = correcting ? await amendable(c, correcting) : undefined;
     if (correcting && !original) return;
     // A correction keeps the original's topic, whatever the form says.
@@ -64,7 +77,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
       const fields = new Set(
         form.error.issues.map((i) => TEXTS.news.fieldNames[String(i.path[0])] ?? String(i.path[0])),
       );
-      await c.sendActivity(TEXTS.news.invalidNews([...fields].join(', ')));
+      await text(c, TEXTS.news.invalidNews([...fields].join(', ')));
       return sendCard(c, composeCard(policy.topicsOf(aad(c)), typedDraft(data), correcting));
     }
     const { schoolTypes, districts, ...rest } = form.data;
@@ -73,22 +86,22 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     const recipients = correcting
       ? (await delivered(stores, correcting)).length
       : (await stores.subscriptions.matching(news.topic, news.audience)).length;
-    setDraft(c, s, { news: { ...news, audience: news.audience }, correcting });
+    keepDraft(c, { news: { ...news, audience: news.audience }, correcting });
     await sendCard(c, previewCard(news, recipients, correcting), TEXTS.news.previewTitle);
   }
 
-  async function send(c: TurnContext, s: BotTurnState) {
-    const draft = draftOf(c, s);
-    if (!draft.success) return void (await c.sendActivity(TEXTS.news.noDraft));
+  async function send(c: CoordinatorTurn) {
+    const draft = draftOf(c);
+    if (!draft.success) return void (await text(c, TEXTS.news.noDraft));
     const { news, correcting } = draft.data;
     if (correcting) {
       const original = await amendable(c, correcting);
       if (!original) return;
-      setDraft(c, s, undefined);
+      keepDraft(c, undefined);
       return correct(c, correcting, { ...news, topic: original.news.topic });
     }
     if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
-    setDraft(c, s, undefined);
+    keepDraft(c, undefined);
     const at = now();
     const recipients = await stores.subscriptions.matching(news.topic, news.audience);
     let broadcast: Broadcast = {
@@ -100,18 +113,8 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
       createdAt: at,
     };
     const empty = { total: recipients.length, sent: 0, pending: recipients.length, failed: 0, removed: 0, reasons: {} };
-    const sent = await c.sendActivity({
-      type: 'message',
-      summary: TEXTS.news.statusSending,
-      attachments: [
-        { contentType: 'application/vnd.microsoft.card.adaptive', content: progressCard(broadcast, empty) },
-      ],
-    });
-    if (sent?.id)
-      broadcast = {
-        ...broadcast,
-        confirmation: { reference: subscriptionBase(c.activity).reference, activityId: sent.id },
-      };
+    const sentId = await c.say({ card: progressCard(broadcast, empty), summary: TEXTS.news.statusSending });
+    if (sentId) broadcast = { ...broadcast, confirmation: { reference: c.reference, activityId: sentId } };
     await stores.broadcasts.create(broadcast);
     await stores.outbox.enqueue(recipients.map((r) => pendingJob(broadcast.id, r.conversationId, 'send', at)));
     logger.info(
@@ -121,39 +124,39 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     wake();
   }
 
-  async function correct(c: TurnContext, id: string, news: NewsItem) {
+  async function correct(c: CoordinatorTurn, id: string, news: NewsItem) {
     const count = await amend(stores, id, (b) => ({ ...b, news, version: b.version + 1 }), 'update', now());
-    if (count === undefined) return void (await c.sendActivity(TEXTS.news.unknownBroadcast));
+    if (count === undefined) return void (await text(c, TEXTS.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-correct', id, recipients: count }, 'correction queued');
     wake();
-    await c.sendActivity(TEXTS.news.correctionQueued(count));
+    await text(c, TEXTS.news.correctionQueued(count));
   }
 
-  async function recall(c: TurnContext, id: string) {
+  async function recall(c: CoordinatorTurn, id: string) {
     const count = await amend(stores, id, (b) => ({ ...b, status: 'recalled' }), 'delete', now());
-    if (count === undefined) return void (await c.sendActivity(TEXTS.news.unknownBroadcast));
+    if (count === undefined) return void (await text(c, TEXTS.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-recall', id, recipients: count }, 'recall queued');
     wake();
-    await c.sendActivity(TEXTS.news.recallStarted);
+    await text(c, TEXTS.news.recallStarted);
   }
 
   return {
-    async compose(c: TurnContext): Promise<void> {
+    async compose(c: CoordinatorTurn): Promise<void> {
       if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
       await sendCard(c, composeCard(policy.topicsOf(aad(c))), TEXTS.news.composeTitle);
     },
 
     /** Every button of the flow; rights are checked again on the server for each one. */
-    async press(c: TurnContext, s: BotTurnState, data: unknown): Promise<void> {
+    async press(c: CoordinatorTurn, data: unknown): Promise<void> {
       if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
       const payload = BroadcastPayload.safeParse(data);
-      if (!payload.success) return void (await c.sendActivity(TEXTS.staleAction));
+      if (!payload.success) return void (await text(c, TEXTS.staleAction));
       const p = payload.data;
       switch (p.action) {
         case 'preview':
-          return preview(c, s, p as Record<string, unknown>, p.correcting);
+          return preview(c, p as Record<string, unknown>, p.correcting);
         case 'edit': {
-          const draft = draftOf(c, s);
+          const draft = draftOf(c);
           return sendCard(
             c,
             composeCard(
@@ -164,10 +167,10 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
           );
         }
         case 'discard':
-          setDraft(c, s, undefined);
-          return void (await c.sendActivity(TEXTS.news.discarded));
+          keepDraft(c, undefined);
+          return void (await text(c, TEXTS.news.discarded));
         case 'send':
-          return send(c, s);
+          return send(c);
         case 'correct': {
           const original = await amendable(c, p.id);
           if (!original) return;
