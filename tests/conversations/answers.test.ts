@@ -2,25 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/texts';
-import { botHarness, buttonData, cardText, cardTitle, submitData, type CardReply } from '../support/bot-harness';
+import { botHarness, buttonData, cardTitle, submitData } from '../support/bot-harness';
+import { all, saysExactly, textMatches, titleMatches, type Check } from '../support/reply-checks';
 
-type Expectation = (replies: CardReply[]) => void;
-const titleMatches =
-  (re: RegExp): Expectation =>
-  (r) =>
-    expect(cardTitle(r[0])).toMatch(re);
-const textMatches =
-  (re: RegExp): Expectation =>
-  (r) =>
-    expect(cardText(r[0])).toMatch(re);
-const saysExactly =
-  (text: string): Expectation =>
-  (r) =>
-    expect(r.map((x) => x.text)).toEqual([text]);
-const all =
-  (...e: Expectation[]): Expectation =>
-  (r) =>
-    e.forEach((x) => x(r));
+type Expectation = Check;
 
 const MENTION = {
   type: 'mention',

@@ -1,30 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEXTS } from '../../src/texts';
 import { botHarness, buttonData, cardText, cardTitle, type CardReply } from '../support/bot-harness';
+import { asks, reaches, says, shows, type Check } from '../support/reply-checks';
 
 /** A user turn: typed text, a click on a button of the previous replies, or a raw card payload. */
 type Turn = string | { click: string | RegExp } | { payload: Record<string, unknown> };
-type Check = (replies: CardReply[]) => void;
-
-const asks =
-  (question: string): Check =>
-  (r) =>
-    expect(cardTitle(r.at(-1))).toBe(question);
-const reaches =
-  (headline: RegExp, ...texts: RegExp[]): Check =>
-  (r) => {
-    expect(cardTitle(r.at(-1))).toMatch(headline);
-    for (const t of texts) expect(cardText(r.at(-1))).toMatch(t);
-  };
-const says =
-  (text: string): Check =>
-  (r) =>
-    expect(r[0]?.text).toBe(text);
-const shows =
-  (re: RegExp): Check =>
-  (r) =>
-    expect(r.map(cardText).join('\n')).toMatch(re);
-
 const SITUATION = 'Was ist passiert?';
 const DONE = 'Was wurde schon unternommen?';
 const SCHOOL = 'Welche Schulform?';
