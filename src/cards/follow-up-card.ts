@@ -17,9 +17,13 @@ const TITLES: Record<FollowUpKind, string> = {
 export function followUpTargets(knowledge: Knowledge, ref: string, what: FollowUpKind): Entry[] | undefined {
   const entry = knowledge.byRef(ref);
   if (entry?.kind !== 'step') return undefined;
-  const ids = { next: entry.next, agency: entry.agencies, form: entry.forms }[what];
-  const find = { next: knowledge.step, agency: knowledge.agency, form: knowledge.form }[what];
-  return ids.map((id) => find(id)).filter((e): e is NonNullable<typeof e> => !!e);
+  const found =
+    what === 'next'
+      ? entry.next.map(knowledge.step)
+      : what === 'agency'
+        ? entry.agencies.map(knowledge.agency)
+        : entry.forms.map(knowledge.form);
+  return found.filter((e): e is NonNullable<typeof e> => !!e);
 }
 
 /** One target: its full card. Several: a short list to choose from. */

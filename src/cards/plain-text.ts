@@ -36,7 +36,7 @@ function answerBody(answer: Answer, knowledge: Knowledge): string {
 
 export function entryAsText(entry: Entry, knowledge: Knowledge): string[] {
   const lines = [entry.title.toUpperCase(), entry.summary];
-  const titles = (ids: readonly string[], find: (id: string) => Entry | undefined) =>
+  const titles = <Id extends string>(ids: readonly Id[], find: (id: Id) => Entry | undefined) =>
     ids.map((id) => find(id)?.title ?? id);
   switch (entry.kind) {
     case 'step':

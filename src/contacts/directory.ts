@@ -30,8 +30,8 @@ export function findAgencies(text: string, engine: AnswerEngine, knowledge: Know
   const found: Agency[] = [];
   const add = (a: Agency | undefined) => a && !found.includes(a) && found.push(a);
   const top = answer.candidates[0]!;
-  for (const c of answer.candidates.filter((c) => c.entry.kind === 'agency' && c.score >= top.score * 0.85))
-    add(knowledge.agency(c.entry.id));
+  for (const { entry, score } of answer.candidates)
+    if (entry.kind === 'agency' && score >= top.score * 0.85) add(entry);
   if (found.length === 0) {
     const entry = top.entry;
     const step = entry.kind === 'step' ? entry : entry.kind === 'form' ? knowledge.step(entry.step) : undefined;

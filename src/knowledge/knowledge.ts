@@ -1,4 +1,4 @@
-import type { Agency, Entry, EntryKind, Form, Offering, Step, SynonymFile, Topic } from './schema';
+import type { Agency, AgencyId, Entry, EntryKind, Form, FormId, Offering, Step, StepId, SynonymFile, Topic } from './schema';
 
 /** The validated, cross-checked knowledge base. */
 export interface Knowledge {
@@ -11,9 +11,9 @@ export interface Knowledge {
   readonly synonyms: SynonymFile;
   /** Look up any entry by `kind:id`. */
   byRef(ref: string): Entry | undefined;
-  step(id: string): Step | undefined;
-  agency(id: string): Agency | undefined;
-  form(id: string): Form | undefined;
+  step(id: StepId): Step | undefined;
+  agency(id: AgencyId): Agency | undefined;
+  form(id: FormId): Form | undefined;
 }
 
 export const refOf = (entry: { kind: EntryKind; id: string }): string => `${entry.kind}:${entry.id}`;

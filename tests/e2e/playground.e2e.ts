@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type ChildExit, type Stack } from '../../scripts/dev';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/loader';
+import type { Agency } from '../../src/knowledge/schema';
 import { TEXTS } from '../../src/texts';
 import { assertChromium, launchBrowser, type Browser } from './browser';
 import { ChatPage, type Reply } from './chat-page';
@@ -12,8 +13,8 @@ const ROOT = resolve(__dirname, '../..');
 const OUT_DIR = join(ROOT, 'test-results', 'e2e');
 
 const knowledge = loadKnowledgeOrThrow(join(ROOT, 'knowledge'));
-const kubdo = knowledge.agency('kubdo')!;
-const arnsberg = knowledge.agency('bezirksregierung')!;
+const kubdo = knowledge.byRef('agency:kubdo') as Agency;
+const arnsberg = knowledge.byRef('agency:bezirksregierung') as Agency;
 const kubdoPhone = kubdo.contact.phone[0]!.number;
 
 /** What must be visible on the last card of a reply. */
