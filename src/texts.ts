@@ -73,6 +73,7 @@ export const TEXTS = {
     contactUnknown: 'Kontaktdaten sind in den Quellen nicht bekannt.',
     contactUnconfirmed: 'Kontaktdaten sind älter oder nicht bestätigt – bitte vor Gebrauch prüfen.',
     goodToKnow: 'Gut zu wissen',
+    agencies: 'Stellen',
     alsoRelevant: 'Auch passend',
     nextSteps: 'Mögliche nächste Schritte',
     responsibleBodies: 'Zuständige Stellen',

@@ -30,14 +30,14 @@ export function registerActionRoutes(app: Application<BotTurnState>, service: An
 
   app.adaptiveCards.actionSubmit(
     'show',
-    guarded(ShowEntry, (c, s, d) => say(c, s, service.show(d.ref))),
+    guarded(ShowEntry, (context, state, data) => say(context, state, service.show(data.ref))),
   );
   app.adaptiveCards.actionSubmit(
     'followup',
-    guarded(FollowUp, (c, s, d) => say(c, s, service.followUp(d.what, d.ref))),
+    guarded(FollowUp, (context, state, data) => say(context, state, service.followUp(data.what, data.ref))),
   );
   app.adaptiveCards.actionSubmit(
     'ask',
-    guarded(AskQuestion, (c, s, d) => say(c, s, service.answer(d.q))),
+    guarded(AskQuestion, (context, state, data) => say(context, state, service.answer(data.q))),
   );
 }

@@ -45,30 +45,30 @@ const typedDraft = (data: Record<string, unknown>): Partial<NewsItem> => {
 
 /** The coordinator's side: compose → preview → send; correct; recall. Every step re-checks rights. */
 export function broadcastService({ stores, policy, logger, wake, now = Date.now }: BroadcastDeps) {
-  const aad = (c: CoordinatorTurn) => c.coordinator;
-  const draftOf = (c: CoordinatorTurn) => Draft.safeParse(c.storedDraft);
-  const text = (c: CoordinatorTurn, words: string) => c.say({ text: words }).then(() => undefined);
-  const sendCard = (c: CoordinatorTurn, card: AdaptiveCard, summary?: string) =>
-    c.say({ card, summary }).then(() => undefined);
-  const keepDraft = (c: CoordinatorTurn, draft: Draft | undefined) => c.keepDraft(draft);
-  const refuse = async (c: CoordinatorTurn, why: string) => {
+  const aad = (turn: CoordinatorTurn) => turn.coordinator;
+  const draftOf = (turn: CoordinatorTurn) => Draft.safeParse(turn.storedDraft);
+  const text = (turn: CoordinatorTurn, words: string) => turn.say({ text: words }).then(() => undefined);
+  const sendCard = (turn: CoordinatorTurn, card: AdaptiveCard, summary?: string) =>
+    turn.say({ card, summary }).then(() => undefined);
+  const keepDraft = (turn: CoordinatorTurn, draft: Draft | undefined) => turn.keepDraft(draft);
+  const refuse = async (turn: CoordinatorTurn, why: string) => {
     logger.warn({ intent: 'broadcast', refused: why }, 'broadcast refused');
-    await text(c, why === 'topic' ? TEXTS.news.topicNotAllowed : TEXTS.news.notCoordinator);
+    await text(turn, why === 'topic' ? TEXTS.news.topicNotAllowed : TEXTS.news.notCoordinator);
   };
 
   /**
    * The original of a correction or recall, when this coordinator may change it: anyone entitled to
    * its topic (coordinators share a topic's desk), never on the strength of a new topic.
    */
-  async function amendable(c: CoordinatorTurn, id: string): Promise<Broadcast | undefined> {
+  async function amendable(turn: CoordinatorTurn, id: string): Promise<Broadcast | undefined> {
     const original = await stores.broadcasts.get(id);
-    if (!original || original.status === 'recalled') return void (await text(c, TEXTS.news.unknownBroadcast));
-    if (!policy.mayBroadcast(aad(c), original.news.topic)) return void (await refuse(c, 'topic'));
+    if (!original || original.status === 'recalled') return void (await text(turn, TEXTS.news.unknownBroadcast));
+    if (!policy.mayBroadcast(aad(turn), original.news.topic)) return void (await refuse(turn, 'topic'));
     return original;
   }
 
-  async function preview(c: CoordinatorTurn, data: Record<string, unknown>, correcting?: string) {
-    const original = correcting ? await amendable(c, correcting) : undefined;
+  async function preview(turn: CoordinatorTurn, data: Record<string, unknown>, correcting?: string) {
+    const original = correcting ? await amendable(turn, correcting) : undefined;
     if (correcting && !original) return;
     // A correction keeps the original's topic, whatever the form says.
     if (original) data = { ...data, topic: original.news.topic };
@@ -77,44 +77,44 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
       const fields = new Set(
         form.error.issues.map((i) => TEXTS.news.fieldNames[String(i.path[0])] ?? String(i.path[0])),
       );
-      await text(c, TEXTS.news.invalidNews([...fields].join(', ')));
-      return sendCard(c, composeCard(policy.topicsOf(aad(c)), typedDraft(data), correcting));
+      await text(turn, TEXTS.news.invalidNews([...fields].join(', ')));
+      return sendCard(turn, composeCard(policy.topicsOf(aad(turn)), typedDraft(data), correcting));
     }
     const { schoolTypes, districts, ...rest } = form.data;
     const news: NewsItem = { ...rest, audience: { schoolTypes, districts } };
-    if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
+    if (!policy.mayBroadcast(aad(turn), news.topic)) return refuse(turn, 'topic');
     const recipients = correcting
       ? (await delivered(stores, correcting)).length
       : (await stores.subscriptions.matching(news.topic, news.audience)).length;
-    keepDraft(c, { news: { ...news, audience: news.audience }, correcting });
-    await sendCard(c, previewCard(news, recipients, correcting), TEXTS.news.previewTitle);
+    keepDraft(turn, { news: { ...news, audience: news.audience }, correcting });
+    await sendCard(turn, previewCard(news, recipients, correcting), TEXTS.news.previewTitle);
   }
 
-  async function send(c: CoordinatorTurn) {
-    const draft = draftOf(c);
-    if (!draft.success) return void (await text(c, TEXTS.news.noDraft));
+  async function send(turn: CoordinatorTurn) {
+    const draft = draftOf(turn);
+    if (!draft.success) return void (await text(turn, TEXTS.news.noDraft));
     const { news, correcting } = draft.data;
     if (correcting) {
-      const original = await amendable(c, correcting);
+      const original = await amendable(turn, correcting);
       if (!original) return;
-      keepDraft(c, undefined);
-      return correct(c, correcting, { ...news, topic: original.news.topic });
+      keepDraft(turn, undefined);
+      return correct(turn, correcting, { ...news, topic: original.news.topic });
     }
-    if (!policy.mayBroadcast(aad(c), news.topic)) return refuse(c, 'topic');
-    keepDraft(c, undefined);
+    if (!policy.mayBroadcast(aad(turn), news.topic)) return refuse(turn, 'topic');
+    keepDraft(turn, undefined);
     const at = now();
     const recipients = await stores.subscriptions.matching(news.topic, news.audience);
     let broadcast: Broadcast = {
       id: randomUUID(),
-      authorId: aad(c)!,
+      authorId: aad(turn)!,
       news,
       version: 1,
       status: 'sending',
       createdAt: at,
     };
     const empty = { total: recipients.length, sent: 0, pending: recipients.length, failed: 0, removed: 0, reasons: {} };
-    const sentId = await c.say({ card: progressCard(broadcast, empty), summary: TEXTS.news.statusSending });
-    if (sentId) broadcast = { ...broadcast, confirmation: { reference: c.reference, activityId: sentId } };
+    const sentId = await turn.say({ card: progressCard(broadcast, empty), summary: TEXTS.news.statusSending });
+    if (sentId) broadcast = { ...broadcast, confirmation: { reference: turn.reference, activityId: sentId } };
     await stores.broadcasts.create(broadcast);
     await stores.outbox.enqueue(recipients.map((r) => pendingJob(broadcast.id, r.conversationId, 'send', at)));
     logger.info(
@@ -124,64 +124,68 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     wake();
   }
 
-  async function correct(c: CoordinatorTurn, id: string, news: NewsItem) {
+  async function correct(turn: CoordinatorTurn, id: string, news: NewsItem) {
     const count = await amend(stores, id, (b) => ({ ...b, news, version: b.version + 1 }), 'update', now());
-    if (count === undefined) return void (await text(c, TEXTS.news.unknownBroadcast));
+    if (count === undefined) return void (await text(turn, TEXTS.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-correct', id, recipients: count }, 'correction queued');
     wake();
-    await text(c, TEXTS.news.correctionQueued(count));
+    await text(turn, TEXTS.news.correctionQueued(count));
   }
 
-  async function recall(c: CoordinatorTurn, id: string) {
+  async function recall(turn: CoordinatorTurn, id: string) {
     const count = await amend(stores, id, (b) => ({ ...b, status: 'recalled' }), 'delete', now());
-    if (count === undefined) return void (await text(c, TEXTS.news.unknownBroadcast));
+    if (count === undefined) return void (await text(turn, TEXTS.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-recall', id, recipients: count }, 'recall queued');
     wake();
-    await text(c, TEXTS.news.recallStarted);
+    await text(turn, TEXTS.news.recallStarted);
   }
 
   return {
-    async compose(c: CoordinatorTurn): Promise<void> {
-      if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
-      await sendCard(c, composeCard(policy.topicsOf(aad(c))), TEXTS.news.composeTitle);
+    async compose(turn: CoordinatorTurn): Promise<void> {
+      if (!policy.isCoordinator(aad(turn))) return refuse(turn, 'role');
+      await sendCard(turn, composeCard(policy.topicsOf(aad(turn))), TEXTS.news.composeTitle);
     },
 
     /** Every button of the flow; rights are checked again on the server for each one. */
-    async press(c: CoordinatorTurn, data: unknown): Promise<void> {
-      if (!policy.isCoordinator(aad(c))) return refuse(c, 'role');
-      const payload = BroadcastPayload.safeParse(data);
-      if (!payload.success) return void (await text(c, TEXTS.staleAction));
-      const p = payload.data;
-      switch (p.action) {
+    async press(turn: CoordinatorTurn, data: unknown): Promise<void> {
+      if (!policy.isCoordinator(aad(turn))) return refuse(turn, 'role');
+      const parsed = BroadcastPayload.safeParse(data);
+      if (!parsed.success) return void (await text(turn, TEXTS.staleAction));
+      const payload = parsed.data;
+      switch (payload.action) {
         case 'preview':
-          return preview(c, p as Record<string, unknown>, p.correcting);
+          return preview(turn, payload as Record<string, unknown>, payload.correcting);
         case 'edit': {
-          const draft = draftOf(c);
+          const draft = draftOf(turn);
           return sendCard(
-            c,
+            turn,
             composeCard(
-              policy.topicsOf(aad(c)),
+              policy.topicsOf(aad(turn)),
               draft.success ? draft.data.news : undefined,
               draft.success ? draft.data.correcting : undefined,
             ),
           );
         }
         case 'discard':
-          keepDraft(c, undefined);
-          return void (await text(c, TEXTS.news.discarded));
+          keepDraft(turn, undefined);
+          return void (await text(turn, TEXTS.news.discarded));
         case 'send':
-          return send(c);
+          return send(turn);
         case 'correct': {
-          const original = await amendable(c, p.id);
+          const original = await amendable(turn, payload.id);
           if (!original) return;
-          return sendCard(c, composeCard([original.news.topic], original.news, original.id), TEXTS.news.correctTitle);
+          return sendCard(
+            turn,
+            composeCard([original.news.topic], original.news, original.id),
+            TEXTS.news.correctTitle,
+          );
         }
         case 'recall': {
-          const original = await amendable(c, p.id);
-          return original && sendCard(c, recallConfirmCard(original));
+          const original = await amendable(turn, payload.id);
+          return original && sendCard(turn, recallConfirmCard(original));
         }
         case 'recall-confirm':
-          return (await amendable(c, p.id)) && recall(c, p.id);
+          return (await amendable(turn, payload.id)) && recall(turn, payload.id);
       }
     },
   };

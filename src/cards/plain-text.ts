@@ -44,7 +44,7 @@ export function entryAsText(entry: Entry, knowledge: Knowledge): string[] {
         ...section(TEXTS.labels.todo, entry.actions),
         ...section(TEXTS.labels.document, entry.document),
         `${TEXTS.labels.responsible}: ${entry.responsible}`,
-        ...section('Stellen', titles(entry.agencies, knowledge.agency)),
+        ...section(TEXTS.labels.agencies, titles(entry.agencies, knowledge.agency)),
         ...section(TEXTS.labels.forms, titles(entry.forms, knowledge.form)),
         ...section(TEXTS.labels.legal, entry.legal_basis),
         `${TEXTS.labels.then}: ${entry.then}`,
