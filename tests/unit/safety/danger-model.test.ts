@@ -93,3 +93,16 @@ describe('example files', () => {
     expect(readSafetyExamples(dir).problems[0]?.message).toBe('Ordner fehlt');
   });
 });
+
+describe('start-up with a bad example file', () => {
+  it('fails with file and line among all knowledge problems, and trains nothing', async () => {
+    const { cpSync } = await import('node:fs');
+    const { checkKnowledgeDir } = await import('../../../src/core/bootstrap');
+    const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
+    cpSync(join(__dirname, '../../../knowledge'), dir, { recursive: true });
+    writeFileSync(join(dir, 'safety-examples', 'zz-bad.jsonl'), '{"q":"Er hat Hunger.","safety":"vielleicht"}\n');
+    const { core, problems } = checkKnowledgeDir(dir);
+    expect(core).toBeUndefined();
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'safety-examples/zz-bad.jsonl', line: 1 }));
+  });
+});
