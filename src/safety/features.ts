@@ -1,10 +1,8 @@
-import { newStemmer } from 'snowball-stemmers';
+import { stem as stemOf } from '../text/stem';
 import { STOPWORDS } from '../text/stopwords';
 import { GROUPS } from './concepts';
 import { PatternTable } from './matcher';
 import { tokenize } from './tokens';
-
-const german = newStemmer('german');
 
 /** Concept groups that describe the child's situation (not the grammar the rules need). */
 const GRAMMAR = new Set(['NEGATION', 'EVIDENCE', 'BREAK', 'PASSIVE', 'CHILD_SELF']);
@@ -27,10 +25,12 @@ export function featuresOf(text: string): string[] {
   const tokens = tokenize(text);
   const positions = table.positions(tokens);
   const at = (id: number) => positions.get(id) ?? [];
+  const negations = new Set(at(NEGATION));
+  const breaks = new Set(at(BREAK));
   const negated = new Set<number>();
-  for (const n of at(NEGATION)) {
+  for (const n of negations) {
     for (let j = n + 1; j <= n + NEGATION_REACH && j < tokens.length; j++) {
-      if (tokens[j]!.sentence !== tokens[n]!.sentence || at(BREAK).includes(j)) break;
+      if (tokens[j]!.sentence !== tokens[n]!.sentence || breaks.has(j)) break;
       negated.add(j);
     }
   }
@@ -38,8 +38,8 @@ export function featuresOf(text: string): string[] {
   const mark = (i: number) => (negated.has(i) ? '!' : '');
   const content: { stem: string; i: number }[] = [];
   tokens.forEach((t, i) => {
-    if (STOPWORDS.has(t.word) || at(NEGATION).includes(i)) return;
-    const stem = german.stem(t.word);
+    if (STOPWORDS.has(t.word) || negations.has(i)) return;
+    const stem = stemOf(t.word);
     content.push({ stem, i });
     out.add(`${mark(i)}w:${stem}`);
     const padded = `^${t.word}$`;

@@ -20,10 +20,8 @@ export function tokenize(text: string): Token[] {
     .replace(/['’`´]/g, '')
     .split(SENTENCE_END)
     .forEach((sentence, index) => {
-      for (const raw of sentence.split(/[^\p{L}\p{M}\p{N}-]+/u)) {
-        const word = normalize(raw).replace(/ /g, '');
-        if (word) tokens.push({ word, sentence: index });
-      }
+      const folded = normalize(sentence.replace(/-/g, ''));
+      if (folded) for (const word of folded.split(' ')) tokens.push({ word, sentence: index });
     });
   return tokens;
 }

@@ -1,19 +1,6 @@
-import { newStemmer } from 'snowball-stemmers';
 import { normalize } from '../text/normalize';
 import { STOPWORDS } from '../text/stopwords';
-
-const german = newStemmer('german');
-const cache = new Map<string, string>();
-
-/** Snowball German stem of one normalised word (cached: the vocabulary is small). */
-export function stem(word: string): string {
-  let s = cache.get(word);
-  if (s === undefined) {
-    s = /\d/.test(word) ? word : german.stem(word);
-    if (cache.size < 50_000) cache.set(word, s);
-  }
-  return s;
-}
+import { stem } from '../text/stem';
 
 /** "JA", "OA", "BK": short all-caps words are abbreviations even when they look like stop words. */
 const isAbbreviation = (raw: string) =>
@@ -31,7 +18,8 @@ function foldWord(raw: string): string[] {
 }
 
 const recent = new Map<string, string[]>();
-const RECENT_TEXTS = 256;
+/** One turn analyses its text several times; only the last few texts are kept, never more. */
+const RECENT_TEXTS = 8;
 
 /** Text → search terms: normalised, stop words dropped (abbreviations kept), stemmed. */
 export function analyze(text: string): string[] {

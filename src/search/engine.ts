@@ -79,9 +79,10 @@ function answer(
   // Someone else's matter (the asker's own job, another offence, another service): no procedure card.
   if (scopeOf(question) !== 'in')
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
+  const caseNext = nextStepFromCase(question, stepsDone);
   candidates = withoutSanctionsForAnxiety(
     question,
-    promoteNextStep(question, candidates, index, childProtectionRefs, stepsDone),
+    promoteNextStep(question, caseNext, candidates, index, childProtectionRefs, stepsDone),
     index,
   ).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first] = candidates;
@@ -89,7 +90,7 @@ function answer(
   const base = { candidates, childProtection, safety };
   if (!first) return { ...base, decision: 'unsure', reason: 'no-match' };
   // The case says what was done and asks what follows: its next step is the answer, however the words rank.
-  if (first.ref === nextStepFromCase(question, stepsDone)) return { ...base, decision: 'answer', reason: 'case' };
+  if (first.ref === caseNext) return { ...base, decision: 'answer', reason: 'case' };
   if (!inDomain(ranking, first.score, new Set(typed).size))
     return { ...base, decision: 'unsure', reason: 'low-coverage' };
   if (first.score < SEARCH_CONFIG.answerThreshold) return { ...base, decision: 'unsure', reason: 'weak' };
@@ -104,13 +105,13 @@ function answer(
  */
 function promoteNextStep(
   question: string,
+  caseNext: string | undefined,
   candidates: Candidate[],
   index: SearchIndex,
   childProtectionRefs: readonly string[],
   stepsDone: CaseReader,
 ): Candidate[] {
   if (candidates.length === 0) return candidates;
-  const caseNext = nextStepFromCase(question, stepsDone);
   const fromCase = caseNext && index.docs.find((d) => d.ref === caseNext);
   if (fromCase) return leadWith(fromCase, candidates);
   const done = afterWhat(question);

@@ -1,4 +1,4 @@
-import { stem } from './analyzer';
+import { stem } from '../text/stem';
 import { SEARCH_CONFIG } from './config';
 import type { SearchIndex } from './search-index';
 import type { WeightedTerm } from './weighted-term';

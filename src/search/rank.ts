@@ -43,13 +43,16 @@ export function rank(
   for (const term of new Set(typed)) {
     const synonymsOf = alternatives.get(term) ?? [];
     const ownWeight = opts.preferSynonyms && synonymsOf.length ? SEARCH_CONFIG.englishOwnWeight : 1;
-    const own = resolveTerm(term, index).map((r) => ({ ...r, weight: r.weight * ownWeight }));
+    const own =
+      ownWeight === 1
+        ? resolveTerm(term, index)
+        : resolveTerm(term, index).map((r) => ({ ...r, weight: r.weight * ownWeight }));
     const fromSynonyms = synonymsOf.flatMap(({ term: alt, share }) =>
       resolveTerm(alt, index)
         .filter((r) => r.weight === 1)
         .map((r) => ({ term: r.term, weight: SEARCH_CONFIG.synonymWeight * share, anchor: true })),
     );
-    const resolved: WeightedTerm[] = [...own, ...fromSynonyms];
+    const resolved: readonly WeightedTerm[] = fromSynonyms.length ? [...own, ...fromSynonyms] : own;
     const slotIdf = resolved.length
       ? Math.max(...resolved.map((r) => (index.idf.get(r.term) ?? 0) * r.weight))
       : index.unseenIdf * 0.6;

@@ -45,7 +45,10 @@ export function synonymAlternatives(
   groups: readonly PhraseGroup[],
 ): Map<string, Alternative[]> {
   const out = new Map<string, Alternative[]>();
+  const byFirstTerm = firstTermIndex(groups);
+  const candidates = new Set([...new Set(terms)].flatMap((t) => byFirstTerm.get(t) ?? []));
   for (const group of groups) {
+    if (!candidates.has(group)) continue;
     const matched = group.filter((phrase) => containsLoosely(terms, phrase));
     if (matched.length === 0) continue;
     const alternatives = group
@@ -56,4 +59,22 @@ export function synonymAlternatives(
     }
   }
   return out;
+}
+
+/** Groups by the first term of each of their phrases, built once per group list. */
+const firstTermIndexes = new WeakMap<readonly PhraseGroup[], Map<string, PhraseGroup[]>>();
+
+function firstTermIndex(groups: readonly PhraseGroup[]): Map<string, PhraseGroup[]> {
+  let index = firstTermIndexes.get(groups);
+  if (!index) {
+    index = new Map();
+    for (const group of groups)
+      for (const phrase of group) {
+        const list = index.get(phrase[0]!) ?? [];
+        if (!list.includes(group)) list.push(group);
+        index.set(phrase[0]!, list);
+      }
+    firstTermIndexes.set(groups, index);
+  }
+  return index;
 }
