@@ -114,12 +114,16 @@ export function readRules(text: string): SafetySignal {
 /** Reads a text for danger to a child; runs before everything else on every text the bot reads. */
 export type SafetyDetector = (text: string) => SafetySignal;
 
-/** Above `clear` the learned model alone leads with child protection; above `weak` it adds the line. */
+/**
+ * Above `clear` the learned model alone leads with child protection; above `weak` it adds the line.
+ * One passage of a longer text leads above `passage` (it is read with less context) and adds the line above `clear`.
+ */
 export interface Thresholds {
   readonly clear: number;
   readonly weak: number;
+  readonly passage: number;
 }
-export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.7, weak: 0.35 };
+export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.7, weak: 0.35, passage: 0.85 };
 
 /**
  * Rules and the learned model together: the stronger of the two counts. A rule's clear signal
@@ -129,10 +133,10 @@ export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds
   return (text) => {
     const rules = readRules(text);
     if (rules.level === 'clear' || !model) return rules;
-    const p = model.probability(text);
-    if (p >= thresholds.clear)
+    const { whole, passage } = model.read(text);
+    if (whole >= thresholds.clear || passage >= thresholds.passage)
       return { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] };
     if (rules.level === 'weak') return rules;
-    return p >= thresholds.weak ? { level: 'weak', categories: ['general'] } : NONE;
+    return whole >= thresholds.weak || passage >= thresholds.clear ? { level: 'weak', categories: ['general'] } : NONE;
   };
 }

@@ -22,6 +22,11 @@ const PIECE = 5;
  * detector's concept groups, each marked `!` when a negation stands just before it in the sentence.
  */
 export function featuresOf(text: string): string[] {
+  return [...new Set(featuresBySentence(text).flat())];
+}
+
+/** The same features, per sentence (every feature is read within its sentence), empty sentences left out. */
+export function featuresBySentence(text: string): string[][] {
   const tokens = tokenize(text);
   const positions = table.positions(tokens);
   const at = (id: number) => positions.get(id) ?? [];
@@ -34,21 +39,27 @@ export function featuresOf(text: string): string[] {
       negated.add(j);
     }
   }
-  const out = new Set<string>();
+  const bySentence = new Map<number, Set<string>>();
+  const add = (i: number, feature: string) => {
+    const sentence = tokens[i]!.sentence;
+    const set = bySentence.get(sentence) ?? new Set<string>();
+    set.add(feature);
+    bySentence.set(sentence, set);
+  };
   const mark = (i: number) => (negated.has(i) ? '!' : '');
   const content: { stem: string; i: number }[] = [];
   tokens.forEach((t, i) => {
     if (STOPWORDS.has(t.word) || negations.has(i)) return;
     const stem = stemOf(t.word);
     content.push({ stem, i });
-    out.add(`${mark(i)}w:${stem}`);
+    add(i, `${mark(i)}w:${stem}`);
     const padded = `^${t.word}$`;
-    for (let k = 0; k + PIECE <= padded.length; k++) out.add(`p:${padded.slice(k, k + PIECE)}`);
+    for (let k = 0; k + PIECE <= padded.length; k++) add(i, `p:${padded.slice(k, k + PIECE)}`);
   });
   content.forEach((c, k) => {
     const next = content[k + 1];
-    if (next && tokens[next.i]!.sentence === tokens[c.i]!.sentence) out.add(`b:${c.stem}_${next.stem}`);
+    if (next && tokens[next.i]!.sentence === tokens[c.i]!.sentence) add(c.i, `b:${c.stem}_${next.stem}`);
   });
-  for (const { name, id } of conceptIds) for (const i of at(id)) out.add(`${mark(i)}g:${name}`);
-  return [...out];
+  for (const { name, id } of conceptIds) for (const i of at(id)) add(i, `${mark(i)}g:${name}`);
+  return [...bySentence.keys()].sort((a, b) => a - b).map((k) => [...bySentence.get(k)!]);
 }

@@ -39,6 +39,27 @@ describe('learned danger model', () => {
     expect(again.probability(text)).toBe(model.probability(text));
   });
 
+  it('reads the most alarming passage of a long story about absence', () => {
+    const story = [
+      'Er fehlt oft montags.',
+      'Die Eltern haben die Entschuldigung zu spät abgegeben.',
+      SIGN,
+      'Wie schreibe ich die Versäumnisanzeige?',
+      'Ab wann darf ich ein Attest verlangen?',
+    ].join(' ');
+    const reading = model.read(story);
+    expect(reading.passage).toBeGreaterThan(reading.whole);
+    expect(reading.passage).toBeGreaterThan(0.5);
+    expect(
+      model.read('Er fehlt oft montags. Wie schreibe ich die Versäumnisanzeige? Ab wann ein Attest?').passage,
+    ).toBeLessThan(0.5);
+  });
+
+  it('reads a short text as a whole: its passage is the text', () => {
+    const reading = model.read(SIGN);
+    expect(reading.passage).toBe(reading.whole);
+  });
+
   it('marks words a negation stands just before', () => {
     expect(featuresOf('Er hat keinen Hunger.')).toContain('!w:hung');
     expect(featuresOf('Er hat Hunger.')).toContain('w:hung');
@@ -49,7 +70,7 @@ describe('learned danger model', () => {
 
 describe('rules and model together', () => {
   const model = DangerModel.train(EXAMPLES);
-  const detect = createSafetyDetector(model, { clear: 0.5, weak: 0.2 });
+  const detect = createSafetyDetector(model, { clear: 0.5, weak: 0.2, passage: 0.5 });
 
   it('a clear rule always stands, whatever the model says', () => {
     expect(detect('Der Vater schlägt ihn, er hat blaue Flecken.').level).toBe('clear');
@@ -60,8 +81,14 @@ describe('rules and model together', () => {
   it('an ordinary question stays without a signal', () => {
     expect(detect('Wie schreibe ich die Versäumnisanzeige?').level).toBe('none');
   });
+  it('one alarming passage leads above the passage threshold, and shows the line below it', () => {
+    const story = `Er fehlt oft montags. Die Eltern haben die Entschuldigung zu spät abgegeben. ${SIGN} Wie schreibe ich die Versäumnisanzeige? Ab wann darf ich ein Attest verlangen?`;
+    const strict = { clear: 1.01, weak: 1.01 };
+    expect(createSafetyDetector(model, { ...strict, passage: 0.5 })(story).level).toBe('clear');
+    expect(createSafetyDetector(model, { clear: 0.5, weak: 1.01, passage: 1.01 })(story).level).not.toBe('none');
+  });
   it('between the thresholds: answer, and show the line', () => {
-    const between = createSafetyDetector(model, { clear: 1.01, weak: 0.5 });
+    const between = createSafetyDetector(model, { clear: 1.01, weak: 0.5, passage: 1.01 });
     expect(between(SIGN).level).toBe('weak');
   });
 });
