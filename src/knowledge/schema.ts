@@ -25,10 +25,14 @@ export const NonEmpty = z.string().trim().min(1);
 export const Scope = z.enum(['dortmund', 'nrw', 'andere']);
 export type Scope = z.infer<typeof Scope>;
 
+export const SHORT_TITLE_MAX = 40;
+
 /** Fields every entry has: what search sees, provenance, and the verification flag. */
 const base = {
   id: Id,
   title: NonEmpty,
+  /** Button and card title: at most 40 characters, so Teams never cuts it off. */
+  short_title: NonEmpty.max(SHORT_TITLE_MAX, `höchstens ${SHORT_TITLE_MAX} Zeichen (Teams kürzt längere Knopftitel)`),
   /** One to three sentences: the short answer shown first. */
   summary: NonEmpty,
   /** Further facts as short bullet points. */

@@ -32,12 +32,13 @@ describe('When loading knowledge files', () => {
     ['missing-field', { file: 'agencies.yaml', entry: 'jugendamt', field: 'role', line: 2 }, /Required/],
     [
       'unknown-reference',
-      { file: 'steps.yaml', entry: 'erste-reaktion', field: 'next.0', line: 11 },
+      { file: 'steps.yaml', entry: 'erste-reaktion', field: 'next.0', line: 12 },
       /step:gibt-es-nicht/,
     ],
     ['duplicate-id', { file: 'topics.yaml', entry: 'gespraeche', field: 'id', line: 3 }, /doppelt/],
     ['unverified-without-note', { file: 'topics.yaml', entry: 'bussgeld', field: 'unconfirmed' }, /verified: false/],
-    ['bad-source', { file: 'topics.yaml', entry: 'bussgeld', field: 'sources.0', line: 6 }, /Invalid url/i],
+    ['bad-source', { file: 'topics.yaml', entry: 'bussgeld', field: 'sources.0', line: 7 }, /Invalid url/i],
+    ['long-short-title', { file: 'topics.yaml', entry: 'bussgeld', field: 'short_title', line: 5 }, /höchstens 40/],
   ])('reports %s with file, entry, field and line', (fault, where, message) => {
     const problems = problemsOf(fault);
     expect(problems.length).toBeGreaterThanOrEqual(1);
