@@ -12,12 +12,22 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
 /**
  * Question sets. blind, blind-2, blind-3: written without seeing the engine, since used for error analysis.
  * blind-4: written blind, measured, then used for error analysis. routing-dev: written blind, used for tuning.
- * blind-5: written blind (fresh, 2026-12), never tuned on: the honest estimate.
+ * blind-5: written blind (2026-12), reported, since used for error analysis.
+ * blind-6: written blind (2026-12-03), measured before any tuning, never tuned on: the honest estimate.
  */
-const QUESTION_SETS = ['project', 'routing-dev', 'blind', 'blind-2', 'blind-3', 'blind-4', 'blind-5'] as const;
+const QUESTION_SETS = [
+  'project',
+  'routing-dev',
+  'blind',
+  'blind-2',
+  'blind-3',
+  'blind-4',
+  'blind-5',
+  'blind-6',
+] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
- * measured after each round; safety-blind-2: written fresh for the learned model, never tuned on.
+ * measured after each round; safety-blind-2: written fresh for the learned model, reported, since looked at.
  */
 const SAFETY_SETS = ['safety-dev', 'safety-dev-2', 'safety-blind', 'safety-blind-2'] as const;
 
