@@ -28,8 +28,10 @@ const QUESTION_SETS = [
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
  * measured after each round; safety-blind-2: written fresh for the learned model, reported, since looked at.
+ * safety-blind-3 (80 danger, 80 harmless near-misses, 2026-12-03): fresh, measured on the session's start and after
+ * the passage reading, never tuned on.
  */
-const SAFETY_SETS = ['safety-dev', 'safety-dev-2', 'safety-blind', 'safety-blind-2'] as const;
+const SAFETY_SETS = ['safety-dev', 'safety-dev-2', 'safety-blind', 'safety-blind-2', 'safety-blind-3'] as const;
 
 function timed(
   fn: (q: string) => { answered: boolean; refs: readonly string[] },
