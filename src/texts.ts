@@ -19,6 +19,8 @@ export const TEXTS = {
     'Welcher Vordruck für die Anhörung der Eltern?',
     'Kontakt KUBDO',
   ],
+  acuteDanger: 'Akute Gefahr für Leib und Leben: Notruf 110 (Polizei) oder 112 (Rettungsdienst und Feuerwehr).',
+  numberAbove: '(Nummer oben)',
   childProtectionLead: 'Kinderschutz geht vor: Bei Hinweisen auf eine Gefährdung des Kindes handeln Sie zuerst hier.',
   guideFromCase: 'Geführter Dialog: Ihre Nachricht beschreibt einen Fall – der Bot führt Sie zum passenden Schritt.',
   childProtectionHint:
@@ -49,6 +51,12 @@ export const TEXTS = {
   unknownEntry: 'Diesen Eintrag gibt es nicht (mehr). Schreiben Sie „Hilfe“, um zu sehen, wobei ich helfe.',
   labels: {
     todo: 'Was jetzt zu tun ist',
+    todoNow: 'Jetzt tun',
+    moreTodo: 'Weitere Schritte',
+    contact: 'Kontakt',
+    otherRegion: 'Beispiel aus einer anderen Region – nicht das Dortmunder Verfahren.',
+    responsibleForCase: 'Zuständig für Ihren Fall',
+    unconfirmedShort: 'Teilweise nicht bestätigt – Einzelheiten unter „Mehr anzeigen“.',
     document: 'Was Sie dokumentieren',
     then: 'Danach',
     responsible: 'Zuständig',
@@ -80,6 +88,10 @@ export const TEXTS = {
   },
   buttons: {
     startGuide: 'Was tun? (geführt)',
+    more: 'Mehr anzeigen',
+    call: (number: string) => `Anrufen: ${number}`,
+    download: 'Vordrucke herunterladen',
+    toStep: 'Zum Schritt',
     directory: 'Liste aller Stellen',
     nextStep: 'Nächster Schritt',
     responsibleAgency: 'Zuständige Stelle',

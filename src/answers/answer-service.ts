@@ -1,5 +1,6 @@
 import { guide, type FollowUpKind } from '../cards/actions';
-import { answerCard } from '../cards/answer-card';
+import { answerCard, type AnswerCardOptions } from '../cards/answer-card';
+import { refOf } from '../knowledge/knowledge';
 import { entryCard } from '../cards/entry-card';
 import { followUpCard, followUpTargets } from '../cards/follow-up-card';
 import { submit, type AdaptiveCard } from '../cards/adaptive';
@@ -15,17 +16,21 @@ import type { Said } from '../turn/reply';
 export type AnswerDeps = Pick<Core, 'engine' | 'knowledge'> & { readonly logger: Logger; readonly usage: UsageCounter };
 
 export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) {
-  // Remembered answers come back as the same object: their card is built once.
+  // Remembered answers come back as the same object: their plain card is built once.
   const cards = new WeakMap<Answer, AdaptiveCard>();
-  const cardFor = (answer: Answer) => {
+  const cardFor = (answer: Answer, options: AnswerCardOptions) => {
+    if (options.lead || options.offer) return answerCard(answer, knowledge, options);
     let card = cards.get(answer);
     if (!card) cards.set(answer, (card = answerCard(answer, knowledge)));
     return card;
   };
 
   return {
-    /** Answers with the Q&A engine; `offer` adds a button that opens the guide pre-filled. */
-    answer(question: string, offer?: Record<string, string>): Said {
+    /**
+     * Answers with the Q&A engine; `offer` adds a button that opens the guide pre-filled, `leadRef` is the
+     * entry the free-text decision leads with (the responsible body for the named school type).
+     */
+    answer(question: string, offer?: Record<string, string>, leadRef?: string): Said {
       const start = performance.now();
       const answer = engine.ask(question);
       const top = answer.candidates[0];
@@ -41,15 +46,17 @@ export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) 
         'answered',
       );
       const answered = answer.decision === 'answer' && top;
-      if (answered) usage.record(top.ref);
-      const card = cardFor(answer);
-      const offered = offer
-        ? {
-            ...card,
-            actions: [...(card.actions ?? []), submit(TEXTS.guide.offer, guide({ action: 'start', prefill: offer }))],
-          }
-        : card;
-      return { reply: { card: offered, summary: top?.entry.title }, lastRef: answered ? top.ref : undefined };
+      const lead = answered && leadRef && leadRef !== top.ref ? knowledge.byRef(leadRef) : undefined;
+      const shown = lead ? lead : top?.entry;
+      if (answered && shown) usage.record(refOf(shown));
+      const card = cardFor(answer, {
+        lead,
+        offer: offer && submit(TEXTS.guide.offer, guide({ action: 'start', prefill: offer })),
+      });
+      return {
+        reply: { card, summary: shown?.title },
+        lastRef: answered && shown ? refOf(shown) : undefined,
+      };
     },
 
     show(ref: string): Said {

@@ -55,3 +55,29 @@ export const submit = (title: string, data: CardPayload): CardAction => ({
 export const openUrl = (title: string, url: string): CardAction => ({ type: 'Action.OpenUrl', title, url });
 export const actionSet = (actions: CardAction[]): CardElement[] =>
   actions.length ? [{ type: 'ActionSet', actions }] : [];
+
+/** Teams shows at most six actions on a card (store rule). */
+export const MAX_CARD_ACTIONS = 6;
+
+/** A part of the card that stays closed until the user opens it ("Mehr anzeigen"). */
+export const hiddenPart = (id: string, items: CardElement[]): CardElement => ({
+  type: 'Container',
+  id,
+  isVisible: false,
+  items,
+});
+
+/** Opens and closes a hidden part (Adaptive Cards 1.5 `Action.ToggleVisibility`). */
+export const toggle = (title: string, id: string): CardAction => ({
+  type: 'Action.ToggleVisibility',
+  title,
+  targetElements: [id],
+});
+
+/** A tap-to-call action: `tel:` with the digits of a German number in international form. */
+export const call = (title: string, number: string): CardAction => openUrl(title, telHref(number));
+
+export const telHref = (number: string): string => {
+  const digits = number.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('0') && !digits.startsWith('00') ? `+49${digits.slice(1)}` : digits}`;
+};

@@ -1,10 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Agency } from '../knowledge/schema';
 import { TEXTS } from '../texts';
-import { showEntry } from './actions';
-import { actionSet, label, notice, plain, small, submit, text, type CardElement } from './adaptive';
-
-const telHref = (n: string) => `tel:${n.replace(/[^\d+]/g, '')}`;
+import { label, notice, plain, small, telHref, text, type CardElement } from './adaptive';
 
 /** One line per agency in lists: name, first phone number as a tel: link, and a short note. */
 export function agencyLine(agency: Agency, note: string): CardElement {
@@ -38,7 +35,6 @@ export function agencyContactElements(agency: Agency, knowledge: Knowledge): Car
     elements.push(text(TEXTS.labels.contactUnknown));
     if (helpers.length) {
       elements.push(text(`${TEXTS.labels.askInstead}: ${helpers.map((h) => plain(h.title)).join('; ')}`));
-      elements.push(...actionSet(helpers.map((h) => submit(h.title, showEntry(`agency:${h.id}`)))));
     }
     return elements;
   }
@@ -47,4 +43,26 @@ export function agencyContactElements(agency: Agency, knowledge: Knowledge): Car
     elements.push(notice('warning', [text(`⚠ ${TEXTS.labels.contactUnconfirmed}`, { size: 'Small' })]));
   if (contact.as_of) elements.push(small(`${TEXTS.labels.asOf} der Kontaktdaten: ${plain(contact.as_of)}`));
   return elements;
+}
+
+/**
+ * The one contact line of a first screen: the agency and its quickest way – a number to tap, a mail
+ * address, a web page – or, when none is known, who knows.
+ */
+export function contactLine(agency: Agency, knowledge: Knowledge): CardElement {
+  const { phone, email, web, web_path: webPath } = agency.contact;
+  const ways = [
+    ...phone.slice(0, 1).map((p) => `[${plain(p.number)}](${telHref(p.number)})`),
+    ...(email ? [`[${plain(email)}](mailto:${email})`] : []),
+    ...(web && !phone.length ? [`[${plain(new URL(web).hostname.replace(/^www\./, ''))}](${web})`] : []),
+  ];
+  const fallback = webPath
+    ? plain(webPath)
+    : (agency.ask
+        .map((id) => knowledge.agency(id)?.short_title)
+        .filter(Boolean)
+        .map((t) => `${TEXTS.labels.askInstead}: ${plain(t!)}`)[0] ?? TEXTS.labels.contactUnknown);
+  return text(
+    `**${TEXTS.labels.contact}:** ${plain(agency.short_title)} · ${ways.length ? ways.join(' · ') : fallback}`,
+  );
 }

@@ -2,60 +2,63 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { suggestionsWhenUnsure, type Answer, type Candidate } from '../search/answer';
 import { TEXTS } from '../texts';
 import { askQuestion, guide, showEntry } from './actions';
+import type { Entry } from '../knowledge/schema';
 import {
   actionSet,
   bulletList,
   card,
   heading,
-  label,
   notice,
   plain,
   submit,
   text,
   type AdaptiveCard,
-  type CardElement,
+  type CardAction,
 } from './adaptive';
+import { withChildProtectionBanner } from './child-protection';
 import { entryCard } from './entry-card';
 
 const ALSO_RELEVANT = 0.6;
+const ALSO_MAX = 3;
 
-/** The card for whatever the engine decided. */
-export function answerCard(answer: Answer, knowledge: Knowledge): AdaptiveCard {
-  const [first, ...rest] = answer.candidates;
-  const hint = (c: AdaptiveCard): AdaptiveCard =>
-    answer.safety === 'weak'
-      ? { ...c, body: [childProtectionNotice(knowledge, TEXTS.childProtectionHint), ...c.body] }
-      : c;
-  if (answer.decision === 'unsure' || !first)
-    return hint(unsureCard(suggestionsWhenUnsure(answer), answer.reason === 'out-of-scope'));
-  if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3)));
-  const lead = answer.childProtection
-    ? [childProtectionNotice(knowledge, TEXTS.childProtectionLead)]
-    : answer.safety === 'weak'
-      ? [childProtectionNotice(knowledge, TEXTS.childProtectionHint)]
-      : [];
-  const entry = entryCard(first.entry, knowledge, lead);
-  const also = rest.filter((c) => c.score >= first.score * ALSO_RELEVANT || answer.childProtection).slice(0, 3);
-  return also.length
-    ? { ...entry, body: [...entry.body, label(TEXTS.labels.alsoRelevant), ...candidateButtons(also)] }
-    : entry;
+export interface AnswerCardOptions {
+  /** The entry the decision leads with when it differs from the engine's first (the responsible body). */
+  readonly lead?: Entry;
+  /** A button that goes before the entry's own (the guided dialog, pre-filled from the message). */
+  readonly offer?: CardAction;
 }
 
-/** "Label: number" of every emergency agency's phone, once each. */
-export const emergencyPhones = (knowledge: Knowledge): string[] => [
-  ...new Set(
-    knowledge.agencies.filter((a) => a.emergency).flatMap((a) => a.contact.phone.map((p) => `${p.label}: ${p.number}`)),
-  ),
-];
-
-/** The child-protection line with the emergency numbers: leading (clear sign) or as a hint (weak sign). */
-export function childProtectionNotice(knowledge: Knowledge, line: string): CardElement {
-  const phones = emergencyPhones(knowledge);
-  return notice('attention', [text(`**${plain(line)}**`), ...(phones.length ? [bulletList(phones)] : [])]);
+/** The card for whatever the engine decided. */
+export function answerCard(answer: Answer, knowledge: Knowledge, options: AnswerCardOptions = {}): AdaptiveCard {
+  const [top] = answer.candidates;
+  const hint = (c: AdaptiveCard): AdaptiveCard =>
+    answer.safety === 'weak' ? withChildProtectionBanner(c, knowledge, TEXTS.childProtectionHint) : c;
+  if (answer.decision === 'unsure' || !top)
+    return hint(unsureCard(suggestionsWhenUnsure(answer), answer.reason === 'out-of-scope'));
+  if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3)));
+  const first = options.lead ?? top.entry;
+  const also = answer.candidates
+    .filter((c) => c.entry !== first)
+    .filter((c) => (answer.childProtection ? c.entry.kind === 'agency' : c.score >= top.score * ALSO_RELEVANT))
+    .slice(0, ALSO_MAX)
+    .map((c) => c.entry);
+  return entryCard(first, knowledge, {
+    banner: answer.childProtection
+      ? TEXTS.childProtectionLead
+      : answer.safety === 'weak'
+        ? TEXTS.childProtectionHint
+        : undefined,
+    lead:
+      options.lead?.kind === 'agency'
+        ? `${TEXTS.labels.responsibleForCase}: **${plain(options.lead.short_title)}**`
+        : undefined,
+    also,
+    extra: options.offer ? [options.offer] : [],
+  });
 }
 
 const candidateButtons = (candidates: readonly Candidate[]) =>
-  actionSet(candidates.map((c) => submit(c.entry.title, showEntry(c.ref))));
+  actionSet(candidates.map((c) => submit(c.entry.short_title, showEntry(c.ref))));
 
 export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
   return card([

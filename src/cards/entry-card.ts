@@ -4,43 +4,120 @@ import type { Agency, Entry, Form, Step } from '../knowledge/schema';
 import { TEXTS } from '../texts';
 import { followUp, guide, showEntry } from './actions';
 import {
-  actionSet,
   bulletList,
   card,
   heading,
+  hiddenPart,
   label,
+  MAX_CARD_ACTIONS,
   notice,
+  openUrl,
   plain,
   section,
   small,
   submit,
   text,
+  toggle,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
 } from './adaptive';
-import { agencyContactElements } from './agency-contact';
+import { agencyContactElements, contactLine } from './agency-contact';
+import { allActions, firstScreenText } from './card-measure';
+import { withChildProtectionBanner } from './child-protection';
 import { sourceLine, unconfirmedLines } from './entry-facts';
 
-/** The full card for one entry, with its follow-up buttons. */
-export function entryCard(entry: Entry, knowledge: Knowledge, lead: CardElement[] = []): AdaptiveCard {
-  return card([...lead, ...entryBody(entry, knowledge)], followUpActions(entry));
+/** What a teacher between two lessons reads before deciding to open more. */
+export const FIRST_SCREEN_MAX = 700;
+const NOW_BULLETS = 3;
+const MORE_ID = 'mehr';
+
+export interface EntryCardOptions {
+  /** The child-protection line: the banner with the tap-to-call number goes on top. */
+  readonly banner?: string;
+  /** A direct answer above the summary ("Zuständig für Ihren Fall: …"). */
+  readonly lead?: string;
+  /** "Auch passend": other entries as buttons, after the entry's own. */
+  readonly also?: readonly Entry[];
+  /** Buttons that go before the entry's own (e.g. the guided dialog pre-filled). */
+  readonly extra?: readonly CardAction[];
 }
 
-export function entryBody(entry: Entry, knowledge: Knowledge): CardElement[] {
-  return [
-    heading(entry.title),
-    text(plain(entry.summary)),
-    ...kindBody(entry, knowledge),
+/**
+ * One entry as a card: a first screen with the direct answer, at most three things to do now and the one
+ * contact; everything else behind "Mehr anzeigen". At most six buttons, each title at most 40 characters.
+ */
+export function entryCard(entry: Entry, knowledge: Knowledge, options: EntryCardOptions = {}): AdaptiveCard {
+  for (let bullets = NOW_BULLETS; ; bullets--) {
+    const built = build(entry, knowledge, options, bullets);
+    if (bullets === 0 || firstScreenText(built).length <= FIRST_SCREEN_MAX) return built;
+  }
+}
+
+function build(entry: Entry, knowledge: Knowledge, options: EntryCardOptions, bullets: number): AdaptiveCard {
+  const [answer, ...restOfSummary] = splitSummary(entry.summary);
+  const more = [
+    ...(restOfSummary.length ? [text(plain(restOfSummary.join(' ')))] : []),
+    ...kindMore(entry, knowledge, bullets),
     ...section(TEXTS.labels.goodToKnow, entry.details),
     ...provenance(entry, knowledge),
   ];
+  const body = [
+    heading(entry.short_title),
+    ...(entry.scope === 'andere' ? [small(TEXTS.labels.otherRegion)] : []),
+    ...(options.lead ? [text(options.lead)] : []),
+    text(plain(answer ?? entry.summary)),
+    ...kindFirst(entry, knowledge, bullets),
+    ...unconfirmedNote(entry),
+    hiddenPart(MORE_ID, more),
+  ];
+  const bare = card(body);
+  const framed = options.banner ? withChildProtectionBanner(bare, knowledge, options.banner) : bare;
+  const room = MAX_CARD_ACTIONS - allActions(framed).length;
+  const own = followUpActions(entry);
+  const alsoShown = (options.also ?? []).filter((e) => !reachedBy(entry, e));
+  const actions = distinct([
+    toggle(TEXTS.buttons.more, MORE_ID),
+    ...(options.extra ?? []),
+    ...own,
+    ...alsoShown.map((e) => submit(e.short_title, showEntry(refOf(e)))),
+  ]).slice(0, room);
+  return { ...framed, actions };
 }
 
-function kindBody(entry: Entry, knowledge: Knowledge): CardElement[] {
+/** The one or two sentences that answer; the rest of the summary goes behind "Mehr anzeigen". */
+function splitSummary(summary: string): string[] {
+  const sentences = summary.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()) ?? [summary];
+  const first = sentences[0]!;
+  const lead = first.length < 120 && sentences[1] ? `${first} ${sentences[1]}` : first;
+  const rest = sentences.slice(lead === first ? 1 : 2);
+  return [lead, ...(rest.length ? [rest.join(' ')] : [])];
+}
+
+function kindFirst(entry: Entry, knowledge: Knowledge, bullets: number): CardElement[] {
+  switch (entry.kind) {
+    case 'step': {
+      const agency = entry.agencies.map((id) => knowledge.agency(id)).find((a): a is Agency => !!a);
+      return [
+        ...(bullets > 0 ? [label(TEXTS.labels.todoNow), bulletList(entry.actions.slice(0, bullets))] : []),
+        ...(agency ? [contactLine(agency, knowledge)] : []),
+      ];
+    }
+    case 'agency':
+      return [contactLine(entry, knowledge)];
+    case 'form':
+      return [small(`${TEXTS.labels.forWhom}: ${plain(entry.for_whom)}`)];
+    case 'offering':
+      return [small(`${TEXTS.labels.audience}: ${plain(entry.audience)}`)];
+    case 'topic':
+      return [];
+  }
+}
+
+function kindMore(entry: Entry, knowledge: Knowledge, bullets: number): CardElement[] {
   switch (entry.kind) {
     case 'step':
-      return stepBody(entry, knowledge);
+      return stepMore(entry, knowledge, bullets);
     case 'agency':
       return [
         label(TEXTS.labels.role),
@@ -50,40 +127,47 @@ function kindBody(entry: Entry, knowledge: Knowledge): CardElement[] {
         ...agencyContactElements(entry, knowledge),
       ];
     case 'form':
-      return formBody(entry, knowledge);
+      return formMore(entry, knowledge);
     case 'offering':
-      return [label(TEXTS.labels.audience), text(plain(entry.audience))];
     case 'topic':
       return [];
   }
 }
 
-function stepBody(step: Step, knowledge: Knowledge): CardElement[] {
+function stepMore(step: Step, knowledge: Knowledge, bullets: number): CardElement[] {
   const agencies = step.agencies.map((id) => knowledge.agency(id)).filter((a): a is Agency => !!a);
   const forms = step.forms.map((id) => knowledge.form(id)).filter((f): f is Form => !!f);
   return [
     small(`Schritt ${step.order} von ${knowledge.steps.length - 1} · ${TEXTS.labels.when}: ${plain(step.when)}`),
-    ...section(TEXTS.labels.todo, step.actions),
+    ...section(bullets > 0 ? TEXTS.labels.moreTodo : TEXTS.labels.todo, step.actions.slice(bullets)),
     ...section(TEXTS.labels.document, step.document),
     label(TEXTS.labels.responsible),
     text(plain(step.responsible)),
-    ...actionSet(agencies.map((a) => submit(a.title, showEntry(refOf(a))))),
-    ...(forms.length ? [label(TEXTS.labels.forms), bulletList(forms.map((f) => `${f.number}: ${f.title}`))] : []),
+    ...(agencies.length ? [bulletList(agencies.map((a) => a.title))] : []),
+    ...(forms.length ? [label(TEXTS.labels.forms), bulletList(forms.map((f) => f.title))] : []),
     ...(step.legal_basis.length ? [small(`${TEXTS.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
     label(TEXTS.labels.then),
     text(plain(step.then)),
   ];
 }
 
-function formBody(form: Form, knowledge: Knowledge): CardElement[] {
+function formMore(form: Form, knowledge: Knowledge): CardElement[] {
   const step = knowledge.step(form.step);
   return [
-    small(`Vordruck ${form.number}`),
-    label(TEXTS.labels.forWhom),
-    text(plain(form.for_whom)),
     ...(step ? [small(`Gehört zu Schritt ${step.order}: ${plain(step.title)}`)] : []),
     ...(form.legal_basis.length ? [small(`${TEXTS.labels.legal}: ${plain(form.legal_basis.join('; '))}`)] : []),
   ];
+}
+
+/** Short and visible where a point is unconfirmed; the full note sits behind "Mehr anzeigen". */
+function unconfirmedNote(entry: Entry): CardElement[] {
+  if (entry.verified && entry.unconfirmed.length === 0) return [];
+  const first = entry.unconfirmed[0];
+  const line =
+    first && first.length <= 140 && entry.unconfirmed.length === 1
+      ? `${TEXTS.labels.unverified}: ${first}`
+      : TEXTS.labels.unconfirmedShort;
+  return [notice('warning', [text(`⚠ ${plain(line)}`, { size: 'Small' })])];
 }
 
 function provenance(entry: Entry, knowledge: Knowledge): CardElement[] {
@@ -101,7 +185,7 @@ function provenance(entry: Entry, knowledge: Knowledge): CardElement[] {
   ];
 }
 
-/** "Nächster Schritt", "Zuständige Stelle", "Vordruck" where the entry has them. */
+/** The entry's own buttons: what follows, who, which form, the guided dialog; a form's download page. */
 export function followUpActions(entry: Entry): CardAction[] {
   const ref = refOf(entry);
   const actions: CardAction[] = [];
@@ -111,6 +195,35 @@ export function followUpActions(entry: Entry): CardAction[] {
     if (entry.forms.length) actions.push(submit(TEXTS.buttons.form, followUp('form', ref)));
     actions.push(submit(TEXTS.buttons.startGuide, guide({ action: 'start' })));
   }
-  if (entry.kind === 'form') actions.push(submit('Zum Schritt', showEntry(`step:${entry.step}`)));
+  if (entry.kind === 'form') {
+    if (entry.download) actions.push(openUrl(TEXTS.buttons.download, entry.download));
+    actions.push(submit(TEXTS.buttons.toStep, showEntry(`step:${entry.step}`)));
+  }
   return actions;
+}
+
+/** An entry the entry's own buttons already lead to is not offered again. */
+function reachedBy(entry: Entry, other: Entry): boolean {
+  if (refOf(other) === refOf(entry)) return true;
+  if (entry.kind !== 'step') return entry.kind === 'form' && other.kind === 'step' && other.id === entry.step;
+  const ids: readonly string[] =
+    other.kind === 'agency'
+      ? entry.agencies
+      : other.kind === 'form'
+        ? entry.forms
+        : other.kind === 'step'
+          ? entry.next
+          : [];
+  return ids.includes(other.id);
+}
+
+/** No button twice: the same title or the same target. */
+function distinct(actions: readonly CardAction[]): CardAction[] {
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    const keys = [`t:${String(a.title)}`, `d:${JSON.stringify(a.data ?? a.url ?? a.targetElements)}`];
+    if (keys.some((k) => seen.has(k))) return false;
+    keys.forEach((k) => seen.add(k));
+    return true;
+  });
 }

@@ -4,17 +4,24 @@ import {
   bulletList,
   card,
   heading,
+  hiddenPart,
   label,
+  MAX_CARD_ACTIONS,
   notice,
   plain,
   section,
   small,
   submit,
   text,
+  toggle,
   type AdaptiveCard,
   type CardElement,
 } from '../cards/adaptive';
-import { agencyLine } from '../cards/agency-contact';
+import { agencyLine, contactLine } from '../cards/agency-contact';
+import { allActions, firstScreenText } from '../cards/card-measure';
+import { withChildProtectionBanner } from '../cards/child-protection';
+import { FIRST_SCREEN_MAX } from '../cards/entry-card';
+import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import { sourceLine, unconfirmedLines } from '../cards/entry-facts';
 import type { Knowledge } from '../knowledge/knowledge';
 import { refOf } from '../knowledge/knowledge';
@@ -22,6 +29,8 @@ import { TEXTS } from '../texts';
 import type { Answers, FlowEngine } from './flow-engine';
 import type { QuestionNode } from './flow-schema';
 import type { ResolvedOutcome } from './outcome';
+
+const NOW_BULLETS = 3;
 
 const chunks = <X>(items: readonly X[], size: number): X[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
@@ -68,31 +77,53 @@ export function questionCard(
   );
 }
 
+/** The guided dialog's result, laid out like an answer: first screen short, the rest behind "Mehr anzeigen". */
 export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean): AdaptiveCard {
+  for (let bullets = NOW_BULLETS; ; bullets--) {
+    const built = buildOutcome(outcome, knowledge, canGoBack, bullets);
+    if (bullets === 0 || firstScreenText(built).length <= FIRST_SCREEN_MAX) return built;
+  }
+}
+
+function buildOutcome(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean, bullets: number) {
   const { step } = outcome;
-  const agencyLines = outcome.agencies.map((a) => agencyLine(a, a.when));
-  return card(
-    [
-      small(TEXTS.guide.label),
-      heading(`Sie sind bei Schritt ${step.order}: ${outcome.headline}`),
-      text(plain(step.summary)),
-      ...section(TEXTS.labels.todo, [...outcome.notes, ...step.actions]),
-      ...section(TEXTS.labels.document, step.document),
-      label(TEXTS.labels.responsible),
-      text(plain(step.responsible)),
-      ...agencyLines,
-      ...actionSet(outcome.agencies.map((a) => submit(`Kontakt: ${a.title}`, showEntry(refOf(a))))),
-      ...(outcome.forms.length
-        ? [label(TEXTS.labels.forms), bulletList(outcome.forms.map((f) => `${f.number}: ${f.title}`))]
-        : []),
-      ...(step.legal_basis.length ? [small(`${TEXTS.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
-      label(TEXTS.labels.then),
-      text(plain(step.then)),
-      ...unverified(step, knowledge),
-      small(plain(sourceLine(step))),
-    ],
-    [submit(TEXTS.guide.summary, guide({ action: 'summary' })), ...controls(canGoBack)],
-  );
+  const todo = [...outcome.notes, ...step.actions];
+  const [contact] = outcome.agencies;
+  const more = [
+    ...section(bullets > 0 ? TEXTS.labels.moreTodo : TEXTS.labels.todo, todo.slice(bullets)),
+    ...section(TEXTS.labels.document, step.document),
+    label(TEXTS.labels.responsible),
+    text(plain(step.responsible)),
+    ...outcome.agencies.map((a) => agencyLine(a, a.when)),
+    ...(outcome.forms.length ? [label(TEXTS.labels.forms), bulletList(outcome.forms.map((f) => f.title))] : []),
+    ...(step.legal_basis.length ? [small(`${TEXTS.labels.legal}: ${plain(step.legal_basis.join('; '))}`)] : []),
+    label(TEXTS.labels.then),
+    text(plain(step.then)),
+    ...unverified(step, knowledge),
+    small(plain(sourceLine(step))),
+  ];
+  const body = [
+    small(TEXTS.guide.label),
+    heading(`Schritt ${step.order}: ${outcome.headline}`),
+    text(plain(step.summary.match(/^[^.!?]+[.!?]*/)?.[0] ?? step.summary)),
+    ...(bullets > 0 ? [label(TEXTS.labels.todoNow), bulletList(todo.slice(0, bullets))] : []),
+    ...(contact ? [contactLine(contact, knowledge)] : []),
+    ...(outcome.forms.length ? [small(`${TEXTS.labels.forms}: ${outcome.forms.map((f) => f.number).join(', ')}`)] : []),
+    ...(step.verified && step.unconfirmed.length === 0
+      ? []
+      : [notice('warning', [text(`⚠ ${TEXTS.labels.unconfirmedShort}`, { size: 'Small' })])]),
+    hiddenPart('mehr', more),
+  ];
+  const actions = [
+    toggle(TEXTS.buttons.more, 'mehr'),
+    ...(contact ? [submit(contact.short_title, showEntry(refOf(contact)))] : []),
+    submit(TEXTS.guide.summary, guide({ action: 'summary' })),
+    ...controls(canGoBack),
+  ];
+  const shown = card(body);
+  const framed =
+    step.id === CHILD_PROTECTION_STEP ? withChildProtectionBanner(shown, knowledge, TEXTS.childProtectionLead) : shown;
+  return { ...framed, actions: actions.slice(0, MAX_CARD_ACTIONS - allActions(framed).length) };
 }
 
 function unverified(entry: ResolvedOutcome['step'], knowledge: Knowledge): CardElement[] {

@@ -3,7 +3,7 @@ import type { Core } from '../core/bootstrap';
 import type { Logger } from '../shared/logger';
 import type { Said } from '../turn/reply';
 import { text } from '../cards/adaptive';
-import { emergencyPhones } from '../cards/answer-card';
+import { withChildProtectionBanner } from '../cards/child-protection';
 import { createFreeTextDecider } from '../decision/free-text';
 import { TEXTS } from '../texts';
 import { readDialog } from '../dialog/dialog-state';
@@ -36,7 +36,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
   const load = (stored: unknown) => readDialog(stored, nodeExists);
 
   /** Where the dialog stands: the next question, or the outcome; `before` goes first (an answer). */
-  function show(dialog: DialogState, lead?: string, before: readonly Said[] = []): GuideTurn {
+  function show(dialog: DialogState, lead?: string, before: readonly Said[] = [], banner?: string): GuideTurn {
     const node = guide.current(dialog);
     if (!node) return { replies: before, dialog };
     logger.info(
@@ -48,7 +48,8 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       node.kind === 'question'
         ? questionCard(guide, node, dialog.answers, dialog.prefilled, canGoBack)
         : outcomeCard(resolveOutcome(node, dialog.answers, knowledge), knowledge, canGoBack);
-    const card = lead ? { ...view, body: [text(lead, { weight: 'Bolder' }), ...view.body] } : view;
+    const led = lead ? { ...view, body: [text(lead, { weight: 'Bolder' }), ...view.body] } : view;
+    const card = banner ? withChildProtectionBanner(led, knowledge, banner) : led;
     const summary = node.kind === 'question' ? node.text : TEXTS.guide.label;
     return { replies: [...before, { reply: { card, summary } }], dialog };
   }
@@ -109,9 +110,8 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       if (dialog && node?.kind === 'question') {
         const option = reader.match(node, typed, typed.length <= MAX_FUZZY_REPLY);
         // A weak sign in a reply: the dialog goes on, with the child-protection line and numbers on top.
-        const hint =
-          safety === 'weak' ? [TEXTS.childProtectionHint, ...emergencyPhones(knowledge)].join(' · ') : undefined;
-        if (option) return show(guide.choose(dialog, option.value)!, hint);
+        const banner = safety === 'weak' ? TEXTS.childProtectionHint : undefined;
+        if (option) return show(guide.choose(dialog, option.value)!, undefined, [], banner);
         return show(dialog, TEXTS.guide.continueLater, [answers.answer(typed)]);
       }
       const decision = decide(typed);
@@ -120,7 +120,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
         logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
         return show(guide.start(decision.prefill));
       }
-      return { replies: [answers.answer(typed, slots.length ? decision.prefill : undefined)] };
+      return { replies: [answers.answer(typed, slots.length ? decision.prefill : undefined, decision.refs[0])] };
     },
   };
 }

@@ -127,6 +127,8 @@ export const Form = z.object({
   number: z.string().regex(/^\d{3}$/, 'dreistellige Vordrucknummer'),
   for_whom: NonEmpty,
   step: StepId,
+  /** The page where schools download the form. */
+  download: z.string().url().optional(),
   legal_basis: z.array(NonEmpty).default([]),
 });
 export type Form = z.infer<typeof Form>;

@@ -7,9 +7,9 @@ const text = (r: CardReply[]) => cardText(r[0]);
 
 describe('The agency directory', () => {
   it.each([
-    ['Kontakt Jugendamt', /Jugendamt/, /tel:0231/],
-    ['Telefon KUBDO', /KUBDO/, /tel:02315010017/],
-    ['telefonnummer kubdo', /KUBDO/, /tel:02315010017/],
+    ['Kontakt Jugendamt', /Jugendamt/, /tel:\+49231/],
+    ['Telefon KUBDO', /KUBDO/, /tel:\+492315010017/],
+    ['telefonnummer kubdo', /KUBDO/, /tel:\+492315010017/],
     ['Kontakt JA', /Jugendamt/, /50-12345/],
     ['Kontakt Jgendamt', /Jugendamt/, /Kontakt/],
     ['Adresse KJP', /Kinder- und Jugendpsychiatrie/, /Marsbruchstr/],

@@ -71,7 +71,7 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
       {
         click: 'Gymnasium',
         expect: {
-          title: 'Sie sind bei Schritt 10: Versäumnisanzeige an die Bezirksregierung Arnsberg',
+          title: 'Schritt 10: Versäumnisanzeige an die Bezirksregierung Arnsberg',
           buttons: [TEXTS.guide.summary, TEXTS.guide.back, TEXTS.guide.restart],
         },
       },

@@ -24,8 +24,8 @@ describe('When the engine is unsure', () => {
   it('offers the three best entries and the guided dialog for an in-domain story (weak match)', () => {
     const card = json(answerCard(unsure('weak'), knowledge));
     expect(card).toContain(TEXTS.suggestTitle);
-    for (const c of candidates.slice(0, 3)) expect(card).toContain(c.entry.title);
-    expect(card).not.toContain(candidates[3]!.entry.title);
+    for (const c of candidates.slice(0, 3)) expect(card).toContain(c.entry.short_title);
+    expect(card).not.toContain(candidates[3]!.entry.short_title);
     expect(card).toContain(TEXTS.buttons.startGuide);
     expect(card).not.toContain(TEXTS.unsureText);
     expect(answerAsText(unsure('weak'), knowledge)).toContain(candidates[0]!.entry.title);
