@@ -48,8 +48,13 @@ export interface EntryCardOptions {
  * contact; everything else behind "Mehr anzeigen". At most six buttons, each title at most 40 characters.
  */
 export function entryCard(entry: Entry, knowledge: Knowledge, options: EntryCardOptions = {}): AdaptiveCard {
+  return fitFirstScreen((bullets) => build(entry, knowledge, options, bullets));
+}
+
+/** Builds with three "Jetzt tun" bullets, then fewer, until the first screen fits. */
+export function fitFirstScreen(build: (bullets: number) => AdaptiveCard): AdaptiveCard {
   for (let bullets = NOW_BULLETS; ; bullets--) {
-    const built = build(entry, knowledge, options, bullets);
+    const built = build(bullets);
     if (bullets === 0 || firstScreenText(built).length <= FIRST_SCREEN_MAX) return built;
   }
 }
@@ -85,9 +90,18 @@ function build(entry: Entry, knowledge: Knowledge, options: EntryCardOptions, bu
   return { ...framed, actions };
 }
 
+/** "z. B.", "Abs.", "Nr.", "1.": a full stop that does not end a sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{L}{1,2}|abs|bzw|ca|ggf|inkl|nr|tel|usw|vgl|\d+)\.$/iu;
+
 /** The one or two sentences that answer; the rest of the summary goes behind "Mehr anzeigen". */
-function splitSummary(summary: string): string[] {
-  const sentences = summary.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()) ?? [summary];
+export function splitSummary(summary: string): string[] {
+  const pieces = summary.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()) ?? [summary];
+  const sentences = pieces.reduce<string[]>((out, piece) => {
+    const last = out[out.length - 1];
+    if (last !== undefined && ABBREVIATION.test(last)) out[out.length - 1] = `${last} ${piece}`;
+    else out.push(piece);
+    return out;
+  }, []);
   const first = sentences[0]!;
   const lead = first.length < 120 && sentences[1] ? `${first} ${sentences[1]}` : first;
   const rest = sentences.slice(lead === first ? 1 : 2);

@@ -18,9 +18,9 @@ import {
   type CardElement,
 } from '../cards/adaptive';
 import { agencyLine, contactLine } from '../cards/agency-contact';
-import { allActions, firstScreenText } from '../cards/card-measure';
+import { allActions } from '../cards/card-measure';
 import { withChildProtectionBanner } from '../cards/child-protection';
-import { FIRST_SCREEN_MAX } from '../cards/entry-card';
+import { fitFirstScreen, splitSummary } from '../cards/entry-card';
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import { sourceLine, unconfirmedLines } from '../cards/entry-facts';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -29,8 +29,6 @@ import { TEXTS } from '../texts';
 import type { Answers, FlowEngine } from './flow-engine';
 import type { QuestionNode } from './flow-schema';
 import type { ResolvedOutcome } from './outcome';
-
-const NOW_BULLETS = 3;
 
 const chunks = <X>(items: readonly X[], size: number): X[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
@@ -79,10 +77,7 @@ export function questionCard(
 
 /** The guided dialog's result, laid out like an answer: first screen short, the rest behind "Mehr anzeigen". */
 export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean): AdaptiveCard {
-  for (let bullets = NOW_BULLETS; ; bullets--) {
-    const built = buildOutcome(outcome, knowledge, canGoBack, bullets);
-    if (bullets === 0 || firstScreenText(built).length <= FIRST_SCREEN_MAX) return built;
-  }
+  return fitFirstScreen((bullets) => buildOutcome(outcome, knowledge, canGoBack, bullets));
 }
 
 function buildOutcome(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean, bullets: number) {
@@ -105,7 +100,7 @@ function buildOutcome(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack:
   const body = [
     small(TEXTS.guide.label),
     heading(`Schritt ${step.order}: ${outcome.headline}`),
-    text(plain(step.summary.match(/^[^.!?]+[.!?]*/)?.[0] ?? step.summary)),
+    text(plain(splitSummary(step.summary)[0] ?? step.summary)),
     ...(bullets > 0 ? [label(TEXTS.labels.todoNow), bulletList(todo.slice(0, bullets))] : []),
     ...(contact ? [contactLine(contact, knowledge)] : []),
     ...(outcome.forms.length ? [small(`${TEXTS.labels.forms}: ${outcome.forms.map((f) => f.number).join(', ')}`)] : []),
