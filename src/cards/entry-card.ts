@@ -29,8 +29,28 @@ import { sourceLine, unconfirmedLines } from './entry-facts';
 
 /** What a teacher between two lessons reads before deciding to open more. */
 export const FIRST_SCREEN_MAX = 700;
-const NOW_BULLETS = 3;
 const MORE_ID = 'mehr';
+
+/** How much of the "Jetzt tun" list and of the contacts the first screen shows. */
+export interface FirstScreenBudget {
+  readonly bullets: number;
+  readonly contacts: number;
+  /** The answer in one sentence and the unconfirmed note as a pointer (a banner takes room). */
+  readonly brief: boolean;
+  /** Without "Auch passend" buttons: the last resort. */
+  readonly alone?: boolean;
+}
+/** Tried in order until the first screen fits: one thing to do beats a second contact. */
+const BUDGETS: readonly FirstScreenBudget[] = [
+  { bullets: 3, contacts: 2, brief: false },
+  { bullets: 2, contacts: 2, brief: false },
+  { bullets: 1, contacts: 2, brief: false },
+  { bullets: 1, contacts: 1, brief: false },
+  { bullets: 1, contacts: 1, brief: true },
+  { bullets: 0, contacts: 1, brief: true },
+  { bullets: 0, contacts: 0, brief: true },
+  { bullets: 0, contacts: 0, brief: true, alone: true },
+];
 
 export interface EntryCardOptions {
   /** The child-protection line: the banner with the tap-to-call number goes on top. */
@@ -48,19 +68,22 @@ export interface EntryCardOptions {
  * contact; everything else behind "Mehr anzeigen". At most six buttons, each title at most 40 characters.
  */
 export function entryCard(entry: Entry, knowledge: Knowledge, options: EntryCardOptions = {}): AdaptiveCard {
-  return fitFirstScreen((bullets) => build(entry, knowledge, options, bullets));
+  return fitFirstScreen((budget) => build(entry, knowledge, options, budget));
 }
 
-/** Builds with three "Jetzt tun" bullets, then fewer, until the first screen fits. */
-export function fitFirstScreen(build: (bullets: number) => AdaptiveCard): AdaptiveCard {
-  for (let bullets = NOW_BULLETS; ; bullets--) {
-    const built = build(bullets);
-    if (bullets === 0 || firstScreenText(built).length <= FIRST_SCREEN_MAX) return built;
+/** Builds with three "Jetzt tun" bullets and two contacts, then less, until the first screen fits. */
+export function fitFirstScreen(build: (budget: FirstScreenBudget) => AdaptiveCard): AdaptiveCard {
+  let built: AdaptiveCard | undefined;
+  for (const budget of BUDGETS) {
+    built = build(budget);
+    if (firstScreenText(built).length <= FIRST_SCREEN_MAX) return built;
   }
+  return built!;
 }
 
-function build(entry: Entry, knowledge: Knowledge, options: EntryCardOptions, bullets: number): AdaptiveCard {
-  const [answer, ...restOfSummary] = splitSummary(entry.summary);
+function build(entry: Entry, knowledge: Knowledge, options: EntryCardOptions, budget: FirstScreenBudget): AdaptiveCard {
+  const { bullets } = budget;
+  const [answer, ...restOfSummary] = splitSummary(entry.summary, budget.brief);
   const more = [
     ...(restOfSummary.length ? [text(plain(restOfSummary.join(' ')))] : []),
     ...kindMore(entry, knowledge, bullets),
@@ -72,15 +95,15 @@ function build(entry: Entry, knowledge: Knowledge, options: EntryCardOptions, bu
     ...(entry.scope === 'andere' ? [small(TEXTS.labels.otherRegion)] : []),
     ...(options.lead ? [text(options.lead)] : []),
     text(plain(answer ?? entry.summary)),
-    ...kindFirst(entry, knowledge, bullets),
-    ...unconfirmedNote(entry),
+    ...kindFirst(entry, knowledge, budget),
+    ...unconfirmedNote(entry, budget.brief),
     hiddenPart(MORE_ID, more),
   ];
   const bare = card(body);
   const framed = options.banner ? withChildProtectionBanner(bare, knowledge, options.banner) : bare;
   const room = MAX_CARD_ACTIONS - allActions(framed).length;
   const own = followUpActions(entry);
-  const alsoShown = (options.also ?? []).filter((e) => !reachedBy(entry, e));
+  const alsoShown = budget.alone ? [] : (options.also ?? []).filter((e) => !reachedBy(entry, e));
   const actions = distinct([
     toggle(TEXTS.buttons.more, MORE_ID),
     ...(options.extra ?? []),
@@ -93,8 +116,8 @@ function build(entry: Entry, knowledge: Knowledge, options: EntryCardOptions, bu
 /** "z. B.", "Abs.", "Nr.", "1.": a full stop that does not end a sentence. */
 const ABBREVIATION = /(?:^|[\s(])(?:\p{L}{1,2}|abs|bzw|ca|ggf|inkl|nr|tel|usw|vgl|\d+)\.$/iu;
 
-/** The one or two sentences that answer; the rest of the summary goes behind "Mehr anzeigen". */
-export function splitSummary(summary: string): string[] {
+/** The one or two sentences that answer (one when `brief`); the rest goes behind "Mehr anzeigen". */
+export function splitSummary(summary: string, brief = false): string[] {
   const pieces = summary.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()) ?? [summary];
   const sentences = pieces.reduce<string[]>((out, piece) => {
     const last = out[out.length - 1];
@@ -103,18 +126,17 @@ export function splitSummary(summary: string): string[] {
     return out;
   }, []);
   const first = sentences[0]!;
-  const lead = first.length < 120 && sentences[1] ? `${first} ${sentences[1]}` : first;
+  const lead = !brief && first.length < 120 && sentences[1] ? `${first} ${sentences[1]}` : first;
   const rest = sentences.slice(lead === first ? 1 : 2);
   return [lead, ...(rest.length ? [rest.join(' ')] : [])];
 }
 
-function kindFirst(entry: Entry, knowledge: Knowledge, bullets: number): CardElement[] {
+function kindFirst(entry: Entry, knowledge: Knowledge, { bullets, contacts }: FirstScreenBudget): CardElement[] {
   switch (entry.kind) {
     case 'step': {
-      const agency = entry.agencies.map((id) => knowledge.agency(id)).find((a): a is Agency => !!a);
       return [
         ...(bullets > 0 ? [label(TEXTS.labels.todoNow), bulletList(entry.actions.slice(0, bullets))] : []),
-        ...(agency ? [contactLine(agency, knowledge)] : []),
+        ...firstContacts(entry, knowledge, contacts).map((a) => contactLine(a, knowledge)),
       ];
     }
     case 'agency':
@@ -126,6 +148,12 @@ function kindFirst(entry: Entry, knowledge: Knowledge, bullets: number): CardEle
     case 'topic':
       return [];
   }
+}
+
+/** The one contact; two when the step names exactly two alternatives (e.g. by school type). */
+function firstContacts(step: Step, knowledge: Knowledge, room: number): Agency[] {
+  const agencies = step.agencies.map((id) => knowledge.agency(id)).filter((a): a is Agency => !!a);
+  return agencies.slice(0, Math.min(room, agencies.length === 2 ? 2 : 1));
 }
 
 function kindMore(entry: Entry, knowledge: Knowledge, bullets: number): CardElement[] {
@@ -174,11 +202,11 @@ function formMore(form: Form, knowledge: Knowledge): CardElement[] {
 }
 
 /** Short and visible where a point is unconfirmed; the full note sits behind "Mehr anzeigen". */
-function unconfirmedNote(entry: Entry): CardElement[] {
+export function unconfirmedNote(entry: Entry, brief: boolean): CardElement[] {
   if (entry.verified && entry.unconfirmed.length === 0) return [];
   const first = entry.unconfirmed[0];
   const line =
-    first && first.length <= 140 && entry.unconfirmed.length === 1
+    !brief && first && first.length <= 140 && entry.unconfirmed.length === 1
       ? `${TEXTS.labels.unverified}: ${first}`
       : TEXTS.labels.unconfirmedShort;
   return [notice('warning', [text(`⚠ ${plain(line)}`, { size: 'Small' })])];

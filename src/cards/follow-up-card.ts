@@ -35,8 +35,8 @@ export function followUpCard(
 ): AdaptiveCard {
   if (targets.length === 1) return entryCard(targets[0]!, knowledge);
   return card([
-    heading(`${TITLES[what]}: ${from.title}`),
+    heading(`${TITLES[what]}: ${from.short_title}`),
     ...targets.map((t) => text(`**${plain(t.title)}** – ${plain(t.summary)}`, { size: 'Small' })),
-    ...actionSet(targets.map((t) => submit(t.title, showEntry(refOf(t))))),
+    ...actionSet(targets.map((t) => submit(t.short_title, showEntry(refOf(t))))),
   ]);
 }

@@ -20,7 +20,7 @@ import {
 import { agencyLine, contactLine } from '../cards/agency-contact';
 import { allActions } from '../cards/card-measure';
 import { withChildProtectionBanner } from '../cards/child-protection';
-import { fitFirstScreen, splitSummary } from '../cards/entry-card';
+import { fitFirstScreen, splitSummary, unconfirmedNote, type FirstScreenBudget } from '../cards/entry-card';
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import { sourceLine, unconfirmedLines } from '../cards/entry-facts';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -77,13 +77,19 @@ export function questionCard(
 
 /** The guided dialog's result, laid out like an answer: first screen short, the rest behind "Mehr anzeigen". */
 export function outcomeCard(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean): AdaptiveCard {
-  return fitFirstScreen((bullets) => buildOutcome(outcome, knowledge, canGoBack, bullets));
+  return fitFirstScreen((budget) => buildOutcome(outcome, knowledge, canGoBack, budget));
 }
 
-function buildOutcome(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack: boolean, bullets: number) {
+function buildOutcome(
+  outcome: ResolvedOutcome,
+  knowledge: Knowledge,
+  canGoBack: boolean,
+  { bullets, contacts, brief }: FirstScreenBudget,
+) {
   const { step } = outcome;
   const todo = [...outcome.notes, ...step.actions];
   const [contact] = outcome.agencies;
+  const shownContact = contacts > 0 ? contact : undefined;
   const more = [
     ...section(bullets > 0 ? TEXTS.labels.moreTodo : TEXTS.labels.todo, todo.slice(bullets)),
     ...section(TEXTS.labels.document, step.document),
@@ -100,13 +106,11 @@ function buildOutcome(outcome: ResolvedOutcome, knowledge: Knowledge, canGoBack:
   const body = [
     small(TEXTS.guide.label),
     heading(`Schritt ${step.order}: ${outcome.headline}`),
-    text(plain(splitSummary(step.summary)[0] ?? step.summary)),
+    text(plain(splitSummary(step.summary, brief)[0] ?? step.summary)),
     ...(bullets > 0 ? [label(TEXTS.labels.todoNow), bulletList(todo.slice(0, bullets))] : []),
-    ...(contact ? [contactLine(contact, knowledge)] : []),
+    ...(shownContact ? [contactLine(shownContact, knowledge)] : []),
     ...(outcome.forms.length ? [small(`${TEXTS.labels.forms}: ${outcome.forms.map((f) => f.number).join(', ')}`)] : []),
-    ...(step.verified && step.unconfirmed.length === 0
-      ? []
-      : [notice('warning', [text(`⚠ ${TEXTS.labels.unconfirmedShort}`, { size: 'Small' })])]),
+    ...unconfirmedNote(step, true),
     hiddenPart('mehr', more),
   ];
   const actions = [

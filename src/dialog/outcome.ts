@@ -21,11 +21,13 @@ export function resolveOutcome(node: OutcomeNode, answers: Answers, knowledge: K
   const headline = rules.map((r) => r.headline).find(Boolean) ?? node.headline ?? step.title;
   const agencyIds = unique([...node.agencies, ...rules.flatMap((r) => r.agencies)]);
   const formIds = unique([...node.forms, ...rules.flatMap((r) => r.forms)]);
+  // An outcome that names forms (itself or in a rule) decides them; none applying means none, not the step's.
+  const decidesForms = node.forms.length > 0 || node.rules.some((r) => r.forms.length > 0);
   return {
     step,
     headline,
     agencies: agencyIds.map((id) => knowledge.agency(id)).filter((a): a is Agency => !!a),
-    forms: (formIds.length ? formIds : step.forms).map((id) => knowledge.form(id)).filter((f): f is Form => !!f),
+    forms: (decidesForms ? formIds : step.forms).map((id) => knowledge.form(id)).filter((f): f is Form => !!f),
     notes: unique([...node.notes, ...rules.flatMap((r) => r.notes)]),
   };
 }

@@ -51,6 +51,25 @@ export class ChatPage {
     return this.repliesAfter(before);
   }
 
+  /** Clicks a button that changes the card in place (e.g. "Mehr anzeigen"); returns the card as it is now. */
+  async expand(reply: Reply, name: string): Promise<Reply> {
+    await reply.card.getByRole('button', { name, exact: true }).first().click();
+    await this.page.waitForTimeout(200);
+    return readCard(reply.card);
+  }
+
+  /** The part of the card a person sees without scrolling, at the current viewport. */
+  async visibleText(reply: Reply): Promise<string> {
+    const bottom = this.page.viewportSize()?.height ?? 0;
+    const seen: string[] = [];
+    for (const node of await reply.card.locator('p, [role="heading"], li, button').all()) {
+      const box = await node.boundingBox();
+      if (box && box.height > 0 && box.y >= 0 && box.y + box.height <= bottom)
+        seen.push((await node.innerText()).trim());
+    }
+    return seen.join('\n');
+  }
+
   /** A picture of the whole card: the viewport grows to fit it (the chat otherwise clips tall cards). */
   async screenshotCard(reply: Reply, path: string): Promise<void> {
     const viewport = this.page.viewportSize() ?? { width: 1280, height: 900 };

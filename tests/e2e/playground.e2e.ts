@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type ChildExit, type Stack } from '../../scripts/dev';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/loader';
 import type { Agency } from '../../src/knowledge/schema';
+import { telHref } from '../../src/cards/adaptive';
 import { TEXTS } from '../../src/texts';
 import { assertChromium, launchBrowser, type Browser } from './browser';
 import { ChatPage, type Reply } from './chat-page';
@@ -25,10 +26,14 @@ interface Expectation {
   readonly links?: readonly string[];
 }
 /** One user action (none = wait for what the bot sends by itself) and what the bot must show. */
-type Step = ({ say: string } | { click: string | RegExp } | { wait: true }) & { expect: Expectation };
+type Step = ({ say: string } | { click: string | RegExp } | { expand: string } | { wait: true }) & {
+  expect: Expectation;
+};
 
 // The conversation, as a person would have it. Clicks go to the last card of the previous step.
-const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
+// `phone`: the chat at a phone's width (390 px); the first screen must show what to do, not the card's end.
+const PHONE = { width: 390, height: 844 };
+const scenarios: readonly { name: string; steps: readonly Step[]; phone?: boolean }[] = [
   {
     name: 'welcome card when the chat opens',
     steps: [
@@ -42,7 +47,7 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
     name: 'hilfe, then an example-question button',
     steps: [
       { say: 'hilfe', expect: { title: TEXTS.helpTitle, buttons: TEXTS.exampleQuestions } },
-      { click: 'Kontakt KUBDO', expect: { title: kubdo.title, texts: [kubdoPhone] } },
+      { click: 'Kontakt KUBDO', expect: { title: kubdo.short_title, texts: [kubdoPhone] } },
     ],
   },
   {
@@ -52,11 +57,13 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
         say: 'Wohin schicke ich die Versäumnisanzeige?',
         expect: {
           title: /Versäumnisanzeige/,
-          texts: ['Bezirksregierung Arnsberg', TEXTS.labels.todo],
-          buttons: [arnsberg.title],
+          texts: ['Bezirksregierung Arnsberg', TEXTS.labels.todoNow, TEXTS.labels.contact],
+          buttons: [TEXTS.buttons.more, TEXTS.buttons.responsibleAgency],
         },
       },
-      { click: arnsberg.title, expect: { title: arnsberg.title, texts: [TEXTS.labels.role, 'Kontakt'] } },
+      { click: TEXTS.buttons.responsibleAgency, expect: { buttons: [arnsberg.short_title] } },
+      { click: arnsberg.short_title, expect: { title: arnsberg.short_title, texts: [TEXTS.labels.contact] } },
+      { expand: TEXTS.buttons.more, expect: { texts: [TEXTS.labels.role, TEXTS.labels.contactWhen] } },
     ],
   },
   {
@@ -83,10 +90,20 @@ const scenarios: readonly { name: string; steps: readonly Step[] }[] = [
       {
         say: 'Kontakt KUBDO',
         expect: {
-          title: kubdo.title,
+          title: kubdo.short_title,
           texts: ['KUBDO', kubdoPhone],
-          links: [`tel:${kubdoPhone.replace(/[^\d+]/g, '')}`],
+          links: [telHref(kubdoPhone)],
         },
+      },
+    ],
+  },
+  {
+    name: 'a first answer on a phone',
+    phone: true,
+    steps: [
+      {
+        say: 'Ein Kind fehlt heute ohne Entschuldigung, was jetzt?',
+        expect: { texts: [TEXTS.labels.todoNow], buttons: [TEXTS.buttons.more] },
       },
     ],
   },
@@ -141,6 +158,8 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => 
 
   for (const scenario of scenarios) {
     it(scenario.name, async ({ annotate }) => {
+      const desktop = browser!.page.viewportSize()!;
+      if (scenario.phone) await browser!.page.setViewportSize(PHONE);
       let last: Reply | undefined;
       for (const step of scenario.steps) {
         const replies = await act(step, last).catch((err: Error) => {
@@ -150,6 +169,15 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => 
         else expect(replies, `one reply card to ${describeStep(step)}`).toHaveLength(1);
         last = replies.at(-1)!;
         expectCard(last, step.expect, describeStep(step));
+      }
+      if (last && scenario.phone) {
+        // What a teacher sees first when the card arrives: its top, with what to do now – not its end.
+        await last.card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await browser!.page.screenshot({ path: join(OUT_DIR, `phone-390-${slug(scenario.name)}.png`) });
+        const seen = await chat.visibleText(last);
+        expect(seen, 'first screen at 390 px').toContain(TEXTS.labels.todoNow);
+        expect(seen, 'first screen at 390 px').not.toContain(TEXTS.labels.goodToKnow);
+        await browser!.page.setViewportSize(desktop);
       }
       if (last) await chat.screenshotCard(last, join(OUT_DIR, `card-${slug(scenario.name)}.png`));
       if ('wait' in scenario.steps[0]! && welcomeCards > 1) {
@@ -163,8 +191,9 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', () => 
 function act(step: Step, last: Reply | undefined): Promise<Reply[]> {
   if (stackExit) return Promise.reject(stackDied(stackExit));
   if ('say' in step) return chat.say(step.say);
-  if ('click' in step) {
+  if ('click' in step || 'expand' in step) {
     if (!last) throw new Error(`step "${describeStep(step)}" needs a card from the step before`);
+    if ('expand' in step) return chat.expand(last, step.expand).then((card) => [card]);
     return chat.click(last, step.click);
   }
   return chat.repliesAfter(0);
@@ -188,6 +217,7 @@ function expectCard(reply: Reply, want: Expectation, context: string): void {
 function describeStep(step: Step): string {
   if ('say' in step) return `say "${step.say}"`;
   if ('click' in step) return `click "${String(step.click)}"`;
+  if ('expand' in step) return `open "${step.expand}" on the card`;
   return 'open the chat';
 }
 

@@ -95,4 +95,9 @@ describe('The real guide', () => {
       ),
     ).toEqual(['130']);
   });
+
+  it('names no Vordruck 130 (Berufsschulpflicht only) for the Versäumnisanzeige of other schools', () => {
+    for (const school of ['Grundschule', 'Gymnasium', 'Förderschule'])
+      expect(outcomeFor(`${school}, unentschuldigt, die Anhörung wurde durchgeführt`)?.forms, school).toEqual([]);
+  });
 });
