@@ -13,7 +13,8 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * Question sets. blind, blind-2, blind-3: written without seeing the engine, since used for error analysis.
  * blind-4: written blind, measured, then used for error analysis. routing-dev: written blind, used for tuning.
  * blind-5: written blind (2026-12), reported, since used for error analysis.
- * blind-6: written blind (2026-12-03), measured before any tuning, never tuned on: the honest estimate.
+ * blind-6: written blind (2026-12-03), measured before and after one round, never tuned on.
+ * blind-7: written blind (2026-12-03, second round), measured before any tuning, never tuned on: the honest estimate.
  */
 const QUESTION_SETS = [
   'project',
@@ -24,14 +25,23 @@ const QUESTION_SETS = [
   'blind-4',
   'blind-5',
   'blind-6',
+  'blind-7',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
  * measured after each round; safety-blind-2: written fresh for the learned model, reported, since looked at.
  * safety-blind-3 (80 danger, 80 harmless near-misses, 2026-12-03): fresh, measured on the session's start and after
- * the passage reading, never tuned on.
+ * the passage reading, never tuned on. safety-blind-4 (80/80, second round 2026-12-03): fresh, measured before tuning,
+ * never tuned on.
  */
-const SAFETY_SETS = ['safety-dev', 'safety-dev-2', 'safety-blind', 'safety-blind-2', 'safety-blind-3'] as const;
+const SAFETY_SETS = [
+  'safety-dev',
+  'safety-dev-2',
+  'safety-blind',
+  'safety-blind-2',
+  'safety-blind-3',
+  'safety-blind-4',
+] as const;
 
 function timed(
   fn: (q: string) => { answered: boolean; refs: readonly string[] },
