@@ -117,6 +117,11 @@ export const Agency = z.object({
   contact: Contact.default({}),
   /** Emergency contact shown first (e.g. child-protection hotline). */
   emergency: z.boolean().default(false),
+  /**
+   * A city or state office with many services besides school attendance (Ordnungsamt, Gesundheitsamt …):
+   * a question that names only the office and some other matter asks for another of its services.
+   */
+  many_services: z.boolean().default(false),
 });
 export type Agency = z.infer<typeof Agency>;
 

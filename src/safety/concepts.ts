@@ -47,6 +47,7 @@ export const GROUPS: WordGroups = {
     'basketball*|turnen|judo|karate|kampfsport*|op|operation|operiert|krankenhaus|attest*|arztbesuch|aerztlich*',
     'football|soccer|accident|bike|bicycle|skiing|hockey|rugby|surgery|hospital|match|training|windpocken',
     'chickenpox|impfung|allergie|neurodermitis|schulhof|klettergeruest|klettern|kochen|gekocht|nasenop|augenop|*operation',
+    'boxen|boxt|boxer*|boxing|boxverein|sparring|turnier*|tournament*|verein|sportverein|club|kampfkunst|ringen|wrestling',
   ],
   // Something about the injury is odd.
   SUSPICION: [

@@ -26,8 +26,21 @@ export const TRAINING: SoftmaxOptions = { epochs: 10, l2: 3e-3, learningRate: 0.
 export class DangerModel {
   private constructor(private readonly model: SparseSoftmax) {}
 
-  static train(examples: readonly LabelledText[], options: SoftmaxOptions = TRAINING): DangerModel {
-    const rows = examples.map((e) => ({ features: featuresOf(e.text), label: e.danger ? 1 : 0 }));
+  /**
+   * Every passage of a harmless example is harmless too: the model learns what harmless passages look like,
+   * since it reads passages alone (a danger example's passages are not all danger, so they are not added).
+   */
+  static train(
+    examples: readonly LabelledText[],
+    options: SoftmaxOptions = TRAINING,
+    { passages = true }: { passages?: boolean } = {},
+  ): DangerModel {
+    const rows = examples.flatMap((e) => {
+      const whole = { features: featuresOf(e.text), label: e.danger ? 1 : 0 };
+      return e.danger || !passages
+        ? [whole]
+        : [whole, ...passagesOf(featuresBySentence(e.text)).map((features) => ({ features, label: 0 }))];
+    });
     return new DangerModel(SparseSoftmax.train(rows, 2, options));
   }
 
@@ -43,10 +56,7 @@ export class DangerModel {
   read(text: string): DangerReading {
     const sentences = featuresBySentence(text);
     const whole = this.score(sentences.flat());
-    let passage = whole;
-    if (sentences.length > PASSAGE_SENTENCES)
-      for (let i = 0; i + PASSAGE_SENTENCES <= sentences.length; i++)
-        passage = Math.max(passage, this.score(sentences.slice(i, i + PASSAGE_SENTENCES).flat()));
+    const passage = Math.max(whole, ...passagesOf(sentences).map((features) => this.score(features)));
     return { whole, passage };
   }
 
@@ -55,4 +65,12 @@ export class DangerModel {
     const known = unique.filter((f) => /^!?w:/.test(f) && this.model.knows(f)).length;
     return known < MIN_KNOWN_WORDS ? 0 : this.model.probabilities(unique)[1]!;
   }
+}
+
+/** The features of every run of PASSAGE_SENTENCES sentences, when the text is longer than one passage. */
+function passagesOf(sentences: readonly (readonly string[])[]): string[][] {
+  if (sentences.length <= PASSAGE_SENTENCES) return [];
+  return Array.from({ length: sentences.length - PASSAGE_SENTENCES + 1 }, (_, i) => [
+    ...new Set(sentences.slice(i, i + PASSAGE_SENTENCES).flat()),
+  ]);
 }

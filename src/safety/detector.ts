@@ -37,6 +37,12 @@ const NEGATION = table.id('@NEGATION');
 const EVIDENCE = table.id('@EVIDENCE');
 const BREAK = table.id('@BREAK');
 const POST_DENIAL = table.id('ausgeschlossen|unbegruendet|unbestaetigt|ruled|unfounded|entkraeftet');
+const ORDINARY_CAUSE = table.id('@ORDINARY_CAUSE');
+const SUSPICION = table.id('@SUSPICION');
+/** An explanation the text itself doubts: an excuse, a repeat, something odd. */
+const DOUBT = table.id(
+  'angeblich|behauptet*|supposedly|claims|claimed|ausrede*|excuse*|erneut|staendig|again|repeatedly|unerklaer*|komisch|seltsam|merkwuerdig|odd|strange|weird',
+);
 
 /** How far a plain negation reaches back ("keine Gewalt", "wird nicht geschlagen"). */
 const NEGATION_REACH = 2;
@@ -84,8 +90,11 @@ function denied(r: Reading, at: readonly number[]): boolean {
 }
 
 function fires(compiled: CompiledRule, r: Reading): boolean {
+  // An injury with an explanation and something odd about it ("sagt, er sei gefallen, aber schon wieder"):
+  // the explanation does not void it.
+  const doubted = compiled.rule.explainable && r.at(DOUBT).length > 0;
   return matches(compiled, r).some((at) => {
-    if (compiled.unless !== undefined) {
+    if (compiled.unless !== undefined && !doubted) {
       const sentence = r.tokens[at[0]!]!.sentence;
       const from = Math.min(...at) - UNLESS_REACH;
       const to = Math.max(...at) + UNLESS_REACH;
@@ -101,14 +110,22 @@ export function readRules(text: string): SafetySignal {
   if (reading.tokens.length === 0) return NONE;
   const clear = new Set<DangerCategory>();
   const weak = new Set<DangerCategory>();
+  const explained = reading.at(ORDINARY_CAUSE).length > 0 && reading.at(SUSPICION).length === 0;
   for (const compiled of COMPILED) {
-    const { category, level } = compiled.rule;
+    const { category, explainable } = compiled.rule;
+    const level = explainable && explained ? 'weak' : compiled.rule.level;
     if ((level === 'clear' ? clear : weak).has(category) || clear.has(category)) continue;
     if (fires(compiled, reading)) (level === 'clear' ? clear : weak).add(category);
   }
   if (clear.size > 0) return { level: 'clear', categories: [...clear] };
   if (weak.size > 0) return { level: 'weak', categories: [...weak] };
   return NONE;
+}
+
+/** The rules that fire on a text (for tests and for tuning the rules; the text itself is never kept). */
+export function firingRules(text: string): Rule[] {
+  const reading = read(text);
+  return COMPILED.filter((c) => fires(c, reading)).map((c) => c.rule);
 }
 
 /** Reads a text for danger to a child; runs before everything else on every text the bot reads. */
@@ -123,7 +140,7 @@ export interface Thresholds {
   readonly weak: number;
   readonly passage: number;
 }
-export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.7, weak: 0.35, passage: 0.85 };
+export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.6, weak: 0.35, passage: 0.75 };
 
 /**
  * Rules and the learned model together: the stronger of the two counts. A rule's clear signal

@@ -35,6 +35,11 @@ export interface Rule {
   readonly within?: number;
   readonly unless?: Pattern;
   readonly literal?: boolean;
+  /**
+   * An injury the text explains elsewhere (sport, accident, operation) with nothing odd about it
+   * (no excuse, no "angeblich", no repeat): the clear signal counts as weak – the line still shows.
+   */
+  readonly explainable?: boolean;
 }
 
 const clear = (category: DangerCategory, rule: Omit<Rule, 'category' | 'level'>): Rule => ({
@@ -52,7 +57,7 @@ const FIGURATIVE =
   'theater*|stueck|gespielt|rolle|probe*|play|drama|*arbeit|klausur*|test|tests|pruefung*|exam*|vokabeltest|vorschlag*|vor|verstand|nerven|wahnsinn|deadline|frist|record|rekord|birds|fliegen|zeit|time|alarm|zurueck|ball|schlagzeug|tennis|tischtennis|trommel|wurzeln|bruecke|kapital|purzelbaum|@ORDINARY_CAUSE';
 const MEDIA =
   'spiel*|game*|film*|video*|serie*|computerspiel*|praevention*|prevention|ag|projekt*|workshop*|thema|unterricht|geschichte|history|krieg|war|buch|book|roman|novel|referat|nachrichten|news|fortbildung*|training';
-const PARENTS = 'mutter|vater|mama|papa|eltern|mom|mum|dad|parents|schicht*|shift*';
+const PARENTS = 'mutter|vater|mama|papa|eltern|mom|mum|dad|mother|father|parents|schicht*|shift*';
 
 export const RULES: readonly Rule[] = [
   // Said outright.
@@ -109,18 +114,19 @@ export const RULES: readonly Rule[] = [
   weak('physical', { seq: ['@HIT'], unless: FIGURATIVE }),
 
   // Injuries, described without naming violence.
-  clear('injury', { seq: ['@INJURY_MARK'], unless: '@ORDINARY_CAUSE' }),
+  clear('injury', { seq: ['@INJURY_MARK'], unless: '@ORDINARY_CAUSE', explainable: true }),
   clear('injury', { seq: ['@STRONG_MARK'] }),
   clear('injury', {
     near: ['haaren|haare|hair', 'gezogen|zieht|zog|gerissen|reisst|ausgerissen|pulled|pulls|dragged|drags|yanked'],
     within: 5,
     unless: 'schulhof|pause|mitschueler*|classmate*|streit',
   }),
-  clear('injury', { seq: ['@BLUE', '@SPOT'], gap: 1, unless: '@ORDINARY_CAUSE' }),
+  clear('injury', { seq: ['@BLUE', '@SPOT'], gap: 1, unless: '@ORDINARY_CAUSE', explainable: true }),
   clear('injury', {
     near: ['@FRACTURE|stitches|genaeht|geschwollen*|swollen', '@SUSPICION'],
     within: 8,
     unless: '@ORDINARY_CAUSE',
+    explainable: true,
   }),
   clear('injury', {
     near: [
@@ -333,11 +339,24 @@ export const RULES: readonly Rule[] = [
     unless: 'hilfe|help|nachhilfe|attest*|entschuldigung*|formular*|buecher|books|brille',
   }),
   clear('suicide', {
-    near: ['plan|plaene|plans|planned|geplant|ueberlegt|thought', 'wie|how|mach|machen|do|it|es|sterben|die'],
-    within: 4,
+    near: ['plan|plaene|plans|planned|geplant|ueberlegt|thought', 'wie|how', 'es|it'],
+    within: 6,
     unless: 'lernen|study|referat|hausaufgab*|homework|klassenfahrt|trip|urlaub|holiday|party|geburtstag*',
   }),
+  clear('suicide', {
+    near: ['plan|plaene|plans|planned|geplant|ueberlegt|thought', 'sterben|umbringen|umzubringen|tot|dying'],
+    within: 4,
+  }),
+  clear('suicide', { seq: ['plan|plans|planned|planning|planing', 'to', 'die'], gap: 0 }),
   clear('suicide', { seq: ['better', 'off', 'without'], gap: 1, literal: true }),
+  clear('suicide', {
+    near: [
+      'gleis*|schienen|bruecke*|hochhaus*|dach|tracks|bridge*|rooftop*|roof',
+      'traut|traue|trauen|springen|springt|jump*|dare|dares',
+    ],
+    within: 10,
+    unless: 'trampolin*|schwimm*|pool|becken|turm|sprungbrett|ski*|spiel*|game*',
+  }),
   clear('suicide', {
     near: [
       'verschenkt|verschenken|verteilt|weggegeben|gives|giving|gave|given',
@@ -406,8 +425,45 @@ export const RULES: readonly Rule[] = [
     near: ['lange|long', 'aermel|sleeves|pulli|pullover|hoodie', 'sommer|hitze|heiss|warm|summer|hot|sport'],
     within: 8,
   }),
+  // Harm done on purpose, or to oneself with a sharp thing, or until it bleeds.
+  clear('self-harm', {
+    near: [
+      'absichtlich|mutwillig|purpose|deliberately|intentionally',
+      'verbrannt|verbrennt|geschnitten|schneidet|geritzt|ritzt|gestochen|sticht|gekratzt|kratzt|burned|burnt|cut|cuts|scratched|stabbed',
+    ],
+    within: 4,
+  }),
+  clear('self-harm', {
+    near: [
+      'sticht|stach|gestochen|ritzt|geritzt|stabs|stabbed|pricks|jabs',
+      'sich|herself|himself|themselves',
+      'arm*|hand|haende|handflaeche*|haut|bein*|oberschenkel*|finger|skin|palm*|wrist*|thigh*',
+    ],
+    within: 8,
+    unless: 'naeh*|sewing|versehentlich|ausversehen|accident*|biene*|wespe*|bee|wasp|insekt*|kaktus|cactus|dorn*',
+  }),
+  clear('self-harm', {
+    near: ['scratched|scratches|scratching|kratzt|gekratzt|aufgekratzt', 'bled|bleed*|blut*|blood*'],
+    within: 8,
+    unless: 'mueck*|mosquito*|neurodermitis|ekzem*|eczema|allergi*|windpocken|chickenpox|katze*|cat|cats|hund*|dog',
+  }),
+
+  clear('threat', {
+    seq: ['bist|youre|you', 'du|are|dead|tot', 'tot|dead'],
+    gap: 1,
+    unless: 'lol|haha|spass|witz*|joke|kidding|lach*|laugh*|langweil*|bored|muede|tired|totlachen',
+  }),
 
   // Forced marriage, genital cutting.
+  clear('forced-marriage-fgm', {
+    near: [
+      'tochter|maedchen|daughter|girl|schuelerin',
+      'heirat|heiraten|verheiratet|verheiraten|marry|married|marriage|wedding|verlobt|verlobung|engaged',
+    ],
+    within: 8,
+    unless:
+      'cousin*|schwester*|tante*|onkel*|bruder*|sister*|brother*|aunt*|uncle*|lehrer*|kolleg*|teacher*|wieder|again|freund*|friend*|gast|gaeste|guest*|blumen*|flower*|brautjungfer*|bridesmaid*',
+  }),
   clear('forced-marriage-fgm', {
     seq: ['zwangsheirat*|zwangsverheirat*|zwangsehe*|zwangsverlob*|genitalverstuemmel*|fgm'],
   }),
@@ -421,7 +477,7 @@ export const RULES: readonly Rule[] = [
     seq: ['ihre|seine|her|his', 'hochzeit|wedding|heirat|verlobung'],
     gap: 1,
     unless:
-      'schwester|bruder|sister|brother|cousin|cousine|tante|onkel|aunt|uncle|mutter|vater|mum|mom|dad|eltern|parents',
+      'schwester*|bruder*|sister*|brother*|cousin*|tante*|onkel*|aunt*|uncle*|mutter|vater|mum|mom|dad|eltern|parents',
   }),
   clear('forced-marriage-fgm', {
     near: [
@@ -997,7 +1053,7 @@ export const RULES: readonly Rule[] = [
   clear('sexual', {
     seq: ['schwangerschaftstest*|schwanger|pregnan*'],
     unless:
-      'aufklaerung|sexualkunde|unterricht|lesson|mutter|mama|lehrerin|kollegin|teacher|colleague|mum|mom|mother|tante|aunt|schwester|sister|ich|i|im|selbst|myself',
+      'aufklaerung|sexualkunde|unterricht|lesson|mutter|mama|lehrerin|kollegin|teacher|colleague|mum|mom|mother|tante|aunt|schwester|sister|ich|i|im|selbst|selber|myself',
   }),
   clear('sexual', {
     near: [

@@ -77,7 +77,7 @@ function answer(
     };
   }
   // Someone else's matter (the asker's own job, another offence, another service): no procedure card.
-  if (scopeOf(question) !== 'in')
+  if (scopeOf(question) !== 'in' || asksOfficeAboutOtherMatter(ranking))
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
   const caseNext = nextStepFromCase(question, stepsDone);
   candidates = withoutSanctionsForAnxiety(
@@ -178,6 +178,14 @@ function withoutSanctionsForAnxiety(question: string, candidates: Candidate[], i
 }
 
 /** Enough subject words, not drowned by unknown ones, and enough of the question understood. */
+/**
+ * "Ordnungsamt Lärmbeschwerde", "Gesundheitsamt rabies shots": the only domain word is the name of an office
+ * with many services, next to words the knowledge base does not know – the question is about another service.
+ */
+function asksOfficeAboutOtherMatter(r: Ranking): boolean {
+  return r.anchorMass > 0 && r.matterMass === 0 && r.unknownMass > 0;
+}
+
 function inDomain(r: Ranking, topScore: number, terms: number): boolean {
   const ratio =
     terms >= SEARCH_CONFIG.longQuestionTerms ? SEARCH_CONFIG.anchorToUnknownLong : SEARCH_CONFIG.anchorToUnknown;

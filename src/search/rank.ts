@@ -17,6 +17,8 @@ export interface Ranking {
   readonly anchorMass: number;
   /** idf mass of typed terms the knowledge base does not know at all. */
   readonly unknownMass: number;
+  /** The part of `anchorMass` from subject words that are not an office's name: what the question is about. */
+  readonly matterMass: number;
 }
 
 const { k1 } = SEARCH_CONFIG.bm25;
@@ -39,6 +41,7 @@ export function rank(
   let anchored = false;
   let anchorMass = 0;
   let unknownMass = 0;
+  let matterMass = 0;
 
   for (const term of new Set(typed)) {
     const synonymsOf = alternatives.get(term) ?? [];
@@ -66,6 +69,12 @@ export function rank(
         .map((r) => (index.idf.get(r.term) ?? 0) * r.weight),
     );
     anchorMass += anchorIdf;
+    matterMass += Math.max(
+      0,
+      ...resolved
+        .filter((r) => r.anchor && index.subjectTerms.has(r.term) && !index.officeTerms.has(r.term))
+        .map((r) => (index.idf.get(r.term) ?? 0) * r.weight),
+    );
     if (!resolved.some((r) => r.anchor))
       unknownMass += resolved.length ? index.unseenIdf * SEARCH_CONFIG.partialUnknown : index.unseenIdf;
     understood += subject ? slotIdf : resolved.length ? slotIdf * SEARCH_CONFIG.weakTermCoverage : 0;
@@ -81,5 +90,6 @@ export function rank(
     }
     for (const [doc, s] of best) scores.set(doc, (scores.get(doc) ?? 0) + s);
   }
-  return { scores, maxPossible, coverage: total > 0 ? understood / total : 0, anchored, anchorMass, unknownMass };
+  const coverage = total > 0 ? understood / total : 0;
+  return { scores, maxPossible, coverage, anchored, anchorMass, unknownMass, matterMass };
 }

@@ -29,6 +29,8 @@ export interface SearchIndex {
   readonly memo: Map<string, readonly WeightedTerm[]>;
   /** Terms used in titles, aliases or keywords: the subject words of the domain. */
   readonly subjectTerms: ReadonlySet<string>;
+  /** The names of offices with many services (Ordnungsamt, Gesundheitsamt …): an addressee, not a matter. */
+  readonly officeTerms: ReadonlySet<string>;
   readonly synonyms: readonly PhraseGroup[];
 }
 
@@ -64,6 +66,9 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const idf = new Map([...postings].map(([term, list]) => [term, bm25Idf(list.length)]));
   const vocabulary = new Vocabulary(postings.keys());
   const subjectTerms = new Set(analysed.flatMap((d) => SUBJECT_FIELDS.flatMap((f) => d[f])));
+  const officeTerms = new Set(
+    knowledge.agencies.filter((a) => a.many_services).flatMap((a) => analyze([a.short_title, ...a.aliases].join(' '))),
+  );
   return {
     docs,
     postings,
@@ -71,6 +76,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     unseenIdf: bm25Idf(0),
     vocabulary,
     subjectTerms,
+    officeTerms,
     memo: new Map(),
     synonyms: compileGroups(knowledge.synonyms.groups),
   };

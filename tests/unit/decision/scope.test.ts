@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scopeOf } from '../../../src/search/scope';
+import { realCore } from '../../support/bot-harness';
 
 describe('scope: whose situation, and which role an office is asked in', () => {
   it.each([
@@ -24,5 +25,25 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     'Die Eltern haben ihn nach dem Umzug nicht angemeldet.',
   ])('in scope: "%s"', (question) => {
     expect(scopeOf(question)).toBe('in');
+  });
+});
+
+describe('an office with many services, asked about another of them', () => {
+  const { engine } = realCore();
+  it.each([
+    'ordnungsamt lärmbeschwerde nachbar feiert jedes wochenende',
+    'Gesundheitsamt Tollwutimpfung vor der Reise',
+    'Jugendamt Unterhaltsvorschuss beantragen',
+  ])('out of scope: "%s"', (question) => {
+    expect(engine.ask(question).reason).toBe('out-of-scope');
+  });
+
+  it.each([
+    'Kontakt Ordnungsamt',
+    'Wann informiere ich das Ordnungsamt über eine Zwangszuführung?',
+    'Was macht das Gesundheitsamt bei Schulabsentismus?',
+    'Wie erreiche ich das Jugendamt?',
+  ])('the office in its role for attendance: "%s"', (question) => {
+    expect(engine.ask(question).reason).not.toBe('out-of-scope');
   });
 });

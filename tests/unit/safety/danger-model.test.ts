@@ -55,6 +55,17 @@ describe('learned danger model', () => {
     ).toBeLessThan(0.5);
   });
 
+  it('learns from the passages of harmless stories: a passage that only sounds alarming stays low', () => {
+    // Harmless: the alarming-sounding sentence is explained by the story around it.
+    const harmless = (n: number) =>
+      `Die Familie ist zuverlässig und bemüht. Er wühlt im Müll nach Resten ${n}. Das ist ein Projekt im Kunstunterricht. Er macht gern mit.`;
+    const examples = [...EXAMPLES, ...[1, 2, 3, 4].map((n) => ({ text: harmless(n), danger: false }))];
+    const story = harmless(9);
+    const withPassages = DangerModel.train(examples).read(story).passage;
+    const wholeOnly = DangerModel.train(examples, undefined, { passages: false }).read(story).passage;
+    expect(withPassages).toBeLessThan(wholeOnly);
+  });
+
   it('reads a short text as a whole: its passage is the text', () => {
     const reading = model.read(SIGN);
     expect(reading.passage).toBe(reading.whole);

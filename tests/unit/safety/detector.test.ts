@@ -100,6 +100,27 @@ describe('words that only look like danger', () => {
     expect(readRules(text).level).not.toBe('clear');
   });
 
+  it.each([
+    'Leon boxt seit zwei Jahren im Verein. Montags kommt er manchmal mit einem blauen Auge in die Schule.',
+    'Our school has a karate club. Her son came home with bruises after sparring.',
+  ])('an injury the text explains (sport) is a weak sign, not a clear one: "%s"', (text) => {
+    expect(readRules(text).level).toBe('weak');
+  });
+
+  it('an explanation that sounds like an excuse does not lower the signal', () => {
+    expect(readRules('Er sei angeblich beim Fußball gefallen, sagt die Mutter, und hat blaue Flecken.').level).toBe(
+      'clear',
+    );
+  });
+
+  it.each([
+    ['Die Schulleitung überlegt, eine Versäumnisanzeige zu stellen. Wie läuft das ab?', 'none'],
+    ['Er schreibt, er hat sich genau überlegt, wie er es machen würde.', 'clear'],
+    ['she said she has planned to die before the summer', 'clear'],
+  ])('a plan is only a plan to die when it says how or to die: "%s"', (text, level) => {
+    expect(readRules(text).level).toBe(level);
+  });
+
   it('a single ambiguous word is a weak sign: answer, and show the line', () => {
     expect(readRules('Er hat eine Verletzung an der Hand.').level).toBe('weak');
   });
