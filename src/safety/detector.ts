@@ -122,6 +122,12 @@ export function readRules(text: string): SafetySignal {
   return NONE;
 }
 
+/** A child or a person around it: danger is always someone's ("parking ticket … pay online" is nobody's). */
+const PERSON = table.id(
+  '@AGENT|@CHILD_SELF|@GIRL|@SMALL_CHILD|er|he|she|they|sie|ich|i|schueler*|pupil*|student*|kid|kids|child*|boy*|girl*|junge*|jugendlich*|teen*|klasse*|grader',
+);
+const namesSomeone = (text: string) => read(text).at(PERSON).length > 0;
+
 /** The rules that fire on a text (for tests and for tuning the rules; the text itself is never kept). */
 export function firingRules(text: string): Rule[] {
   const reading = read(text);
@@ -152,7 +158,9 @@ export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds
     if (rules.level === 'clear' || !model) return rules;
     const { whole, passage } = model.read(text);
     if (whole >= thresholds.clear || passage >= thresholds.passage)
-      return { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] };
+      return namesSomeone(text)
+        ? { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] }
+        : { level: 'weak', categories: ['general'] };
     if (rules.level === 'weak') return rules;
     return whole >= thresholds.weak || passage >= thresholds.clear ? { level: 'weak', categories: ['general'] } : NONE;
   };

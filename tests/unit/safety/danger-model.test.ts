@@ -89,6 +89,11 @@ describe('rules and model together', () => {
   it('the model alone leads with child protection above the clear threshold', () => {
     expect(detect(SIGN)).toEqual({ level: 'clear', categories: ['general'] });
   });
+  it('the model alone names no one (a text about nobody) is a weak sign, not a lead', () => {
+    const nobody = 'Morgens wühlt man im Müll nach Resten.';
+    expect(model.read(nobody).whole).toBeGreaterThan(0.5);
+    expect(detect(nobody).level).toBe('weak');
+  });
   it('an ordinary question stays without a signal', () => {
     expect(detect('Wie schreibe ich die Versäumnisanzeige?').level).toBe('none');
   });
