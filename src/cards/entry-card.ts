@@ -238,7 +238,7 @@ export function followUpActions(entry: Entry): CardAction[] {
     actions.push(submit(TEXTS.buttons.startGuide, guide({ action: 'start' })));
   }
   if (entry.kind === 'form') {
-    if (entry.download) actions.push(openUrl(TEXTS.buttons.download, entry.download));
+    actions.push(openUrl(TEXTS.buttons.download, entry.download));
     actions.push(submit(TEXTS.buttons.toStep, showEntry(`step:${entry.step}`)));
   }
   return actions;

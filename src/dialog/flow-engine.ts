@@ -41,7 +41,7 @@ export function createFlowEngine(flow: Flow) {
       }
       const option = n.options.find((o) => o.value === answers[n.slot]);
       if (!option) return id;
-      Object.assign(answers, option.sets);
+      for (const [slot, value] of Object.entries(option.sets)) answers[slot] ??= value;
       id = option.next;
     }
     throw new Error('flow does not settle (cycle?)');
@@ -67,7 +67,7 @@ export function createFlowEngine(flow: Flow) {
       if (current?.kind !== 'question') return undefined;
       const option = current.options.find((o) => o.value === value);
       if (!option) return undefined;
-      const answers = { ...state.answers, [current.slot]: value, ...option.sets };
+      const answers = { ...option.sets, ...state.answers, [current.slot]: value };
       return {
         node: settle(option.next, answers),
         answers,

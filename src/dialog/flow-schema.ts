@@ -13,7 +13,7 @@ export const Option = z
     keywords: z.array(NonEmpty).default([]),
     /** Inclusive age range this option stands for (for age questions). */
     age: z.tuple([z.number().int().min(0), z.number().int().max(99)]).optional(),
-    /** Other slots this answer settles too (e.g. Berufsschule → schulform berufskolleg). */
+    /** Other slots this answer settles too, where not yet known (e.g. Berufsschule → schulform berufskolleg). */
     sets: z.record(Id, Id).default({}),
     next: Id,
   })
@@ -41,6 +41,20 @@ export const BranchNode = z
   })
   .strict();
 
+/**
+ * A note is one whole sentence: balanced brackets and quotes, ending in . ! ? or a closing bracket.
+ * A YAML flow list (`[a, b]`) splits an unquoted note at its commas into fragments – this catches it.
+ */
+export const Note = NonEmpty.superRefine((note, ctx) => {
+  const count = (c: string) => note.split(c).length - 1;
+  const balanced = count('(') === count(')') && count('„') === count('“') && count('"') % 2 === 0;
+  if (!balanced || !/[.!?)“"]$/.test(note.trim()))
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `kein ganzer Satz (Klammern/Anführungszeichen offen oder kein Satzende) – in [ ]-Listen Hinweise in Anführungszeichen setzen: "${note}"`,
+    });
+});
+
 /** A rule adds agencies, forms and notes when its condition holds (all matching rules apply). */
 export const OutcomeRule = z
   .object({
@@ -49,7 +63,7 @@ export const OutcomeRule = z
     headline: NonEmpty.optional(),
     agencies: z.array(AgencyId).default([]),
     forms: z.array(FormId).default([]),
-    notes: z.array(NonEmpty).default([]),
+    notes: z.array(Note).default([]),
   })
   .strict();
 export type OutcomeRule = z.infer<typeof OutcomeRule>;
@@ -60,9 +74,12 @@ export const OutcomeNode = z
     id: Id,
     step: StepId,
     headline: NonEmpty.optional(),
+    /** Instead of the step's summary and "Jetzt tun" list: where the case stands after the step (e.g. after the fine). */
+    summary: Note.optional(),
+    actions: z.array(Note).optional(),
     agencies: z.array(AgencyId).default([]),
     forms: z.array(FormId).default([]),
-    notes: z.array(NonEmpty).default([]),
+    notes: z.array(Note).default([]),
     rules: z.array(OutcomeRule).default([]),
   })
   .strict();

@@ -87,7 +87,7 @@ function buildOutcome(
   { bullets, contacts, brief }: FirstScreenBudget,
 ) {
   const { step } = outcome;
-  const todo = [...outcome.notes, ...step.actions];
+  const todo = [...outcome.notes, ...outcome.actions];
   const [contact] = outcome.agencies;
   const shownContact = contacts > 0 ? contact : undefined;
   const more = [
@@ -106,7 +106,7 @@ function buildOutcome(
   const body = [
     small(TEXTS.guide.label),
     heading(`Schritt ${step.order}: ${outcome.headline}`),
-    text(plain(splitSummary(step.summary, brief)[0] ?? step.summary)),
+    text(plain(splitSummary(outcome.summary, brief)[0] ?? outcome.summary)),
     ...(bullets > 0 ? [label(TEXTS.labels.todoNow), bulletList(todo.slice(0, bullets))] : []),
     ...(shownContact ? [contactLine(shownContact, knowledge)] : []),
     ...(outcome.forms.length ? [small(`${TEXTS.labels.forms}: ${outcome.forms.map((f) => f.number).join(', ')}`)] : []),
@@ -144,7 +144,7 @@ export function summaryText(engine: FlowEngine, answers: Answers, outcome: Resol
     ...answeredLines(engine, answers).map((l) => `- ${l}`),
     '',
     `Empfehlung: Schritt ${outcome.step.order} – ${outcome.headline}`,
-    ...[...outcome.notes, ...outcome.step.actions].map((a) => `- ${a}`),
+    ...[...outcome.notes, ...outcome.actions].map((a) => `- ${a}`),
     ...(outcome.forms.length ? [`Vordrucke: ${outcome.forms.map((f) => `${f.number} (${f.title})`).join('; ')}`] : []),
     ...(outcome.agencies.length ? [`Zuständig: ${outcome.agencies.map((a) => a.title).join('; ')}`] : []),
     `Danach: ${outcome.step.then}`,

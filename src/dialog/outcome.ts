@@ -7,6 +7,9 @@ import type { OutcomeNode } from './flow-schema';
 export interface ResolvedOutcome {
   readonly step: Step;
   readonly headline: string;
+  /** The direct answer and what to do now: the outcome's own, else the step's. */
+  readonly summary: string;
+  readonly actions: readonly string[];
   readonly agencies: readonly Agency[];
   readonly forms: readonly Form[];
   readonly notes: readonly string[];
@@ -26,6 +29,8 @@ export function resolveOutcome(node: OutcomeNode, answers: Answers, knowledge: K
   return {
     step,
     headline,
+    summary: node.summary ?? step.summary,
+    actions: node.actions ?? step.actions,
     agencies: agencyIds.map((id) => knowledge.agency(id)).filter((a): a is Agency => !!a),
     forms: (decidesForms ? formIds : step.forms).map((id) => knowledge.form(id)).filter((f): f is Form => !!f),
     notes: unique([...node.notes, ...rules.flatMap((r) => r.notes)]),

@@ -25,9 +25,15 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
     questions.map((q) => [q.id, new Fuse(q.options, { keys: ['title'], threshold: 0.3, includeScore: true })]),
   );
 
+  /** The option whose longest phrase is in the text: "Förderschule Hören" beats "Förderschule". */
   const byKeywords = (question: QuestionNode, terms: readonly string[]): Option | undefined => {
     const have = new Set(terms);
-    return compiled.get(question.id)!.find(({ phrases }) => phrases.some((p) => p.every((t) => have.has(t))))?.option;
+    let best: { option: Option; length: number } | undefined;
+    for (const { option, phrases } of compiled.get(question.id)!) {
+      const length = Math.max(0, ...phrases.filter((p) => p.every((t) => have.has(t))).map((p) => p.length));
+      if (length > (best?.length ?? 0)) best = { option, length };
+    }
+    return best?.option;
   };
   /** `normalized` is normalize(text), computed once by the caller. */
   const byAge = (question: QuestionNode, text: string, normalized: string): Option | undefined => {
@@ -45,7 +51,8 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
       for (const q of questions) {
         if (answers[q.slot]) continue;
         const option = byAge(q, text, normalized) ?? byKeywords(q, terms);
-        if (option) Object.assign(answers, { [q.slot]: option.value }, option.sets);
+        // An option's `sets` fill what the text has not said (never overwrite what it did say).
+        if (option) Object.assign(answers, { ...option.sets, ...answers, [q.slot]: option.value });
       }
       return answers;
     },

@@ -132,8 +132,8 @@ export const Form = z.object({
   number: z.string().regex(/^\d{3}$/, 'dreistellige Vordrucknummer'),
   for_whom: NonEmpty,
   step: StepId,
-  /** The page where schools download the form. */
-  download: z.string().url().optional(),
+  /** The page where schools download the form (every form card links to it). */
+  download: z.string().url(),
   legal_basis: z.array(NonEmpty).default([]),
 });
 export type Form = z.infer<typeof Form>;

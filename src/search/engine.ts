@@ -154,7 +154,7 @@ const SANCTION_STEPS = new Set([
   'step:zwangszufuehrung',
 ]);
 const ANXIETY =
-  /\b(schulangst|schulphobie|trennungsangst|angststoerung\w*|panikattacke\w*|angst vor (der|die) schule|(panische|grosse|starke) angst|school phobia|separation anxiety|anxiety|too anxious|panic attacks?)\b/;
+  /\b(schulangst|schulphobie|trennungsangst|angststoerung\w*|panikattacke\w*|angst vor (der|die) schule|(panische|grosse|starke) angst|school phobia|separation anxiety|anxiety|too anxious|panic attacks?|weint (jeden|jedes|morgens|immer)|nicht von (der |dem )?(mama|mutter|papa|vater|eltern) weg|klammert|cries every morning|won ?t leave (his|her) (mum|mom|mother|parents))\b/;
 const NO_ANXIETY = /\b(keine|kein|ohne|no|not|nicht)\s+(\w+\s+)?(schulangst|angst|aengste|phobie|panik|anxiety)\b/;
 
 /**

@@ -104,7 +104,7 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
       ['Was tun?', asks(SITUATION)],
       [{ click: 'Unentschuldigtes Fehlen' }, asks(DONE)],
       [{ click: 'Zurück' }, asks(SITUATION)],
-      [{ click: 'Eltern halten das Kind zu Hause oder verlängern die Ferien' }, asks(DONE)],
+      [{ click: 'Eltern halten das Kind zu Hause' }, asks(DONE)],
     ],
   },
   {

@@ -69,3 +69,10 @@ describe('Every card a teacher can get fits a phone’s first screen', () => {
     expect(long).toEqual([]);
   });
 });
+
+describe('Every form card links to the Dortmund download page of the Vordrucke', () => {
+  it.each(knowledge.forms.map((f) => [f.id, f] as const))('%s', (_id, form) => {
+    const links = allActions(entryCard(form, knowledge)).filter((a) => a.type === 'Action.OpenUrl');
+    expect(links.map((a) => a.url)).toContain('https://www.dortmund.de/schulabsentismus');
+  });
+});

@@ -56,6 +56,8 @@ describe('one decision for free text (chat, ask, eval)', () => {
   it.each([
     'Sie hat panische Angst vor der Schule, die Gespräche haben nichts gebracht. Was jetzt?',
     'He is too anxious to come in; the class conference did not help. What now?',
+    'Kind weint jeden Morgen und will nicht von der Mama weg, Aufforderung ist schon raus',
+    'she cries every morning at the gate; the written request was sent, what next?',
   ])('anxiety never leads to a sanction step: "%s"', (text) => {
     const first = decide(text).refs[0] ?? '';
     expect([

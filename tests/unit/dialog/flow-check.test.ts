@@ -36,3 +36,16 @@ describe('When checking a flow graph', () => {
     expect(result.error?.issues[0]?.path.join('.')).toBe('nodes.0.options');
   });
 });
+
+describe('a note split at its commas by a YAML [ ] list is refused', () => {
+  it('names the fragments, and accepts the quoted note', async () => {
+    const { parse } = await import('yaml');
+    const { OutcomeNode } = await import('../../../src/dialog/flow-schema');
+    const node = (notes: string) =>
+      OutcomeNode.safeParse(parse(`{ kind: outcome, id: ende, step: anhoerung, notes: ${notes} }`));
+    const split = node('[Hören Sie den Betrieb an (100, mit Anhörungsbogen 040) an.]');
+    expect(split.success).toBe(false);
+    expect(split.error?.issues.map((i) => i.message).join('\n')).toMatch(/kein ganzer Satz.*Betrieb an \(100/);
+    expect(node('["Hören Sie den Betrieb an (100, mit Anhörungsbogen 040)."]').success).toBe(true);
+  });
+});

@@ -100,4 +100,61 @@ describe('The real guide', () => {
     for (const school of ['Grundschule', 'Gymnasium', 'Förderschule'])
       expect(outcomeFor(`${school}, unentschuldigt, die Anhörung wurde durchgeführt`)?.forms, school).toEqual([]);
   });
+
+  it('withholding by the parents gets the regular letter to parents (080), a holiday extension its own (090)', () => {
+    const forms = (text: string) => outcomeFor(text)?.forms.map((f) => f.number);
+    expect(forms('Die Eltern halten ihn zu Hause, Aufforderung verschickt, Hauptschule, 12 Jahre')).toEqual([
+      '080',
+      '030',
+    ]);
+    expect(forms('Die Eltern halten sie zu Hause, Aufforderung verschickt, Realschule, 15 Jahre')).toEqual([
+      '080',
+      '030',
+    ]);
+    expect(forms('Die Familie hat die Ferien verlängert, Aufforderung verschickt, Hauptschule, 12 Jahre')).toEqual([
+      '090',
+      '030',
+    ]);
+  });
+
+  it('parents who cannot be reached lead to a letter, a home visit and the Jugendamt – not to "call the parents"', () => {
+    const outcome = outcomeFor('Jonas fehlt heute, die Eltern erreiche ich nicht');
+    expect(outcome?.step.id).toBe('schulsozialarbeit');
+    expect(outcome?.agencies.map((a) => a.id)).toEqual(['koordinierung-schulsozialarbeit', 'jugendamt']);
+    expect(outcome?.actions.join(' ')).toMatch(/schriftlich/);
+    expect(outcome?.actions.join(' ')).toMatch(/Hausbesuch/);
+    expect(outcome?.actions.join(' ')).not.toMatch(/anrufen/);
+  });
+
+  it.each(['Versäumnisanzeige ist gestellt, unentschuldigt', 'Ein Bußgeld wurde verhängt, unentschuldigt'])(
+    'after "%s": keep watching attendance; step 11 only if the absence goes on',
+    (text) => {
+      const outcome = outcomeFor(text);
+      expect(outcome?.step.order).not.toBe(11);
+      expect(outcome?.headline).toMatch(/weiter beobachten/);
+      expect(outcome?.actions[0]).toMatch(/weiter beobachten/);
+      expect(outcome?.actions.at(-1)).toMatch(/Fehlt das Kind weiter.*Schritt 11/);
+    },
+  );
+
+  it('separation anxiety gets help, not sanctions, in the guide', () => {
+    const outcome = outcomeFor('Sie weint jeden Morgen und will nicht von der Mama weg, Aufforderung verschickt');
+    expect(outcome?.step.id).toBe('fachberatung');
+    expect(outcome?.agencies.map((a) => a.id)).toEqual(
+      expect.arrayContaining(['schulpsychologie', 'erziehungsberatung', 'kinder-jugendpsychiatrie']),
+    );
+  });
+
+  it("an answer's `sets` fill what the text has not said, and never overwrite it", () => {
+    expect(reader.extract('Ein Berufsschüler fehlt')).toMatchObject({
+      situation: 'berufsschule',
+      schulform: 'berufskolleg',
+    });
+    expect(reader.extract('Sie hat Schulangst, die Eltern erreiche ich nicht').situation).toBe('angst');
+  });
+
+  it('the most specific option wins: "Förderschule Hören und Kommunikation" is not a plain Förderschule', () => {
+    const outcome = outcomeFor('Förderschule Hören und Kommunikation, unentschuldigt, Anhörung ist erfolgt');
+    expect(outcome?.agencies.map((a) => a.id)).toEqual(['bezirksregierung']);
+  });
 });
