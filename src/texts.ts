@@ -67,6 +67,7 @@ export const TEXTS = {
     forWhom: 'Für wen',
     audience: 'Für wen',
     source: 'Quelle',
+    sourceNotShown: 'Sekundärquelle (nicht verlinkt)',
     asOf: 'Stand',
     unverified: 'Nicht bestätigt',
     askInstead: 'Nachfragen bei',

@@ -223,7 +223,7 @@ function provenance(entry: Entry, knowledge: Knowledge): CardElement[] {
           ),
         ]
       : []),
-    small(plain(sourceLine(entry))),
+    small(plain(sourceLine(entry, knowledge))),
   ];
 }
 

@@ -1,11 +1,12 @@
-import type { Knowledge } from '../knowledge/knowledge';
+import { hostOf, type Knowledge } from '../knowledge/knowledge';
 import type { Agency, Entry } from '../knowledge/schema';
 import { TEXTS } from '../texts';
 
-/** "Quelle: dortmund.de · Stand 2024 · Dortmund" */
-export function sourceLine(entry: Entry): string {
-  const hosts = [...new Set(entry.sources.map((s) => new URL(s).hostname.replace(/^www\d?\./, '')))];
-  return `${TEXTS.labels.source}: ${hosts.slice(0, 3).join(', ')} · ${TEXTS.labels.asOf} ${entry.as_of} · ${TEXTS.scopeNote[entry.scope]}`;
+/** "Quelle: dortmund.de · Stand 2024 · Dortmund" – sources of doubtful standing are never named. */
+export function sourceLine(entry: Entry, knowledge: Knowledge): string {
+  const hosts = [...new Set(knowledge.shownSources(entry).map(hostOf))];
+  const named = hosts.length ? hosts.slice(0, 3).join(', ') : TEXTS.labels.sourceNotShown;
+  return `${TEXTS.labels.source}: ${named} · ${TEXTS.labels.asOf} ${entry.as_of} · ${TEXTS.scopeNote[entry.scope]}`;
 }
 
 /** The visible note for unconfirmed points, naming whom to ask. */

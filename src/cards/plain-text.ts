@@ -66,6 +66,6 @@ export function entryAsText(entry: Entry, knowledge: Knowledge): string[] {
     case 'topic':
       break;
   }
-  lines.push(...bullets(entry.details), ...unconfirmedLines(entry, knowledge), sourceLine(entry));
+  lines.push(...bullets(entry.details), ...unconfirmedLines(entry, knowledge), sourceLine(entry, knowledge));
   return lines;
 }

@@ -101,7 +101,7 @@ function buildOutcome(
     label(TEXTS.labels.then),
     text(plain(step.then)),
     ...unverified(step, knowledge),
-    small(plain(sourceLine(step))),
+    small(plain(sourceLine(step, knowledge))),
   ];
   const body = [
     small(TEXTS.guide.label),
@@ -138,7 +138,13 @@ function unverified(entry: ResolvedOutcome['step'], knowledge: Knowledge): CardE
 }
 
 /** Plain text a teacher can paste into a case file. No names are asked for or stored. */
-export function summaryText(engine: FlowEngine, answers: Answers, outcome: ResolvedOutcome, today: Date): string {
+export function summaryText(
+  engine: FlowEngine,
+  answers: Answers,
+  outcome: ResolvedOutcome,
+  knowledge: Knowledge,
+  today: Date,
+): string {
   return [
     `${TEXTS.guide.summaryTitle} (${today.toLocaleDateString('de-DE')})`,
     ...answeredLines(engine, answers).map((l) => `- ${l}`),
@@ -148,6 +154,6 @@ export function summaryText(engine: FlowEngine, answers: Answers, outcome: Resol
     ...(outcome.forms.length ? [`Vordrucke: ${outcome.forms.map((f) => `${f.number} (${f.title})`).join('; ')}`] : []),
     ...(outcome.agencies.length ? [`Zuständig: ${outcome.agencies.map((a) => a.title).join('; ')}`] : []),
     `Danach: ${outcome.step.then}`,
-    `Quelle: Dortmunder Netzwerk Schulabsentismus, ${sourceLine(outcome.step)}`,
+    sourceLine(outcome.step, knowledge),
   ].join('\n');
 }

@@ -76,7 +76,9 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       case 'summary': {
         const node = guide.current(dialog);
         if (node?.kind !== 'outcome') return show(dialog);
-        return saying(summaryText(guide, dialog.answers, resolveOutcome(node, dialog.answers, knowledge), new Date()));
+        return saying(
+          summaryText(guide, dialog.answers, resolveOutcome(node, dialog.answers, knowledge), knowledge, new Date()),
+        );
       }
       case 'choose': {
         const next = payload.node === dialog.node ? guide.choose(dialog, payload.value) : undefined;

@@ -14,11 +14,21 @@ export interface Knowledge {
   step(id: StepId): Step | undefined;
   agency(id: AgencyId): Agency | undefined;
   form(id: FormId): Form | undefined;
+  /** The entry's sources users may see: those of doubtful standing (sources.yaml) left out. */
+  shownSources(entry: Entry): string[];
 }
+
+/** "https://www.yumpu.com/de/…" → "yumpu.com". */
+export const hostOf = (url: string): string => new URL(url).hostname.replace(/^www\d?\./, '');
 
 export const refOf = (entry: { kind: EntryKind; id: string }): string => `${entry.kind}:${entry.id}`;
 
-export function buildKnowledge(entries: readonly Entry[], synonyms: SynonymFile): Knowledge {
+export function buildKnowledge(
+  entries: readonly Entry[],
+  synonyms: SynonymFile,
+  doubtfulHosts: readonly string[] = [],
+): Knowledge {
+  const doubtful = new Set(doubtfulHosts);
   const map = new Map(entries.map((e) => [refOf(e), e]));
   const ofKind = <K extends EntryKind>(kind: K) =>
     entries.filter((e): e is Extract<Entry, { kind: K }> => e.kind === kind);
@@ -34,5 +44,6 @@ export function buildKnowledge(entries: readonly Entry[], synonyms: SynonymFile)
     step: (id) => map.get(`step:${id}`) as Step | undefined,
     agency: (id) => map.get(`agency:${id}`) as Agency | undefined,
     form: (id) => map.get(`form:${id}`) as Form | undefined,
+    shownSources: (entry) => entry.sources.filter((s) => !doubtful.has(hostOf(s))),
   };
 }

@@ -3,14 +3,15 @@ import { basename, join } from 'node:path';
 import type { ZodError } from 'zod';
 import { AppError } from '../shared/errors';
 import { crossCheck, type LocatedEntry } from './cross-check';
-import { buildKnowledge, type Knowledge } from './knowledge';
+import { buildKnowledge, hostOf, type Knowledge } from './knowledge';
 import { formatProblem, type Problem } from './problems';
-import { Entry, EntryFile, SynonymFile } from './schema';
+import { Entry, EntryFile, SourceQualityFile, SynonymFile } from './schema';
 import { readYamlFile, type YamlFile } from './yaml-file';
 
 export const SYNONYMS_FILE = 'synonyms.yaml';
+export const SOURCES_FILE = 'sources.yaml';
 /** Files in knowledge/ that are not entry lists (read by their own features). */
-const NOT_ENTRY_FILES = new Set([SYNONYMS_FILE, 'flow.yaml']);
+const NOT_ENTRY_FILES = new Set([SYNONYMS_FILE, SOURCES_FILE, 'flow.yaml']);
 
 export interface LoadResult {
   readonly knowledge?: Knowledge;
@@ -24,6 +25,7 @@ export function loadKnowledgeDir(dir: string, opts: { requireContract?: boolean 
   const located: LocatedEntry[] = [];
   const invalidRefs = new Set<string>();
   let synonyms: SynonymFile | undefined;
+  let doubtful: SourceQualityFile['doubtful'] = [];
 
   for (const name of files) {
     const file = readYamlFile(join(dir, name));
@@ -33,14 +35,28 @@ export function loadKnowledgeDir(dir: string, opts: { requireContract?: boolean 
       const parsed = SynonymFile.safeParse(file.data);
       if (parsed.success) synonyms = parsed.data;
       else problems.push(...zodProblems(parsed.error, name, file, []));
+    } else if (name === SOURCES_FILE) {
+      const parsed = SourceQualityFile.safeParse(file.data);
+      if (parsed.success) doubtful = parsed.data.doubtful;
+      else problems.push(...zodProblems(parsed.error, name, file, []));
     } else if (!NOT_ENTRY_FILES.has(name)) {
       located.push(...readEntries(file, name, problems, invalidRefs));
     }
   }
   if (!files.includes(SYNONYMS_FILE)) problems.push({ file: SYNONYMS_FILE, message: 'Datei fehlt' });
   problems.push(...crossCheck(located, { requireContract: opts.requireContract ?? true, invalidRefs }));
+  problems.push(...unusedDoubtfulHosts(doubtful, located));
   if (problems.length > 0 || !synonyms) return { problems };
-  return { knowledge: buildKnowledge(located.map((l) => l.entry), synonyms), problems };
+  const doubtfulHosts = doubtful.map((d) => d.host);
+  return { knowledge: buildKnowledge(located.map((l) => l.entry), synonyms, doubtfulHosts), problems };
+}
+
+/** A doubtful host no entry cites is a typo or a leftover: say so. */
+function unusedDoubtfulHosts(doubtful: SourceQualityFile['doubtful'], located: readonly LocatedEntry[]): Problem[] {
+  const cited = new Set(located.flatMap((l) => l.entry.sources.map(hostOf)));
+  return doubtful
+    .filter((d) => !cited.has(d.host))
+    .map((d) => ({ file: SOURCES_FILE, message: `"${d.host}" wird von keinem Eintrag als Quelle genannt` }));
 }
 
 /** Loads or throws one AppError that lists every problem. */

@@ -179,3 +179,22 @@ export const SynonymFile = z
   })
   .strict();
 export type SynonymFile = z.infer<typeof SynonymFile>;
+
+/**
+ * sources.yaml: sources of doubtful standing (document-sharing sites that copy others' papers). They stay in the
+ * data for the editors; users are never shown them.
+ */
+export const SourceQualityFile = z
+  .object({
+    doubtful: z.array(
+      z
+        .object({
+          host: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Hostname ohne https:// und Pfad, z. B. yumpu.com'),
+          reason: NonEmpty,
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type SourceQualityFile = z.infer<typeof SourceQualityFile>;
+

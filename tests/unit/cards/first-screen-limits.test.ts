@@ -3,6 +3,7 @@ import { allActions, firstScreenText } from '../../../src/cards/card-measure';
 import { entryCard, FIRST_SCREEN_MAX } from '../../../src/cards/entry-card';
 import { MAX_CARD_ACTIONS, type AdaptiveCard } from '../../../src/cards/adaptive';
 import { outcomeCard } from '../../../src/dialog/guide-cards';
+import { entryAsText } from '../../../src/cards/plain-text';
 import type { Answers } from '../../../src/dialog/flow-engine';
 import { resolveOutcome } from '../../../src/dialog/outcome';
 import { SHORT_TITLE_MAX } from '../../../src/knowledge/schema';
@@ -74,5 +75,19 @@ describe('Every form card links to the Dortmund download page of the Vordrucke',
   it.each(knowledge.forms.map((f) => [f.id, f] as const))('%s', (_id, form) => {
     const links = allActions(entryCard(form, knowledge)).filter((a) => a.type === 'Action.OpenUrl');
     expect(links.map((a) => a.url)).toContain('https://www.dortmund.de/schulabsentismus');
+  });
+});
+
+describe('Sources of doubtful standing (knowledge/sources.yaml) are never shown', () => {
+  const doubtful = ['fdokument.com', '9dok.net', 'studylibde.com', 'yumpu.com', 'publ.at'];
+  it('the data still cites them (for the editors)', () => {
+    const cited = knowledge.entries.flatMap((e) => e.sources).join(' ');
+    for (const host of doubtful) expect(cited).toContain(host);
+  });
+  it('no card and no plain-text answer names them', () => {
+    const shown = knowledge.entries
+      .map((e) => JSON.stringify(entryCard(e, knowledge)) + entryAsText(e, knowledge).join(' '))
+      .join(' ');
+    for (const host of doubtful) expect(shown).not.toContain(host);
   });
 });

@@ -67,3 +67,26 @@ describe('When loading knowledge files', () => {
     );
   });
 });
+
+describe('sources.yaml: doubtful sources', () => {
+  it('a doubtful host no entry cites, or a host written as a URL, is a problem', async () => {
+    const { cpSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadKnowledgeDir } = await import('../../../src/knowledge/loader');
+    const dir = mkdtempSync(join(tmpdir(), 'knowledge-sources-'));
+    cpSync(join(__dirname, '../../../knowledge'), dir, { recursive: true });
+    const problemsWith = (yaml: string) => {
+      writeFileSync(join(dir, 'sources.yaml'), yaml);
+      return loadKnowledgeDir(dir)
+        .problems.filter((p) => p.file === 'sources.yaml')
+        .map((p) => p.message)
+        .join('\n');
+    };
+    expect(problemsWith('doubtful:\n  - { host: "https://yumpu.com/x", reason: y }\n')).toMatch(/Hostname ohne https/);
+    expect(problemsWith('doubtful:\n  - { host: nirgends.example, reason: x }\n')).toMatch(
+      /nirgends\.example.*keinem Eintrag/,
+    );
+  });
+});
+
