@@ -73,6 +73,31 @@ const EMPLOYMENT = word(
   ].join('|'),
 );
 
+/**
+ * The asker speaks of themselves in their job ("als Lehrerin", "as a teacher", "melde ich mich krank"): with no
+ * pupil in the question, it is about the asker's own situation.
+ */
+const SELF_IN_ROLE = word(
+  [
+    'als (?:lehrer|lehrerin|lehrkraft|klassenlehrer\\w*|schulleiter\\w*|referendar\\w*|beamt\\w*|angestellte\\w*)',
+    'as an? (?:teacher|head ?teacher|principal|trainee teacher|employee)',
+    '(?:melde|meld) ich mich krank',
+    'mich krank (?:melden|gemeldet)',
+    'mein(?:e|en|em|er)? (?:chef\\w*|schulleitung|dienstherr\\w*|arbeitgeber\\w*|vorgesetzt\\w*)',
+    'my (?:boss|employer|principal|head teacher|manager)',
+  ].join('|'),
+);
+
+/** Matters of anyone's employment: hours, pay, leave, staff representation. */
+const EMPLOYMENT_MATTER = word(
+  'teilzeit|mehrarbeit|ueberstunden|deputat|pflichtstunden|personalrat|dienstunfaehig|dienstvereinbarung|diensthandy|gehalt|besoldung|urlaubsanspruch|sonderurlaub|befoerderung|verbeamtung|probezeit|kuendigung|abmahnung|part[- ]time|overtime|salary|sick pay|sick leave|maternity|parental leave|annual leave',
+);
+
+/** The asker's own health at work: sick days, a sick note for the employer. */
+const OWN_HEALTH = word(
+  'krank|krankheitstag|krankmeld|krankschreib|arbeitsunfaehig|au fuer|bem|attest|sick|doctor s note|doctors note',
+);
+
 /** Someone at work other than a pupil: the absence of a colleague or employee is not the bot's matter. */
 const COLLEAGUE = word('kollege|kollegin|colleague|mitarbeiter|employee|staff member|lehrkraefte|teachers');
 
@@ -116,10 +141,17 @@ const OTHER_SERVICE = word(
   ].join('|'),
 );
 
+/** The asker's own child is not a pupil of the question ("solange mein Kind unter drei ist"). */
+const MY_CHILD = /\b(?:mein(?:e|em|en)?|my) (?:kind|kinder|sohn|tochter|child|kids?|son|daughter)\b/g;
+
 export function scopeOf(question: string): ScopeVerdict {
   const text = normalize(question);
   const pupilAttendance = ATTENDANCE.test(text) && PUPIL.test(text);
   if (EMPLOYMENT.test(text) && !pupilAttendance) return 'own-employment';
+  if (EMPLOYMENT_MATTER.test(text) && !pupilAttendance && !PUPIL.test(text.replace(MY_CHILD, '')))
+    return 'own-employment';
+  const ownMatter = EMPLOYMENT_MATTER.test(text) || OWN_HEALTH.test(text);
+  if (SELF_IN_ROLE.test(text) && ownMatter && !PUPIL.test(text.replace(MY_CHILD, ''))) return 'own-employment';
   if (COLLEAGUE.test(text) && ATTENDANCE.test(text) && !PUPIL.test(text)) return 'own-employment';
   if (ATTENDANCE.test(text)) return 'in';
   if (FINE.test(text) && OTHER_OFFENCE.test(text) && !ATTENDANCE.test(text)) return 'other-offence';

@@ -7,6 +7,10 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     ['own-employment', 'Ich bin selbst seit zwei Tagen krank – brauche ich ein Attest für die Schulleitung?'],
     ['own-employment', 'Wie lange vorher muss ich meine Elternzeit anmelden?'],
     ['own-employment', 'Eine Kollegin fehlt ständig bei den Dienstbesprechungen.'],
+    ['own-employment', 'Wie melde ich mich als Lehrerin richtig krank?'],
+    ['own-employment', 'As a teacher, after how many sick days do I need a doctor’s note?'],
+    ['own-employment', 'Kann ich als Lehrer auf Teilzeit reduzieren, solange mein Kind unter drei ist?'],
+    ['own-employment', 'Mein Chef will, dass ich im Urlaub aufs Diensthandy reagiere.'],
     ['other-offence', 'Wie hoch ist das Bußgeld fürs Rauchen vor dem Schultor?'],
     ['other-offence', 'I got a parking ticket in front of the school, can I appeal?'],
     ['other-service', 'Wie bekomme ich einen Kita-Platz über das Jugendamt?'],
@@ -22,6 +26,8 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     'Wie hoch ist das Bußgeld, wenn ein Schüler ständig fehlt?',
     'Er ist im Gebäude, taucht aber in Mathe nie auf und sitzt in der Mensa.',
     'Kontakt Jugendamt',
+    'Als Lehrerin: ab wann darf ich ein Attest verlangen, wenn ein Schüler oft krank ist?',
+    'Mein Schüler ist ständig krank gemeldet, als Klassenlehrerin zweifle ich am Attest.',
     'Die Eltern haben ihn nach dem Umzug nicht angemeldet.',
   ])('in scope: "%s"', (question) => {
     expect(scopeOf(question)).toBe('in');
