@@ -103,8 +103,10 @@ const COLLEAGUE = word('kollege|kollegin|colleague|mitarbeiter|employee|staff me
 
 /** A fine or report for something other than missing school. */
 const FINE = word('bussgeld|busgeld|knoellchen|strafzettel|verwarnungsgeld|anzeige|fine|ticket|penalty');
-const OTHER_OFFENCE = word(
-  'rauch|zigarett|hund|leine|park|geblitzt|blitzer|geschwindigkeit|impf|masern|laerm|muell|graffiti|fahrrad|geklaut|diebstahl|smok|dog|speed|litter|vaccin|stolen|theft|alkohol',
+/** Other offences, also inside compounds ("Falschparken", "Rotlichtverstoß"). */
+const OTHER_OFFENCE = new RegExp(
+  'rauch|zigarett|hund|leine|park|geblitzt|blitzer|geschwindigkeit|rotlicht|ampel|tempo|radar|impf|masern|laerm|muell|graffiti|fahrrad|geklaut|diebstahl|smok|dog|speed|red light|litter|vaccin|stolen|theft|alkohol',
+  'u',
 );
 
 /** An agency's services that are not about attendance. */

@@ -13,6 +13,8 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     ['own-employment', 'Mein Chef will, dass ich im Urlaub aufs Diensthandy reagiere.'],
     ['other-offence', 'Wie hoch ist das Bußgeld fürs Rauchen vor dem Schultor?'],
     ['other-offence', 'I got a parking ticket in front of the school, can I appeal?'],
+    ['other-offence', 'bußgeld falschparken dortmund wie hoch'],
+    ['other-offence', 'Bußgeldbescheid wegen Rotlichtverstoß – Einspruch?'],
     ['other-service', 'Wie bekomme ich einen Kita-Platz über das Jugendamt?'],
     ['other-service', 'Zweitschrift des Abiturzeugnisses bei der Bezirksregierung'],
   ])('%s: "%s"', (verdict, question) => {
@@ -26,6 +28,7 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     'Wie hoch ist das Bußgeld, wenn ein Schüler ständig fehlt?',
     'Er ist im Gebäude, taucht aber in Mathe nie auf und sitzt in der Mensa.',
     'Kontakt Jugendamt',
+    'Bußgeld bei Schulverweigerung an der Parkschule',
     'Als Lehrerin: ab wann darf ich ein Attest verlangen, wenn ein Schüler oft krank ist?',
     'Mein Schüler ist ständig krank gemeldet, als Klassenlehrerin zweifle ich am Attest.',
     'Die Eltern haben ihn nach dem Umzug nicht angemeldet.',
