@@ -35,7 +35,7 @@ export function answerCard(answer: Answer, knowledge: Knowledge, options: Answer
     answer.safety === 'weak' ? withChildProtectionBanner(c, knowledge, TEXTS.childProtectionHint) : c;
   if (answer.decision === 'unsure' || !top)
     return hint(unsureCard(suggestionsWhenUnsure(answer), answer.reason === 'out-of-scope'));
-  if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3)));
+  if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3), options.offer));
   const first = options.lead ?? top.entry;
   const also = answer.candidates
     .filter((c) => c.entry !== first)
@@ -60,13 +60,17 @@ export function answerCard(answer: Answer, knowledge: Knowledge, options: Answer
 const candidateButtons = (candidates: readonly Candidate[]) =>
   actionSet(candidates.map((c) => submit(c.entry.short_title, showEntry(c.ref))));
 
-export function clarifyCard(candidates: readonly Candidate[]): AdaptiveCard {
-  return card([
-    heading(TEXTS.clarifyTitle),
-    text(TEXTS.clarifyText),
-    ...candidates.flatMap((c) => [text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' })]),
-    ...candidateButtons(candidates),
-  ]);
+/** "Meinten Sie …?": the close candidates, and the guided dialog pre-filled when the message told a case. */
+export function clarifyCard(candidates: readonly Candidate[], offer?: CardAction): AdaptiveCard {
+  return card(
+    [
+      heading(TEXTS.clarifyTitle),
+      text(TEXTS.clarifyText),
+      ...candidates.flatMap((c) => [text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' })]),
+      ...candidateButtons(candidates),
+    ],
+    offer ? [offer] : [],
+  );
 }
 
 /** Unsure: in-domain suggestions with the guided dialog, or (out of scope) what the bot can help with. */

@@ -34,6 +34,8 @@ export const SEARCH_CONFIG = Object.freeze({
   maxCandidates: 5,
   /** Multiplier when the question hints at a kind of entry ("Vordruck", "Telefon", "Fortbildung" …). */
   kindBoost: Object.freeze({ step: 1.15, topic: 1.1, agency: 1.25, form: 1.25, offering: 1.2 }),
+  /** Entries about practice in other regions (scope `andere`) weigh this much. */
+  otherRegionPrior: 0.85,
   /** Without such a hint: forms and offerings are secondary to steps, topics and agencies. */
   kindPrior: Object.freeze({ step: 1, topic: 1, agency: 1, form: 0.9, offering: 0.85 }),
   /** A vocabulary term sharing this long a prefix is a related form (dokumentieren ~ Dokumentation). */

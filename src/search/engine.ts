@@ -56,7 +56,9 @@ function answer(
   let candidates: Candidate[] = [...ranking.scores]
     .map(([doc, raw]) => {
       const { ref, entry } = index.docs[doc]!;
-      const boost = hinted.has(entry.kind) ? SEARCH_CONFIG.kindBoost[entry.kind] : SEARCH_CONFIG.kindPrior[entry.kind];
+      const kind = hinted.has(entry.kind) ? SEARCH_CONFIG.kindBoost[entry.kind] : SEARCH_CONFIG.kindPrior[entry.kind];
+      // Practice from other regions answers only when nothing from Dortmund or NRW fits as well.
+      const boost = entry.scope === 'andere' ? kind * SEARCH_CONFIG.otherRegionPrior : kind;
       return { ref, entry, score: calibrate((raw * boost) / ranking.maxPossible) };
     })
     .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
