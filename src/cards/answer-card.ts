@@ -66,7 +66,9 @@ export function clarifyCard(candidates: readonly Candidate[], offer?: CardAction
     [
       heading(TEXTS.clarifyTitle),
       text(TEXTS.clarifyText),
-      ...candidates.flatMap((c) => [text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' })]),
+      ...candidates.flatMap((c) => [
+        text(`**${plain(c.entry.title)}** – ${plain(c.entry.summary)}`, { size: 'Small' }),
+      ]),
       ...candidateButtons(candidates),
     ],
     offer ? [offer] : [],

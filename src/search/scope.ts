@@ -81,7 +81,7 @@ const SELF_IN_ROLE = word(
   [
     'als (?:lehrer|lehrerin|lehrkraft|klassenlehrer\\w*|schulleiter\\w*|referendar\\w*|beamt\\w*|angestellte\\w*)',
     'as an? (?:teacher|head ?teacher|principal|trainee teacher|employee)',
-    '(?:melde|meld) ich mich krank',
+    '(?:melde|meld) ich mich (?:\\w+ ){0,2}krank',
     'mich krank (?:melden|gemeldet)',
     'mein(?:e|en|em|er)? (?:chef\\w*|schulleitung|dienstherr\\w*|arbeitgeber\\w*|vorgesetzt\\w*)',
     'my (?:boss|employer|principal|head teacher|manager)',
@@ -98,8 +98,17 @@ const OWN_HEALTH = word(
   'krank|krankheitstag|krankmeld|krankschreib|arbeitsunfaehig|au fuer|bem|attest|sick|doctor s note|doctors note',
 );
 
-/** Someone at work other than a pupil: the absence of a colleague or employee is not the bot's matter. */
-const COLLEAGUE = word('kollege|kollegin|colleague|mitarbeiter|employee|staff member|lehrkraefte|teachers');
+/**
+ * Someone at work other than a pupil is the one absent ("Eine Kollegin fehlt ständig"): not the bot's matter.
+ * A colleague who only tells or argues ("Ein Kollege ist sicher, dass …") does not make it one.
+ */
+const COLLEAGUE_WORD =
+  'kollege|kollegen|kollegin|kolleginnen|colleague\\w*|mitarbeit\\w*|employee\\w*|staff member|lehrkraeft\\w*|teachers';
+const ABSENT_WORD = 'fehl\\w*|abwesen\\w*|absen\\w*|skip\\w*|schwaenz\\w*|krank\\w*|missing|misses';
+const COLLEAGUE_ABSENT = new RegExp(
+  `\\b(?:${COLLEAGUE_WORD})\\b(?:\\s+\\S+){0,6}?\\s+(?:${ABSENT_WORD})|\\b(?:${ABSENT_WORD})(?:\\s+\\S+){0,6}?\\s+(?:${COLLEAGUE_WORD})\\b`,
+  'u',
+);
 
 /** A fine or report for something other than missing school. */
 const FINE = word('bussgeld|busgeld|knoellchen|strafzettel|verwarnungsgeld|anzeige|fine|ticket|penalty');
@@ -154,7 +163,7 @@ export function scopeOf(question: string): ScopeVerdict {
     return 'own-employment';
   const ownMatter = EMPLOYMENT_MATTER.test(text) || OWN_HEALTH.test(text);
   if (SELF_IN_ROLE.test(text) && ownMatter && !PUPIL.test(text.replace(MY_CHILD, ''))) return 'own-employment';
-  if (COLLEAGUE.test(text) && ATTENDANCE.test(text) && !PUPIL.test(text)) return 'own-employment';
+  if (COLLEAGUE_ABSENT.test(text) && !PUPIL.test(text)) return 'own-employment';
   if (ATTENDANCE.test(text)) return 'in';
   if (FINE.test(text) && OTHER_OFFENCE.test(text) && !ATTENDANCE.test(text)) return 'other-offence';
   if (OTHER_SERVICE.test(text) && !ATTENDANCE.test(text)) return 'other-service';
