@@ -14,6 +14,9 @@ export const SEARCH_CONFIG = Object.freeze({
   compoundMinPart: 4,
   /** Below this score the engine says it is not sure. */
   answerThreshold: 0.3,
+  /** A case story spreads its words over many entries: from this many distinct terms, a lower bar. */
+  storyTerms: 14,
+  answerThresholdStory: 0.25,
   /** Share of the query (idf-weighted) that must be understood to answer. */
   minCoverage: 0.3,
   /** Evidence that the question is about this domain: idf mass of its subject words … */

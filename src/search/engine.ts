@@ -95,7 +95,9 @@ function answer(
   if (first.ref === caseNext) return { ...base, decision: 'answer', reason: 'case' };
   if (!inDomain(ranking, first.score, new Set(typed).size))
     return { ...base, decision: 'unsure', reason: 'low-coverage' };
-  if (first.score < SEARCH_CONFIG.answerThreshold) return { ...base, decision: 'unsure', reason: 'weak' };
+  const threshold =
+    new Set(typed).size >= SEARCH_CONFIG.storyTerms ? SEARCH_CONFIG.answerThresholdStory : SEARCH_CONFIG.answerThreshold;
+  if (first.score < threshold) return { ...base, decision: 'unsure', reason: 'weak' };
   if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio)
     return { ...base, decision: 'clarify', reason: 'close' };
   return { ...base, decision: 'answer', reason: 'clear' };
