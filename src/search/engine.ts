@@ -96,7 +96,9 @@ function answer(
   if (!inDomain(ranking, first.score, new Set(typed).size))
     return { ...base, decision: 'unsure', reason: 'low-coverage' };
   const threshold =
-    new Set(typed).size >= SEARCH_CONFIG.storyTerms ? SEARCH_CONFIG.answerThresholdStory : SEARCH_CONFIG.answerThreshold;
+    new Set(typed).size >= SEARCH_CONFIG.storyTerms
+      ? SEARCH_CONFIG.answerThresholdStory
+      : SEARCH_CONFIG.answerThreshold;
   if (first.score < threshold) return { ...base, decision: 'unsure', reason: 'weak' };
   if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio)
     return { ...base, decision: 'clarify', reason: 'close' };
