@@ -12,7 +12,7 @@ const trained = new Map<string, DangerModel>();
 
 /**
  * Rules plus a model learned from knowledge/safety-examples/ and, as harmless examples, the ways teachers
- * ask for every entry outside child protection (trained at start-up, about a second).
+ * ask for every entry outside child protection (trained at start-up, a few seconds).
  */
 export function learnedSafetyDetector(
   knowledgeDir: string,
