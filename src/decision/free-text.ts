@@ -67,8 +67,11 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text)))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
-    const responsible = ASKS_WHO.test(normalized) ? responsibleFor(answer, prefill) : [];
-    if (responsible.length > 0 && isAnswered(answer)) {
+    const responsible = responsibleFor(answer, prefill);
+    // "Förderschulen melden ans Schulamt – stimmt das für uns (Hören und Kommunikation)?": a body the named
+    // school type rules out does not lead, asked with "wer" or not.
+    const ruledOut = refs[0] !== undefined && bodyChosenByRules(answer, refs[0]) && !responsible.includes(refs[0]);
+    if ((ASKS_WHO.test(normalized) || ruledOut) && responsible.length > 0 && isAnswered(answer)) {
       return { route: 'answer', answer, prefill, refs: leading([...responsible, refs[0]!], refs), answered: true };
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
@@ -88,14 +91,23 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
   }
 
   function outcomeOf(answer: Answer) {
-    // The step the question is about: the first step among the leading candidates, or a leading form's step.
+    const outcomes = guide.flow.nodes.filter((n): n is Extract<typeof n, { kind: 'outcome' }> => n.kind === 'outcome');
+    // The step the question is about: the first step among the leading candidates, or a leading form's step …
     const stepId = answer.candidates
       .slice(0, 2)
       .map((c) => (c.entry.kind === 'step' ? c.entry.id : c.entry.kind === 'form' ? c.entry.step : undefined))
       .find(Boolean);
-    return guide.flow.nodes.find(
-      (n): n is Extract<typeof n, { kind: 'outcome' }> => n.kind === 'outcome' && n.step === stepId,
-    );
+    if (stepId) return outcomes.find((n) => n.step === stepId);
+    // … or, when bodies lead ("Schulamt oder Bezirksregierung?"), the outcome whose rules choose among them.
+    const body = answer.candidates[0]?.entry;
+    return body?.kind === 'agency'
+      ? outcomes.find((n) => n.rules.some((r) => (r.agencies as readonly string[]).includes(body.id)))
+      : undefined;
+  }
+
+  /** A body that one of the outcome's rules chooses (by school type, apprenticeship …). */
+  function bodyChosenByRules(answer: Answer, ref: string): boolean {
+    return !!outcomeOf(answer)?.rules.some((r) => r.agencies.some((id) => `agency:${id}` === ref));
   }
 
   function responsibleFor(answer: Answer, prefill: Answers): string[] {

@@ -69,6 +69,13 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ]).not.toContain(first);
   });
 
+  it.each([
+    'Wir sind eine Förderschule mit Schwerpunkt Hören und Kommunikation. Jemand meint, Förderschulen melden die Versäumnisanzeige ans Schulamt. Stimmt das?',
+    'Schulamt oder Bezirksregierung – wir sind ein Gymnasium, wer hat recht?',
+  ])('a body the named school type rules out does not lead: "%s"', (text) => {
+    expect(decide(text).refs[0]).toBe('agency:bezirksregierung');
+  });
+
   it('the engine itself never leads an anxiety question with a sanction step', () => {
     const { engine } = realCore();
     const first = engine.ask('Schülerin mit Trennungsangst: Anhörungsbogen an die Eltern schicken?').candidates[0]?.ref;
