@@ -1,5 +1,6 @@
 import type { Core } from '../core/bootstrap';
 import { ruleApplies, type Answers } from '../dialog/flow-engine';
+import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
 import { isAnswered, type Answer } from '../search/answer';
@@ -40,6 +41,7 @@ const leading = (lead: readonly string[], refs: readonly string[]) => [
 export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'guide' | 'knowledge'>) {
   const { engine, reader, guide, knowledge } = core;
   const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
+  const outcomes = guide.flow.nodes.filter((n): n is OutcomeNode => n.kind === 'outcome');
 
   return function decide(text: string): FreeTextDecision {
     const answer = engine.ask(text);
@@ -48,6 +50,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const prefill = reader.extract(text);
     const slots = Object.keys(prefill);
     const normalized = normalize(text);
+    const about = outcomeOf(answer);
     const describesCase =
       (slots.some((s) => guide.flow.opens_on.includes(s)) && !GENERAL_QUESTION.test(normalized)) ||
       (slots.length >= 2 && !!startSlot && !!prefill[startSlot]);
@@ -63,36 +66,29 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       }
       // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows –
       // and the case reading cannot name the next step without the dialog's answers (the school type …).
-      const caseAnswered = answer.reason === 'case' && !needsDialog(answer, prefill);
+      const caseAnswered = answer.reason === 'case' && !needsDialog(about, prefill);
       if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text)))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
-    const responsible = responsibleFor(answer, prefill);
+    const responsible = responsibleFor(about, prefill);
     // "Förderschulen melden ans Schulamt – stimmt das für uns (Hören und Kommunikation)?": a body the named
     // school type rules out does not lead, asked with "wer" or not.
-    const ruledOut = refs[0] !== undefined && bodyChosenByRules(answer, refs[0]) && !responsible.includes(refs[0]);
+    const ruledOut = refs[0] !== undefined && chosenByRules(about, refs[0]) && !responsible.includes(refs[0]);
     if ((ASKS_WHO.test(normalized) || ruledOut) && responsible.length > 0 && isAnswered(answer)) {
       return { route: 'answer', answer, prefill, refs: leading([...responsible, refs[0]!], refs), answered: true };
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
 
-  /**
-   * "Wer bekommt die Versäumnisanzeige bei Gymnasien?": the guided dialog's outcome for the leading step
-   * names the responsible body for what the message tells (school type, apprenticeship); only rule-chosen
-   * agencies count, and only when the message answers what the rule asks.
-   */
   /** The leading step's outcome picks its body by slots the message leaves open (e.g. the school type). */
-  function needsDialog(answer: Answer, prefill: Answers): boolean {
-    const outcome = outcomeOf(answer);
+  function needsDialog(outcome: OutcomeNode | undefined, prefill: Answers): boolean {
     return !!outcome?.rules.some(
       (r) => r.agencies.length > 0 && Object.keys(r.when).some((slot) => !(slot in prefill)),
     );
   }
 
-  function outcomeOf(answer: Answer) {
-    const outcomes = guide.flow.nodes.filter((n): n is Extract<typeof n, { kind: 'outcome' }> => n.kind === 'outcome');
-    // The step the question is about: the first step among the leading candidates, or a leading form's step …
+  /** The outcome the question is about: of the first step (or a form's step) among the two leading candidates … */
+  function outcomeOf(answer: Answer): OutcomeNode | undefined {
     const stepId = answer.candidates
       .slice(0, 2)
       .map((c) => (c.entry.kind === 'step' ? c.entry.id : c.entry.kind === 'form' ? c.entry.step : undefined))
@@ -106,12 +102,16 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
   }
 
   /** A body that one of the outcome's rules chooses (by school type, apprenticeship …). */
-  function bodyChosenByRules(answer: Answer, ref: string): boolean {
-    return !!outcomeOf(answer)?.rules.some((r) => r.agencies.some((id) => `agency:${id}` === ref));
+  function chosenByRules(outcome: OutcomeNode | undefined, ref: string): boolean {
+    return !!outcome?.rules.some((r) => r.agencies.some((id) => `agency:${id}` === ref));
   }
 
-  function responsibleFor(answer: Answer, prefill: Answers): string[] {
-    const outcome = outcomeOf(answer);
+  /**
+   * "Wer bekommt die Versäumnisanzeige bei Gymnasien?": the outcome names the responsible body for what the
+   * message tells (school type, apprenticeship); only rule-chosen agencies count, and only when the message
+   * answers what the rule asks.
+   */
+  function responsibleFor(outcome: OutcomeNode | undefined, prefill: Answers): string[] {
     if (!outcome) return [];
     const rules = outcome.rules.filter(
       (r) =>

@@ -106,7 +106,10 @@ function fires(compiled: CompiledRule, r: Reading): boolean {
 
 /** What the hand-written rules read in a text (pure). */
 export function readRules(text: string): SafetySignal {
-  const reading = read(text);
+  return rulesOn(read(text));
+}
+
+function rulesOn(reading: Reading): SafetySignal {
   if (reading.tokens.length === 0) return NONE;
   const clear = new Set<DangerCategory>();
   const weak = new Set<DangerCategory>();
@@ -126,7 +129,6 @@ export function readRules(text: string): SafetySignal {
 const PERSON = table.id(
   '@AGENT|@CHILD_SELF|@GIRL|@SMALL_CHILD|er|he|she|they|sie|ich|i|schueler*|pupil*|student*|kid|kids|child*|boy*|girl*|junge*|jugendlich*|teen*|klasse*|grader',
 );
-const namesSomeone = (text: string) => read(text).at(PERSON).length > 0;
 
 /** The rules that fire on a text (for tests and for tuning the rules; the text itself is never kept). */
 export function firingRules(text: string): Rule[] {
@@ -154,11 +156,12 @@ export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.6, weak: 0.35, passage:
  */
 export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds = LEARNED_THRESHOLDS): SafetyDetector {
   return (text) => {
-    const rules = readRules(text);
+    const reading = read(text);
+    const rules = rulesOn(reading);
     if (rules.level === 'clear' || !model) return rules;
     const { whole, passage } = model.read(text);
     if (whole >= thresholds.clear || passage >= thresholds.passage)
-      return namesSomeone(text)
+      return reading.at(PERSON).length > 0
         ? { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] }
         : { level: 'weak', categories: ['general'] };
     if (rules.level === 'weak') return rules;

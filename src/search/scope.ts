@@ -157,15 +157,18 @@ const MY_CHILD = /\b(?:mein(?:e|em|en)?|my) (?:kind|kinder|sohn|tochter|child|ki
 
 export function scopeOf(question: string): ScopeVerdict {
   const text = normalize(question);
-  const pupilAttendance = ATTENDANCE.test(text) && PUPIL.test(text);
+  const attendance = ATTENDANCE.test(text);
+  const pupil = PUPIL.test(text);
+  /** A pupil other than the asker's own child. */
+  const someonesPupil = pupil && PUPIL.test(text.replace(MY_CHILD, ''));
+  const employmentMatter = EMPLOYMENT_MATTER.test(text);
+  const pupilAttendance = attendance && pupil;
   if (EMPLOYMENT.test(text) && !pupilAttendance) return 'own-employment';
-  if (EMPLOYMENT_MATTER.test(text) && !pupilAttendance && !PUPIL.test(text.replace(MY_CHILD, '')))
-    return 'own-employment';
-  const ownMatter = EMPLOYMENT_MATTER.test(text) || OWN_HEALTH.test(text);
-  if (SELF_IN_ROLE.test(text) && ownMatter && !PUPIL.test(text.replace(MY_CHILD, ''))) return 'own-employment';
-  if (COLLEAGUE_ABSENT.test(text) && !PUPIL.test(text)) return 'own-employment';
-  if (ATTENDANCE.test(text)) return 'in';
-  if (FINE.test(text) && OTHER_OFFENCE.test(text) && !ATTENDANCE.test(text)) return 'other-offence';
-  if (OTHER_SERVICE.test(text) && !ATTENDANCE.test(text)) return 'other-service';
+  if (employmentMatter && !pupilAttendance && !someonesPupil) return 'own-employment';
+  if (SELF_IN_ROLE.test(text) && (employmentMatter || OWN_HEALTH.test(text)) && !someonesPupil) return 'own-employment';
+  if (COLLEAGUE_ABSENT.test(text) && !pupil) return 'own-employment';
+  if (attendance) return 'in';
+  if (FINE.test(text) && OTHER_OFFENCE.test(text)) return 'other-offence';
+  if (OTHER_SERVICE.test(text)) return 'other-service';
   return 'in';
 }
