@@ -14,7 +14,8 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-4: written blind, measured, then used for error analysis. routing-dev: written blind, used for tuning.
  * blind-5: written blind (2026-12), reported, since used for error analysis.
  * blind-6: written blind (2026-12-03), measured before and after one round, never tuned on.
- * blind-7: written blind (2026-12-03, second round), measured before any tuning, never tuned on: the honest estimate.
+ * blind-7: written blind (2026-12-03, second round), measured before and after that round, since used for error analysis.
+ * blind-8: written blind (2026-12-03, third round), measured before any tuning, never tuned on: the honest estimate.
  */
 const QUESTION_SETS = [
   'project',
@@ -26,13 +27,15 @@ const QUESTION_SETS = [
   'blind-5',
   'blind-6',
   'blind-7',
+  'blind-8',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
  * measured after each round; safety-blind-2: written fresh for the learned model, reported, since looked at.
  * safety-blind-3 (80 danger, 80 harmless near-misses, 2026-12-03): fresh, measured on the session's start and after
- * the passage reading, never tuned on. safety-blind-4 (80/80, second round 2026-12-03): fresh, measured before tuning,
- * never tuned on.
+ * the passage reading, never tuned on. safety-blind-4 (80/80, second round 2026-12-03): fresh, measured before and after
+ * that round, since used for error analysis. safety-blind-5 (80/80, third round 2026-12-03): fresh, measured before
+ * tuning, never tuned on.
  */
 const SAFETY_SETS = [
   'safety-dev',
@@ -41,6 +44,7 @@ const SAFETY_SETS = [
   'safety-blind-2',
   'safety-blind-3',
   'safety-blind-4',
+  'safety-blind-5',
 ] as const;
 
 function timed(
