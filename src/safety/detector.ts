@@ -125,9 +125,12 @@ function rulesOn(reading: Reading): SafetySignal {
   return NONE;
 }
 
-/** A child or a person around it: danger is always someone's ("parking ticket … pay online" is nobody's). */
+/**
+ * A child or a person around it: danger is always someone's ("parking ticket … pay online" is nobody's).
+ * The writer alone ("ich", "mich") is not: the bot's users are adults asking about a child.
+ */
 const PERSON = table.id(
-  '@AGENT|@CHILD_SELF|@GIRL|@SMALL_CHILD|er|he|she|they|sie|ich|i|schueler*|pupil*|student*|kid|kids|child*|boy*|girl*|junge*|jugendlich*|teen*|klasse*|grader',
+  '@AGENT|@GIRL|@SMALL_CHILD|er|he|him|his|she|they|sie|ihn|ihm|sein|seine|seinen|seinem|kind|kinder|sohn|schueler*|pupil*|student*|kid|kids|child*|boy*|girl*|junge*|jugendlich*|teen*|klasse*|grader',
 );
 
 /** The rules that fire on a text (for tests and for tuning the rules; the text itself is never kept). */
@@ -163,7 +166,7 @@ export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds
     if (whole >= thresholds.clear || passage >= thresholds.passage)
       return reading.at(PERSON).length > 0
         ? { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] }
-        : { level: 'weak', categories: ['general'] };
+        : { level: 'weak', categories: rules.categories.length ? rules.categories : ['general'] };
     if (rules.level === 'weak') return rules;
     return whole >= thresholds.weak || passage >= thresholds.clear ? { level: 'weak', categories: ['general'] } : NONE;
   };

@@ -94,6 +94,12 @@ describe('rules and model together', () => {
     expect(model.read(nobody).whole).toBeGreaterThan(0.5);
     expect(detect(nobody).level).toBe('weak');
   });
+  it('the writer alone ("ich", "mich") is no one at risk: a weak sign, not a lead', () => {
+    const writer = 'Ich sah: Morgens wühlt man im Müll nach Resten.';
+    expect(model.read(writer).whole).toBeGreaterThan(0.5);
+    expect(detect(writer).level).toBe('weak');
+    expect(detect('Er sah: Morgens wühlt man im Müll nach Resten.').level).toBe('clear');
+  });
   it('an ordinary question stays without a signal', () => {
     expect(detect('Wie schreibe ich die Versäumnisanzeige?').level).toBe('none');
   });

@@ -33,7 +33,11 @@ const CLEAR: Record<DangerCategory, readonly string[]> = {
     'Die Kleine war das ganze Wochenende allein zu Hause.',
     'nobody picked him up from school for three days',
   ],
-  threat: ['Der Bruder droht, sie umzubringen, wenn sie mit Jungs redet.', 'her uncle threatened to kill her'],
+  threat: [
+    'Der Bruder droht, sie umzubringen, wenn sie mit Jungs redet.',
+    'her uncle threatened to kill her',
+    'Sie sagt: „Mein Stiefvater bringt mich um, wenn er das Zeugnis sieht.“',
+  ],
   emotional: ['Ein Kind traut sich nicht nach Hause.', 'she is terrified of her father'],
   'substance-crisis': ['Die Mutter ist morgens oft betrunken.', 'his dad is drunk when he picks him up'],
   exploitation: ['Er muss für ältere Jungs Drogen verkaufen.', "she is forced to work in her uncle's shop at night"],
@@ -96,6 +100,9 @@ describe('words that only look like danger', () => {
     'she keeps cutting class on Fridays',
     'Die Eltern heiraten am Freitag, das Kind soll dabei sein.',
     'Er hat Läuse, die Behandlung dauert zwei Tage.',
+    'Die Hitze im Klassenraum bringt mich echt um, wie trage ich Hitzefrei ein?',
+    'When is the next child protection training for new staff?',
+    'Sein erwachsener Bruder heiratet in Ankara, darf er dafür beurlaubt werden?',
   ])('no clear sign in "%s"', (text) => {
     expect(readRules(text).level).not.toBe('clear');
   });
