@@ -112,9 +112,17 @@ const COLLEAGUE_ABSENT = new RegExp(
 
 /** A fine or report for something other than missing school. */
 const FINE = word('bussgeld|busgeld|knoellchen|strafzettel|verwarnungsgeld|anzeige|fine|ticket|penalty');
-/** Other offences, also inside compounds ("Falschparken", "Rotlichtverstoß"). */
+/**
+ * Other offences: at a word's start ("Rauchverbot", "Hundesteuer"), or as the tail of a compound ("Falschparken",
+ * "Rotlichtverstoß") – never inside an ordinary word ("brauche", "hundert", "Kleinen").
+ */
 const OTHER_OFFENCE = new RegExp(
-  'rauch|zigarett|hund|leine|park|geblitzt|blitzer|geschwindigkeit|rotlicht|ampel|tempo|radar|impf|masern|laerm|muell|graffiti|fahrrad|geklaut|diebstahl|smok|dog|speed|red light|litter|vaccin|stolen|theft|alkohol',
+  [
+    '\\b(?:rauch|zigarett|hund(?!ert)|leine\\b|geblitzt|blitzer|geschwindigkeit|rotlicht|ampel|tempo\\w*(?:verstoss|limit|kontroll)',
+    'radar|impf|masern|laerm|muell|graffiti|fahrrad|geklaut|diebstahl|smok|dog|speed|red light|litter|vaccin|stolen',
+    'theft|alkohol|parking)',
+    'park(?:en|verbot|ausweis|platz|schein|gebuehr|uhr|ticket|haus|knoellchen)|\\w+(?:laerm|muell|rotlicht)',
+  ].join('|'),
   'u',
 );
 

@@ -33,6 +33,8 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     'Wir schreiben die erste Versäumnisanzeige. Ein Kollege ist sicher, dass sie ans Schulamt geht – stimmt das?',
     'Unser Kollegium möchte ein Konzept gegen Absentismus erarbeiten.',
     'Bußgeld bei Schulverweigerung an der Parkschule',
+    'Wie hoch ist das Bußgeld bei hundert unentschuldigten Fehlstunden?',
+    'Bußgeld gegen die Eltern: was brauche ich für die Anzeige?',
     'Als Lehrerin: ab wann darf ich ein Attest verlangen, wenn ein Schüler oft krank ist?',
     'Mein Schüler ist ständig krank gemeldet, als Klassenlehrerin zweifle ich am Attest.',
     'Die Eltern haben ihn nach dem Umzug nicht angemeldet.',
