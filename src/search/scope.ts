@@ -5,7 +5,13 @@ import { normalize } from '../text/normalize';
  * about pupils' (and apprentices') school attendance and the network's agencies and offers in that role;
  * the asker's own employment, other offences and the same offices' other services are out of scope.
  */
-export type ScopeVerdict = 'in' | 'own-employment' | 'other-offence' | 'other-service';
+export type ScopeVerdict =
+  | 'in'
+  | 'own-employment'
+  | 'other-offence'
+  | 'other-service'
+  | 'other-school-matter'
+  | 'other-place';
 
 const word = (alternatives: string) => new RegExp(`\\b(?:${alternatives})`, 'u');
 
@@ -17,6 +23,7 @@ const ATTENDANCE = word(
     'abwesen',
     'absen',
     'absentismus',
+    'schulabsen',
     'skip',
     'truan',
     'schulpflicht',
@@ -31,7 +38,6 @@ const ATTENDANCE = word(
     'schulmued',
     'ferienverlaenger',
     'zwangszufuehr',
-    'anhoerung',
     'kommt nicht',
     'nicht (?:mehr )?(?:zur|in die) schule',
     'not (?:coming|turning up|attending)',
@@ -93,6 +99,22 @@ const EMPLOYMENT_MATTER = word(
   'teilzeit|mehrarbeit|ueberstunden|deputat|pflichtstunden|personalrat|dienstunfaehig|dienstvereinbarung|diensthandy|gehalt|besoldung|urlaubsanspruch|sonderurlaub|befoerderung|verbeamtung|probezeit|kuendigung|abmahnung|part[- ]time|overtime|salary|sick pay|sick leave|maternity|parental leave|annual leave',
 );
 
+/** The asker says they themselves are or were ill ("ich war drei Tage krank", "I was off sick"). */
+const SELF_ILL =
+  /\b(?:ich (?:bin|war|wurde)(?: \w+){0,4} (?:krank|krankgeschrieben|arbeitsunfaehig)|i (?:am|was|have been|ve been)(?: \w+){0,3} (?:sick|ill|off sick))\b/u;
+
+/**
+ * A place that is not a school: a university, a workplace. Absence there is someone else's matter, unless the
+ * school itself is in the question ("Azubi fehlt in der Berufsschule, der Betrieb weiß nichts").
+ */
+const OTHER_PLACE = word(
+  'hochschule|universitaet|uni\\b|fh\\b|studium|studier|semester|pruefungsamt|exmatrikul|im betrieb|in der werkstatt|in die werkstatt|am arbeitsplatz|arbeitgeber|university|uni exam|workplace|at work|employer',
+);
+const SCHOOL_PLACE = /\b(?:schul|berufsschul|berufskolleg|unterricht|klasse|klassen|lehrer|school|class|lesson)/u;
+/** "nicht Berufsschule, im Betrieb!": the text itself says the school is not the place. */
+const NOT_SCHOOL =
+  /\b(?:nicht|not|kein\w*) (?:in der |in die |an der |the |at )?(?:berufsschule|schule|school|berufskolleg)\b/u;
+
 /** The asker's own health at work: sick days, a sick note for the employer. */
 const OWN_HEALTH = word(
   'krank|krankheitstag|krankmeld|krankschreib|arbeitsunfaehig|au fuer|bem|attest|sick|doctor s note|doctors note',
@@ -104,21 +126,21 @@ const OWN_HEALTH = word(
  */
 const COLLEAGUE_WORD =
   'kollege|kollegen|kollegin|kolleginnen|colleague\\w*|mitarbeit\\w*|employee\\w*|staff member|lehrkraeft\\w*|teachers';
-const ABSENT_WORD = 'fehl\\w*|abwesen\\w*|absen\\w*|skip\\w*|schwaenz\\w*|krank\\w*|missing|misses';
+/** Someone being away – not the topic's name ("Absentismus", "absenteeism"). */
+const ABSENT_WORD =
+  'fehlt|fehlen|fehlte\\w*|fehltag\\w*|fehlzeit\\w*|abwesen\\w*|absent|absence\\w*|skip\\w*|krank\\w*|missing|misses';
 const COLLEAGUE_ABSENT = new RegExp(
-  `\\b(?:${COLLEAGUE_WORD})\\b(?:\\s+\\S+){0,6}?\\s+(?:${ABSENT_WORD})|\\b(?:${ABSENT_WORD})(?:\\s+\\S+){0,6}?\\s+(?:${COLLEAGUE_WORD})\\b`,
+  `\\b(?:${COLLEAGUE_WORD})\\b(?:\\s+\\S+){0,6}?\\s+(?:${ABSENT_WORD})\\b|\\b(?:${ABSENT_WORD})\\b(?:\\s+\\S+){0,6}?\\s+(?:${COLLEAGUE_WORD})\\b`,
   'u',
 );
 
-/** A fine or report for something other than missing school. */
-const FINE = word('bussgeld|busgeld|knoellchen|strafzettel|verwarnungsgeld|anzeige|fine|ticket|penalty');
 /**
  * Other offences: at a word's start ("Rauchverbot", "Hundesteuer"), or as the tail of a compound ("Falschparken",
  * "Rotlichtverstoß") – never inside an ordinary word ("brauche", "hundert", "Kleinen").
  */
 const OTHER_OFFENCE = new RegExp(
   [
-    '\\b(?:rauch|zigarett|hund(?!ert)|leine\\b|geblitzt|blitzer|geschwindigkeit|rotlicht|ampel|tempo\\w*(?:verstoss|limit|kontroll)',
+    '\\b(?:knoellchen|strafzettel|rauch|zigarett|hund(?!ert)|leine\\b|geblitzt|blitzer|geschwindigkeit|rotlicht|ampel|tempo\\w*(?:verstoss|limit|kontroll)',
     'radar|impf|masern|laerm|muell|graffiti|fahrrad|geklaut|diebstahl|smok|dog|speed|red light|litter|vaccin|stolen',
     'theft|alkohol|parking)',
     'park(?:en|verbot|ausweis|platz|schein|gebuehr|uhr|ticket|haus|knoellchen)|\\w+(?:laerm|muell|rotlicht)',
@@ -153,10 +175,45 @@ const OTHER_SERVICE = word(
     'schuelerticket',
     'hitzefrei',
     'abitur(?:pruefung|regel)',
+    'sorgerecht',
+    'umgang(?:srecht|sregel|spfleg)',
+    'buergergeld',
+    'arbeitslosengeld',
+    'infektionsschutz',
+    'gewerbe',
+    'einbuergerung',
+    'aufenthalt(?:stitel|serlaubnis)',
+    'fuehrerschein',
+    'steuer',
+    'miete',
     'childcare',
+    'custody',
     'timetable',
     'school bus',
     'exam rules',
+    'tax\\b',
+  ].join('|'),
+);
+
+/** The school's other business: trips, equipment, exams and grades, staff, careers. */
+const OTHER_SCHOOL_MATTER = word(
+  [
+    'klassenfahrt',
+    'bildung und teilhabe',
+    'leih(?:geraet|laptop|vertrag)',
+    'laptop',
+    'tablet',
+    'ipad',
+    'wlan',
+    'zulassung',
+    'staatsexamen',
+    'referendariat',
+    'pruefungstermin',
+    'stellenausschreibung',
+    'raumbuchung',
+    'school trip',
+    'field trip',
+    'grading',
   ].join('|'),
 );
 
@@ -175,8 +232,12 @@ export function scopeOf(question: string): ScopeVerdict {
   if (employmentMatter && !pupilAttendance && !someonesPupil) return 'own-employment';
   if (SELF_IN_ROLE.test(text) && (employmentMatter || OWN_HEALTH.test(text)) && !someonesPupil) return 'own-employment';
   if (COLLEAGUE_ABSENT.test(text) && !pupil) return 'own-employment';
+  if (SELF_ILL.test(text) && !pupilAttendance) return 'own-employment';
+  if (OTHER_PLACE.test(text) && (NOT_SCHOOL.test(text) || !SCHOOL_PLACE.test(text))) return 'other-place';
   if (attendance) return 'in';
-  if (FINE.test(text) && OTHER_OFFENCE.test(text)) return 'other-offence';
+  // No pupil's attendance in the question: another matter named is what it is about.
+  if (OTHER_OFFENCE.test(text)) return 'other-offence';
   if (OTHER_SERVICE.test(text)) return 'other-service';
+  if (OTHER_SCHOOL_MATTER.test(text)) return 'other-school-matter';
   return 'in';
 }

@@ -19,6 +19,16 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     ['other-offence', 'Bußgeldbescheid wegen Rotlichtverstoß – Einspruch?'],
     ['other-service', 'Wie bekomme ich einen Kita-Platz über das Jugendamt?'],
     ['other-service', 'Zweitschrift des Abiturzeugnisses bei der Bezirksregierung'],
+    ['own-employment', 'Ich war die ganze Woche krank, muss ich das Attest beim Schulamt einreichen?'],
+    ['own-employment', 'I have been off sick since Monday, who do I send my note to?'],
+    ['other-place', 'Ein Student fehlt ständig in meinem Seminar an der Uni, darf ich ihn vom Schein ausschließen?'],
+    ['other-place', 'Unser Lehrling erscheint nicht im Betrieb, nicht in der Berufsschule – darf ich abmahnen?'],
+    ['other-offence', 'Hundesteuer anmelden, welches Formular?'],
+    ['other-offence', 'Anhörungsbogen wegen Geschwindigkeitsverstoß bekommen, was jetzt?'],
+    ['other-service', 'Kann das Jugendamt bei der Umgangsregelung nach der Trennung helfen?'],
+    ['other-service', 'Wo beantrage ich Bürgergeld?'],
+    ['other-school-matter', 'Gibt es einen Zuschuss über Bildung und Teilhabe für die Klassenfahrt?'],
+    ['other-school-matter', 'Braucht die Ausgabe der Leihlaptops einen Beschluss der Schulkonferenz?'],
   ])('%s: "%s"', (verdict, question) => {
     expect(scopeOf(question)).toBe(verdict);
   });
@@ -38,6 +48,12 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     'Als Lehrerin: ab wann darf ich ein Attest verlangen, wenn ein Schüler oft krank ist?',
     'Mein Schüler ist ständig krank gemeldet, als Klassenlehrerin zweifle ich am Attest.',
     'Die Eltern haben ihn nach dem Umzug nicht angemeldet.',
+    'Anhörung des Ausbildungsbetriebs: welcher Vordruck?',
+    'Der Azubi fehlt in der Berufsschule, der Betrieb weiß von nichts.',
+    'Gibt es eine Fortbildung für Lehrkräfte zum Umgang mit Schulabsentismus?',
+    'Jobcenter und Jugendberufshaus: wer hilft nach der Schule weiter?',
+    'Mehrere Kolleginnen sind unsicher, wie man Schwänzen von Schulangst unterscheidet.',
+    'Die Schülerin fehlt seit der Klassenfahrt – was ist zu tun?',
   ])('in scope: "%s"', (question) => {
     expect(scopeOf(question)).toBe('in');
   });
