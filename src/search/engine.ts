@@ -79,7 +79,8 @@ function answer(
     };
   }
   // Someone else's matter (the asker's own job, another offence, another service): no procedure card.
-  if (scopeOf(question) !== 'in' || asksOfficeAboutOtherMatter(ranking))
+  const scope = scopeOf(question);
+  if ((scope !== 'in' && scope !== 'attendance') || asksOfficeAboutOtherMatter(ranking))
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
   const caseNext = nextStepFromCase(question, stepsDone);
   candidates = withoutSanctionsForAnxiety(
@@ -93,7 +94,8 @@ function answer(
   if (!first) return { ...base, decision: 'unsure', reason: 'no-match' };
   // The case says what was done and asks what follows: its next step is the answer, however the words rank.
   if (first.ref === caseNext) return { ...base, decision: 'answer', reason: 'case' };
-  if (!inDomain(ranking, first.score, new Set(typed).size))
+  // A question about a pupil's attendance is the bot's matter even when many of its words are unknown.
+  if (scope !== 'attendance' && !inDomain(ranking, first.score, new Set(typed).size))
     return { ...base, decision: 'unsure', reason: 'low-coverage' };
   const threshold =
     new Set(typed).size >= SEARCH_CONFIG.storyTerms

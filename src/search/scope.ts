@@ -6,6 +6,7 @@ import { normalize } from '../text/normalize';
  * the asker's own employment, other offences and the same offices' other services are out of scope.
  */
 export type ScopeVerdict =
+  | 'attendance'
   | 'in'
   | 'own-employment'
   | 'other-offence'
@@ -18,7 +19,7 @@ const word = (alternatives: string) => new RegExp(`\\b(?:${alternatives})`, 'u')
 /** Attendance of a pupil: the domain's own matter. */
 const ATTENDANCE = word(
   [
-    'fehl',
+    'fehl(?!er)',
     'schwaenz',
     'abwesen',
     'absen',
@@ -108,7 +109,7 @@ const SELF_ILL =
  * school itself is in the question ("Azubi fehlt in der Berufsschule, der Betrieb weiß nichts").
  */
 const OTHER_PLACE = word(
-  'hochschule|universitaet|uni\\b|fh\\b|studium|studier|semester|pruefungsamt|exmatrikul|im betrieb|in der werkstatt|in die werkstatt|am arbeitsplatz|arbeitgeber|university|uni exam|workplace|at work|employer',
+  'hochschule|universit|uni\\b|fh\\b|tu\\b|kita|kindergarten|studium|studier|semester|pruefungsamt|exmatrikul|im betrieb|in der werkstatt|in die werkstatt|am arbeitsplatz|arbeitgeber|uni exam|workplace|at work|employer',
 );
 const SCHOOL_PLACE = /\b(?:schul|berufsschul|berufskolleg|unterricht|klasse|klassen|lehrer|school|class|lesson)/u;
 /** "nicht Berufsschule, im Betrieb!": the text itself says the school is not the place. */
@@ -125,10 +126,13 @@ const OWN_HEALTH = word(
  * A colleague who only tells or argues ("Ein Kollege ist sicher, dass …") does not make it one.
  */
 const COLLEAGUE_WORD =
-  'kollege|kollegen|kollegin|kolleginnen|colleague\\w*|mitarbeit\\w*|employee\\w*|staff member|lehrkraeft\\w*|teachers';
+  'kollege|kollegen|kollegin|kolleginnen|colleague\\w*|\\w*mitarbeit\\w*|employee\\w*|staff member|lehrkraeft\\w*|teachers';
 /** Someone being away – not the topic's name ("Absentismus", "absenteeism"). */
 const ABSENT_WORD =
   'fehlt|fehlen|fehlte\\w*|fehltag\\w*|fehlzeit\\w*|abwesen\\w*|absent|absence\\w*|skip\\w*|krank\\w*|missing|misses';
+const COLLEAGUE = new RegExp(`\\b(?:${COLLEAGUE_WORD})\\b`, 'u');
+/** A person being away right now ("fehlt", "schwänzt"), not the topic ("Fehlzeiten"). */
+const SOMEONE_ABSENT = /\b(?:fehlt|fehlen|fehlte|abwesend|schwaenzt|absent|krank\w*|missing|misses|skips)\b/u;
 const COLLEAGUE_ABSENT = new RegExp(
   `\\b(?:${COLLEAGUE_WORD})\\b(?:\\s+\\S+){0,6}?\\s+(?:${ABSENT_WORD})\\b|\\b(?:${ABSENT_WORD})\\b(?:\\s+\\S+){0,6}?\\s+(?:${COLLEAGUE_WORD})\\b`,
   'u',
@@ -220,6 +224,7 @@ const OTHER_SCHOOL_MATTER = word(
 /** The asker's own child is not a pupil of the question ("solange mein Kind unter drei ist"). */
 const MY_CHILD = /\b(?:mein(?:e|em|en)?|my) (?:kind|kinder|sohn|tochter|child|kids?|son|daughter)\b/g;
 
+/** 'attendance': the question names a pupil's attendance; 'in': nothing says it is someone else's matter. */
 export function scopeOf(question: string): ScopeVerdict {
   const text = normalize(question);
   const attendance = ATTENDANCE.test(text);
@@ -231,10 +236,11 @@ export function scopeOf(question: string): ScopeVerdict {
   if (EMPLOYMENT.test(text) && !pupilAttendance) return 'own-employment';
   if (employmentMatter && !pupilAttendance && !someonesPupil) return 'own-employment';
   if (SELF_IN_ROLE.test(text) && (employmentMatter || OWN_HEALTH.test(text)) && !someonesPupil) return 'own-employment';
-  if (COLLEAGUE_ABSENT.test(text) && !pupil) return 'own-employment';
+  if ((COLLEAGUE_ABSENT.test(text) || (COLLEAGUE.test(text) && SOMEONE_ABSENT.test(text))) && !pupil)
+    return 'own-employment';
   if (SELF_ILL.test(text) && !pupilAttendance) return 'own-employment';
   if (OTHER_PLACE.test(text) && (NOT_SCHOOL.test(text) || !SCHOOL_PLACE.test(text))) return 'other-place';
-  if (attendance) return 'in';
+  if (attendance) return 'attendance';
   // No pupil's attendance in the question: another matter named is what it is about.
   if (OTHER_OFFENCE.test(text)) return 'other-offence';
   if (OTHER_SERVICE.test(text)) return 'other-service';
