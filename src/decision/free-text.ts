@@ -3,6 +3,7 @@ import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
+import { whatIsAsked } from '../search/asked';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
 
@@ -21,21 +22,11 @@ export interface FreeTextDecision {
   readonly answered: boolean;
 }
 
-/**
- * A general question about the rules ("Ab welchem Alter …?", "Wie hoch ist …?") is answered, even when it
- * names a stage of the procedure; only a case description starts the guided dialog.
- */
-const GENERAL_QUESTION =
-  /^(ab welche[mn]?|ab wann|ab wie viel\w*|wie hoch|wie viel\w*|wieviel\w*|wie lange|wie oft|was ist|was sind|was bedeute\w*|was kostet|was passiert|was gilt|gibt es|wer (ist|zahlt|bekommt|entscheidet|darf|kann|muss)|welche[rsmn]?|darf|duerfen|kann man|koennen|muss man|gilt|how (much|long|high|often)|what (is|are|happens|age)|from what age|at what age|is there|who (is|pays|decides|can))\b/;
-
 /** "Wer bekommt …?", "An wen …?": the responsible body leads a guide outcome. */
 const ASKS_WHO = /\b(wer|wen|wem|wohin|zustaendig\w*|who|whom|where to|which (authority|office))\b/;
 
 /** `lead` first, then the other refs in their order. */
-const leading = (lead: readonly string[], refs: readonly string[]) => [
-  ...lead,
-  ...refs.filter((r) => !lead.includes(r)),
-];
+const leading = (lead: readonly string[], refs: readonly string[]) => [...new Set([...lead, ...refs])];
 
 /** The one decision for free text, shared by the chat (`guide-service`), `npm run ask` and the eval. */
 export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'guide' | 'knowledge'>) {
@@ -52,8 +43,9 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const normalized = normalize(text);
     const about = outcomeOf(answer);
     const describesCase =
-      (slots.some((s) => guide.flow.opens_on.includes(s)) && !GENERAL_QUESTION.test(normalized)) ||
-      (slots.length >= 2 && !!startSlot && !!prefill[startSlot]);
+      whatIsAsked(text) !== 'fact' &&
+      (slots.some((s) => guide.flow.opens_on.includes(s)) ||
+        (slots.length >= 2 && !!startSlot && !!prefill[startSlot]));
     if (describesCase) {
       const dialog = guide.start(prefill);
       const node = guide.current(dialog);

@@ -8,10 +8,16 @@ describe('one decision for free text (chat, ask, eval)', () => {
   it.each([
     ['child-protection', 'Er hat Striemen am Rücken und will nicht nach Hause.', 'step:kinderschutz'],
     ['guide', 'Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt', 'step:versaeumnisanzeige'],
+    // A question of fact ("Wer bekommt …?") is answered, however much of a case it tells.
     [
-      'guide',
+      'answer',
       'Wer bekommt die Anzeige? Hauptschule, 13 Jahre, unentschuldigt, Anhörung ist erfolgt',
       'agency:schulaufsicht',
+    ],
+    [
+      'answer',
+      'Ein 20-Jähriger hat mit 19 eine Ausbildung begonnen. Ist er berufsschulpflichtig?',
+      'topic:schulpflicht',
     ],
     ['answer', 'Ab welchem Alter kann gegen Schüler selbst ein Bußgeld verhängt werden?', 'topic:bussgeld'],
     ['answer', 'Kontakt KUBDO', 'agency:kubdo'],
@@ -27,6 +33,11 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(d.route).toBe(route);
     expect(d.answered).toBe(true);
     expect(d.refs[0]).toBe(first);
+  });
+
+  it('refs name each entry once', () => {
+    const refs = decide('Wer bekommt die Anzeige? Hauptschule, 13 Jahre, unentschuldigt, Anhörung ist erfolgt').refs;
+    expect(new Set(refs).size).toBe(refs.length);
   });
 
   it('without a school type, "who gets it" names no single body ahead of the step', () => {

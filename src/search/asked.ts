@@ -1,0 +1,38 @@
+import { normalize } from '../text/normalize';
+
+/**
+ * What a message asks, read from its questions (in a long story the question comes last):
+ * - next-step: what to do now, how it goes on;
+ * - fact: what the rules say, whether something is so, how much, who is meant – answered, not guided;
+ * - none: no question to read (a story, a keyword query).
+ */
+export type Asked = 'next-step' | 'fact' | 'none';
+
+const NEXT_STEP =
+  /\b(?:was (?:nun|jetzt|tun|dann|kommt)|und (?:jetzt|nun|dann)|wie (?:geht(?:s| es| das)|gehts|gehen wir|machen wir)\b(?: \w+){0,2} weiter|wie weiter|naechste[nrs]? schritt\w*|was (?:soll|sollte|sollten|kann|koennen|koennte|koennten|muss|muessen|mache|machen) (?:ich|wir)\b(?: \w+){0,4} (?:tun|machen|unternehmen)|was (?:ist|steht) (?:jetzt |nun )?(?:zu tun|dran|an)|wie (?:soll|sollen|sollte|sollten) (?:ich|wir) (?:\w+ ){0,3}(?:vorgehen|reagieren|handeln|weitermachen)|what (?:now|next|should (?:i|we) do|do (?:i|we) do|can (?:i|we) do)|now what|next step|how (?:do|should) (?:i|we) (?:proceed|go on|handle|deal))\b/;
+
+/** A question about the rules or a fact: it starts with a verb or a question word that asks for one. */
+const FACT =
+  /^(?:stimmt|ist|sind|hat|haben|wird|werden|kann|koennen|darf|duerfen|muss|muessen|gilt|gelten|gibt es|gibts|reicht|zaehlt|zaehlen|braucht|brauche|brauchen|bekommt|bekommen|droht|drohen|ab welche[mn]?|ab wann|bis wann|ab wie viel\w*|wie hoch|wie viel\w*|wieviel\w*|wie lange|wie oft|was (?:ist|sind|bedeutet|kostet|passiert|gilt|droht|heisst|macht|machen)|wer|wen|wem|wohin|an wen|bei wem|welche[rsmn]?|wo|is|are|does|do|can|could|must|may|who|whom|which|what (?:is|are|happens|age|kind|does)|how (?:much|long|high|often|many)|at what|from what|where|until)\b/;
+
+/** The sentences that ask: those ending in "?", else the last one. */
+function questionsOf(message: string): string[] {
+  const sentences = message
+    .split(/(?<=[.!?;:\n])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const asking = sentences.filter((s) => s.endsWith('?'));
+  return asking.length ? asking : sentences.slice(-1);
+}
+
+/** A sentence and its clauses after a comma ("…, oder gilt das?"), normalised. */
+const clausesOf = (sentence: string) =>
+  [sentence, ...sentence.split(/,\s*(?:und |oder |aber |and |or |but )?/i).slice(1)].map(normalize).filter(Boolean);
+
+export function whatIsAsked(message: string): Asked {
+  const questions = questionsOf(message).map(clausesOf);
+  if (questions.some(([whole]) => NEXT_STEP.test(whole!))) return 'next-step';
+  // A clause after a comma can ask too ("Die Familie verlängert die Ferien, kann …?").
+  if (questions.some((clauses) => clauses.some((c) => FACT.test(c)))) return 'fact';
+  return 'none';
+}

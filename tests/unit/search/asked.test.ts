@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { whatIsAsked } from '../../../src/search/asked';
+
+describe('what a message asks, read from its questions', () => {
+  it.each([
+    ['next-step', 'Die Anhörung ist durch. Was nun?'],
+    ['next-step', 'Gespräche, Konferenz, alles gelaufen. Er fehlt weiter. Wie geht es jetzt weiter?'],
+    ['next-step', 'Was sollten wir als Schule jetzt konkret tun?'],
+    ['next-step', 'We talked to the parents twice. What should we do now?'],
+    ['next-step', 'Stimmt das mit dem Bußgeld? Und was jetzt?'],
+    ['fact', 'Ein 17-Jähriger ohne Ausbildung fehlt. Ist er noch schulpflichtig?'],
+    ['fact', 'Der Kollege meint, wir müssten dreimal auffordern. Stimmt das?'],
+    ['fact', 'Die Anhörung ist erfolgt. Wer bekommt die Versäumnisanzeige?'],
+    ['fact', 'Er zahlt das Bußgeld nicht, ihm passiere nichts, sagt er. Was passiert wirklich?'],
+    ['fact', 'Is a fine possible against the pupil himself?'],
+    ['fact', 'Die Familie verlängert die Ferien, kann ein Bußgeld verhängt werden, oder reicht ein Gespräch?'],
+    ['none', 'Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt'],
+    ['none', 'trennungsangst grundschule'],
+  ])('%s: "%s"', (asked, message) => {
+    expect(whatIsAsked(message)).toBe(asked);
+  });
+});
