@@ -25,7 +25,18 @@ export function checkKnowledgeDir(dir: string): { core?: Core; problems: Problem
   if (!flow || !safety.detect) return { problems: [...flowProblems, ...safety.problems] };
   const guide = createFlowEngine(flow);
   const engine = createAnswerEngine(knowledge, safety.detect);
-  return { core: { knowledge, engine, guide, reader: createAnswerReader(guide.questions) }, problems: [] };
+  return {
+    core: {
+      knowledge,
+      engine,
+      guide,
+      reader: createAnswerReader(guide.questions, {
+        synonyms: engine.index.synonyms,
+        literalSlots: guide.flow.opens_on,
+      }),
+    },
+    problems: [],
+  };
 }
 
 /** Knowledge + engines: what the bot, the CLI and the eval share. Throws on invalid knowledge. */

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { analyze } from '../search/analyzer';
+import { synonymAlternatives, type PhraseGroup } from '../search/synonyms';
 import { normalize } from '../text/normalize';
 import type { Answers } from './flow-engine';
 import type { Option, QuestionNode } from './flow-schema';
@@ -9,15 +10,77 @@ interface CompiledOption {
   readonly phrases: readonly (readonly string[])[];
 }
 
-const AGE = /\b(\d{1,2})\s*(?:jahre|jahren|jaehrig|jahrig|j)\b/;
+/** "15 Jahre", "14-jährige", "16-year-old", "14+", "ab 14", "unter 14" (one less), "über 14" (one more). */
+const AGE_PATTERNS: readonly [RegExp, number][] = [
+  [/\b(\d{1,2}) ?(?:jahre|jahren|jaehrig\w*|jahrig\w*|j|year old|years old|yo|y o)\b/, 0],
+  [/\b(?:ab|aged|age|alter) (\d{1,2})\b/, 0],
+  [/\b(?:unter|under|juenger als|younger than) (\d{1,2})\b/, -1],
+  [/\b(?:ueber|over|aelter als|older than) (\d{1,2})\b/, 1],
+];
+const ageIn = (raw: string, normalized: string): number | undefined => {
+  const plus = /\b(\d{1,2}) ?\+/.exec(raw);
+  if (plus) return Number(plus[1]);
+  for (const [pattern, shift] of AGE_PATTERNS) {
+    const m = pattern.exec(normalized);
+    if (m) return Number(m[1]) + shift;
+  }
+  return undefined;
+};
 
-/** Reads answers out of free text and typed replies, using each option's title and keywords. */
-export function createAnswerReader(questions: readonly QuestionNode[]) {
+/** "ohne", "kein", "nicht", "without": the next words are meant as absent ("ohne Ausbildungsvertrag"). */
+const NEGATION = /^(?:ohne|kein|keine|keinen|keiner|nicht|noch nicht|no|not|without|never)$/;
+const NEGATION_REACH = 2;
+
+/** The text's terms, a negated one marked "!" (within its clause) – read the same way for texts and keywords. */
+function termsOf(text: string): string[] {
+  return text.split(/[,.;:!?()\n]+/).flatMap(clauseTerms);
+}
+
+function clauseTerms(clause: string): string[] {
+  const terms: string[] = [];
+  let negated = 0;
+  for (const word of normalize(clause).split(' ')) {
+    if (NEGATION.test(word)) {
+      negated = NEGATION_REACH;
+      continue;
+    }
+    const stems = analyze(word);
+    for (const stem of stems) terms.push(negated > 0 ? `!${stem}` : stem);
+    if (stems.length > 0) negated--;
+  }
+  return terms;
+}
+/** A compound names its kind last ("Sommerferien" are Ferien): a term and its tails of four letters or more. */
+const TAIL = 4;
+const withTails = (term: string): string[] => {
+  const [mark, word] = term.startsWith('!') ? ['!', term.slice(1)] : ['', term];
+  return [term, ...Array.from({ length: Math.max(0, word.length - TAIL) }, (_, i) => mark + word.slice(i + 1))];
+};
+
+/** A keyword of numbers only ("unter 14" → "14") would match any age: ages are read by `ageIn`. */
+const isNumbers = (terms: readonly string[]) => terms.every((t) => /^!?\d+$/.test(t));
+
+/**
+ * Reads answers out of free text and typed replies, using each option's title and keywords – and the answer
+ * engine's synonym groups, so both read a message with one vocabulary ("apprentice" is an Azubi for both).
+ */
+export function createAnswerReader(
+  questions: readonly QuestionNode[],
+  { synonyms = [], literalSlots = [] }: { synonyms?: readonly PhraseGroup[]; literalSlots?: readonly string[] } = {},
+) {
+  /** The text's terms and the one-word synonyms of its phrases (longer ones would match keywords piecemeal). */
+  const withSynonyms = (terms: readonly string[]): string[] => {
+    const alternatives = [...synonymAlternatives(terms, synonyms).values()].flat();
+    return [...terms, ...alternatives.filter((a) => a.share === 1).map((a) => a.term)];
+  };
   const compiled = new Map(
     questions.map((q) => [
       q.id,
       q.options.map(
-        (option): CompiledOption => ({ option, phrases: option.keywords.map(analyze).filter((p) => p.length > 0) }),
+        (option): CompiledOption => ({
+          option,
+          phrases: option.keywords.map(termsOf).filter((p) => p.length > 0 && !isNumbers(p)),
+        }),
       ),
     ]),
   );
@@ -27,7 +90,7 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
 
   /** The option whose longest phrase is in the text: "Förderschule Hören" beats "Förderschule". */
   const byKeywords = (question: QuestionNode, terms: readonly string[]): Option | undefined => {
-    const have = new Set(terms);
+    const have = new Set(terms.flatMap(withTails));
     let best: { option: Option; length: number } | undefined;
     for (const { option, phrases } of compiled.get(question.id)!) {
       const length = Math.max(0, ...phrases.filter((p) => p.every((t) => have.has(t))).map((p) => p.length));
@@ -37,7 +100,7 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
   };
   /** `normalized` is normalize(text), computed once by the caller. */
   const byAge = (question: QuestionNode, text: string, normalized: string): Option | undefined => {
-    const years = AGE.exec(normalized)?.[1] ?? (/^\s*\d{1,2}\s*$/.test(text) ? text.trim() : undefined);
+    const years = ageIn(text, normalized) ?? (/^\s*\d{1,2}\s*$/.test(text) ? Number(text.trim()) : undefined);
     if (years === undefined) return undefined;
     return question.options.find((o) => o.age && Number(years) >= o.age[0] && Number(years) <= o.age[1]);
   };
@@ -45,11 +108,14 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
   return {
     /** Every slot a case description already answers (the first matching option per question). */
     extract(text: string): Record<string, string> {
-      const terms = analyze(text);
+      const literal = termsOf(text);
+      const expanded = withSynonyms(literal);
       const normalized = normalize(text);
       const answers: Record<string, string> = {};
       for (const q of questions) {
         if (answers[q.slot]) continue;
+        // What was already done is read from the words themselves: a synonym of "Bußgeld" is no fine imposed.
+        const terms = literalSlots.includes(q.slot) ? literal : expanded;
         const option = byAge(q, text, normalized) ?? byKeywords(q, terms);
         // An option's `sets` fill what the text has not said (never overwrite what it did say).
         if (option) Object.assign(answers, { ...option.sets, ...answers, [q.slot]: option.value });
@@ -66,7 +132,7 @@ export function createAnswerReader(questions: readonly QuestionNode[]) {
       return (
         question.options.find((o) => normalize(o.title) === n) ??
         byAge(question, text, n) ??
-        byKeywords(question, analyze(text)) ??
+        byKeywords(question, literalSlots.includes(question.slot) ? termsOf(text) : withSynonyms(termsOf(text))) ??
         (allowFuzzy ? fuzzy.get(question.id)!.search(text, { limit: 1 })[0]?.item : undefined)
       );
     },

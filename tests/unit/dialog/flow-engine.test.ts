@@ -57,7 +57,8 @@ describe('When reading stored dialog state', () => {
 });
 
 describe('The real guide', () => {
-  const { guide, knowledge } = realCore();
+  const core = realCore();
+  const { guide, knowledge } = core;
   const reader = createAnswerReader(guide.questions);
   const outcomeFor = (text: string) => {
     const state = guide.start(reader.extract(text));
@@ -94,6 +95,24 @@ describe('The real guide', () => {
         (f) => f.number,
       ),
     ).toEqual(['130']);
+  });
+
+  it.each([
+    ['Berufskolleg, 17, ohne Ausbildungsvertrag', { ausbildung: 'nein' }],
+    ['Berufskolleg, 17, kein Ausbildungsvertrag', { ausbildung: 'nein' }],
+    ['Berufskolleg, 17, Ausbildungsvertrag als Elektroniker', { ausbildung: 'ja' }],
+    ['Die 14-jährige Schülerin fehlt', { alter: 'ab-14' }],
+    ['Anhörungsschreiben für Schüler ab 14', { alter: 'ab-14' }],
+    ['Vorlage für 14+ Schüler', { alter: 'ab-14' }],
+    ['a 16-year-old keeps skipping', { alter: 'ab-14' }],
+    ['Kind unter 14, fehlt', { alter: 'unter-14' }],
+  ])('reads negation and ages the way they are meant: "%s"', (text, expected) => {
+    expect(core.reader.extract(text)).toMatchObject(expected);
+  });
+
+  it("reads a case with the answer engine's synonyms, but what was done only from its own words", () => {
+    expect(core.reader.extract('one of my apprentices at the Berufskolleg')).toMatchObject({ ausbildung: 'ja' });
+    expect(core.reader.extract('Bußgeld Höhe Ferienverlängerung')).not.toHaveProperty('erledigt');
   });
 
   it('names no Vordruck 130 (Berufsschulpflicht only) for the Versäumnisanzeige of other schools', () => {
