@@ -3,7 +3,7 @@ import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
-import { whatIsAsked } from '../search/asked';
+import { asksForForm, whatIsAsked } from '../search/asked';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
 
@@ -62,6 +62,12 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text)))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
+    // "Welcher Vordruck?" for a described case: the forms the outcome's rules give for it; ranking orders them.
+    const fitting = answer.reason === 'out-of-scope' || !asksForForm(text) ? [] : formsFor(about, prefill, refs);
+    if (fitting.length > 0) {
+      const step = `step:${about!.step}`;
+      return { route: 'answer', answer, prefill, refs: leading([...fitting, step], refs), answered: true };
+    }
     const responsible = responsibleFor(about, prefill);
     // "Förderschulen melden ans Schulamt – stimmt das für uns (Hören und Kommunikation)?": a body the named
     // school type rules out does not lead, asked with "wer" or not.
@@ -91,6 +97,19 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     return body?.kind === 'agency'
       ? outcomes.find((n) => n.rules.some((r) => (r.agencies as readonly string[]).includes(body.id)))
       : undefined;
+  }
+
+  /**
+   * The forms that the outcome's rules give for what the message tells (only rules whose every condition the
+   * message answers), in the engine's order: the case picks the forms, the words pick among them.
+   */
+  function formsFor(outcome: OutcomeNode | undefined, prefill: Answers, refs: readonly string[]): string[] {
+    if (!outcome) return [];
+    const forms = outcome.rules
+      .filter((r) => Object.keys(r.when).length > 0 && ruleApplies(r, prefill))
+      .flatMap((r) => r.forms.map((id) => `form:${id}`));
+    const rank = (ref: string) => (refs.includes(ref) ? refs.indexOf(ref) : refs.length + forms.indexOf(ref));
+    return [...new Set(forms)].sort((a, b) => rank(a) - rank(b));
   }
 
   /** A body that one of the outcome's rules chooses (by school type, apprenticeship …). */

@@ -51,7 +51,9 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
     const led = lead ? { ...view, body: [text(lead, { weight: 'Bolder' }), ...view.body] } : view;
     const card = banner ? withChildProtectionBanner(led, knowledge, banner) : led;
     const summary = node.kind === 'question' ? node.text : TEXTS.guide.label;
-    return { replies: [...before, { reply: { card, summary } }], dialog };
+    // An outcome is an answer: "Nächster Schritt" afterwards follows its step.
+    const lastRef = node.kind === 'outcome' ? `step:${node.step}` : undefined;
+    return { replies: [...before, { reply: { card, summary }, lastRef }], dialog };
   }
 
   /** Only answers the flow knows survive a (possibly forged) prefill. */

@@ -36,3 +36,8 @@ export function whatIsAsked(message: string): Asked {
   if (questions.some((clauses) => clauses.some((c) => FACT.test(c)))) return 'fact';
   return 'none';
 }
+
+/** "Welcher Vordruck …?", "Which hearing letter …?": the message asks for a form. */
+const FORM_WORD = /\b(?:vordruck\w*|formular\w*|\w*bogen|\w*schreiben|vorlage\w*|form|forms|template\w*|\w*letter)\b/;
+
+export const asksForForm = (message: string): boolean => questionsOf(message).some((q) => FORM_WORD.test(normalize(q)));

@@ -56,6 +56,8 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
         'Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt',
         reaches(ARNSBERG, /Aus Ihrer Nachricht|Bezirksregierung/),
       ],
+      // The outcome is an answer: "what comes next" follows its step (Versäumnisanzeige → Zwangszuführung).
+      ['Nächster Schritt', shows(/Zwangszuführung/)],
     ],
   },
   {

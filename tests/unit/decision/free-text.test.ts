@@ -28,6 +28,10 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ['answer', 'Wer ist zuständig für die Versäumnisanzeige bei Gymnasien?', 'agency:bezirksregierung'],
     ['answer', 'An wen geht die Versäumnisanzeige bei einer Hauptschule?', 'agency:schulaufsicht'],
     ['answer', 'Versäumnisanzeige Berufskolleg wohin', 'agency:bezirksregierung'],
+    // "Which form" for a described case: the outcome's form rules pick, the words order what they leave open.
+    ['answer', 'Welches Anhörungsschreiben nehme ich für einen Azubi am Berufskolleg?', 'form:vordruck-070'],
+    ['answer', 'Die Eltern haben die Sommerferien eigenmächtig verlängert. Welcher Vordruck?', 'form:vordruck-090'],
+    ['answer', 'Which hearing letter for an apprentice at the Berufskolleg?', 'form:vordruck-070'],
   ])('%s: "%s" leads with %s', (route, text, first) => {
     const d = decide(text);
     expect(d.route).toBe(route);
