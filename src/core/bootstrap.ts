@@ -5,7 +5,9 @@ import { createAnswerReader, type AnswerReader } from '../dialog/prefill';
 import { loadKnowledgeDir } from '../knowledge/loader';
 import type { Knowledge } from '../knowledge/knowledge';
 import { formatProblem, type Problem } from '../knowledge/problems';
+import { ANXIETY_OPTION } from '../knowledge/contract';
 import { createAnswerEngine, type AnswerEngine } from '../search/engine';
+import { compileGroups } from '../search/synonyms';
 import { learnedSafetyDetector } from '../safety/learned-detector';
 import { AppError } from '../shared/errors';
 
@@ -24,19 +26,15 @@ export function checkKnowledgeDir(dir: string): { core?: Core; problems: Problem
   const safety = learnedSafetyDetector(dir, knowledge);
   if (!flow || !safety.detect) return { problems: [...flowProblems, ...safety.problems] };
   const guide = createFlowEngine(flow);
-  const engine = createAnswerEngine(knowledge, safety.detect);
-  return {
-    core: {
-      knowledge,
-      engine,
-      guide,
-      reader: createAnswerReader(guide.questions, {
-        synonyms: engine.index.synonyms,
-        literalSlots: guide.flow.opens_on,
-      }),
-    },
-    problems: [],
-  };
+  // One case reading for answers and the guided dialog: the same keywords, synonyms and negation.
+  const reader = createAnswerReader(guide.questions, {
+    synonyms: compileGroups(knowledge.synonyms.groups),
+    literalSlots: flow.opens_on,
+  });
+  const engine = createAnswerEngine(knowledge, safety.detect, {
+    anxious: (text) => reader.says(text, ANXIETY_OPTION.slot, ANXIETY_OPTION.value),
+  });
+  return { core: { knowledge, engine, guide, reader }, problems: [] };
 }
 
 /** Knowledge + engines: what the bot, the CLI and the eval share. Throws on invalid knowledge. */

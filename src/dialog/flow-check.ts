@@ -1,3 +1,4 @@
+import { ANXIETY_OPTION } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Flow, FlowNode } from './flow-schema';
 
@@ -102,4 +103,22 @@ function cycles(flow: Flow, byId: Map<string, FlowNode>): FlowProblem[] {
   };
   visit(flow.start, []);
   return problems;
+}
+
+/** What the project's own flow must hold beyond a sound graph: the anxiety option the engine reads. */
+export function checkFlowContract(flow: Flow): FlowProblem[] {
+  const anxiety = flow.nodes.some(
+    (n) =>
+      n.kind === 'question' &&
+      n.slot === ANXIETY_OPTION.slot &&
+      n.options.some((o) => o.value === ANXIETY_OPTION.value),
+  );
+  return anxiety
+    ? []
+    : [
+        {
+          field: 'nodes',
+          message: `Option "${ANXIETY_OPTION.value}" für "${ANXIETY_OPTION.slot}" fehlt (Angst führt nie zu Sanktionen)`,
+        },
+      ];
 }

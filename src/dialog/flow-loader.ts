@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Problem } from '../knowledge/problems';
 import { readYamlFile } from '../knowledge/yaml-file';
-import { checkFlow } from './flow-check';
+import { checkFlow, checkFlowContract } from './flow-check';
 import { Flow } from './flow-schema';
 
 export const FLOW_FILE = 'flow.yaml';
@@ -32,7 +32,7 @@ export function loadFlow(dir: string, knowledge: Knowledge): { flow?: Flow; prob
       })),
     };
   }
-  const problems = checkFlow(parsed.data, knowledge).map((p) => {
+  const problems = [...checkFlow(parsed.data, knowledge), ...checkFlowContract(parsed.data)].map((p) => {
     const index = rawNodes.findIndex((n) => n.id === p.node);
     const at =
       index >= 0

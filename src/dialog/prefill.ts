@@ -123,6 +123,21 @@ export function createAnswerReader(
       return answers;
     },
 
+    /** The text tells what this option means (any of its keywords, negation read): "Angst" for anxiety. */
+    says(text: string, slot: string, value: string): boolean {
+      const have = new Set(
+        (literalSlots.includes(slot) ? termsOf(text) : withSynonyms(termsOf(text))).flatMap(withTails),
+      );
+      return questions
+        .filter((q) => q.slot === slot)
+        .some((q) =>
+          compiled
+            .get(q.id)!
+            .filter(({ option }) => option.value === value)
+            .some(({ phrases }) => phrases.some((p) => p.every((t) => have.has(t)))),
+        );
+    },
+
     /** The option a typed reply means: its number, title, a keyword, an age, or a close spelling. */
     match(question: QuestionNode, text: string, allowFuzzy = true): Option | undefined {
       const n = normalize(text);

@@ -70,3 +70,6 @@ export const CONTRACT_IDS = {
 
 /** The child-protection step: its answer leads whenever danger to a child is signalled. */
 export const CHILD_PROTECTION_STEP = 'kinderschutz';
+
+/** The guided dialog's option that means anxiety or separation anxiety: never a sanction step for it. */
+export const ANXIETY_OPTION = { slot: 'situation', value: 'angst' } as const;

@@ -21,8 +21,19 @@ export interface AnswerEngine {
   readonly index: SearchIndex;
 }
 
+/** What the case reading (shared with the guided dialog) tells the engine about a text. */
+export interface CaseSignals {
+  /** Anxiety or separation anxiety is told (negation read): no sanction step leads. */
+  readonly anxious: (text: string) => boolean;
+}
+const NO_CASE_SIGNALS: CaseSignals = { anxious: () => false };
+
 /** Builds the index once; `ask` is pure and synchronous (a few hundred microseconds). */
-export function createAnswerEngine(knowledge: Knowledge, detect: SafetyDetector = readRules): AnswerEngine {
+export function createAnswerEngine(
+  knowledge: Knowledge,
+  detect: SafetyDetector = readRules,
+  signals: CaseSignals = NO_CASE_SIGNALS,
+): AnswerEngine {
   const index = buildIndex(knowledge);
   const childProtectionRefs = [
     `step:${CHILD_PROTECTION_STEP}`,
@@ -31,7 +42,7 @@ export function createAnswerEngine(knowledge: Knowledge, detect: SafetyDetector 
   const stepsDone = createCaseReader(knowledge.entries.filter((e) => e.kind === 'step'));
   return {
     index,
-    ask: (question) => answer(question, index, childProtectionRefs, detect, stepsDone),
+    ask: (question) => answer(question, index, childProtectionRefs, detect, stepsDone, signals),
     safety: detect,
   };
 }
@@ -42,6 +53,7 @@ function answer(
   childProtectionRefs: readonly string[],
   detect: SafetyDetector,
   stepsDone: CaseReader,
+  signals: CaseSignals,
 ): Answer {
   const safety = detect(question).level;
   const childProtection = safety === 'clear';
@@ -84,7 +96,7 @@ function answer(
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
   const caseNext = nextStepFromCase(question, stepsDone);
   candidates = withoutSanctionsForAnxiety(
-    question,
+    signals.anxious(question),
     promoteNextStep(question, caseNext, candidates, index, childProtectionRefs, stepsDone),
     index,
   ).slice(0, SEARCH_CONFIG.maxCandidates);
@@ -126,7 +138,7 @@ function promoteNextStep(
   // "Die Aufforderung ist raus, keine Reaktion – wie geht es weiter?": the step the question is about is done.
   if (!done && !reportsDoneAndAsksNext(question)) return candidates;
   const named = done
-    ? answer(done, index, childProtectionRefs, readRules, stepsDone).candidates[0]?.entry
+    ? answer(done, index, childProtectionRefs, readRules, stepsDone, NO_CASE_SIGNALS).candidates[0]?.entry
     : candidates[0]!.entry;
   const step =
     named?.kind === 'step'
@@ -161,20 +173,15 @@ const SANCTION_STEPS = new Set([
   'step:versaeumnisanzeige',
   'step:zwangszufuehrung',
 ]);
-const ANXIETY =
-  /\b(schulangst|schulphobie|trennungsangst|angststoerung\w*|panikattacke\w*|angst vor (der|die) schule|(panische|grosse|starke) angst|school phobia|separation anxiety|anxiety|too anxious|panic attacks?|weint (jeden|jedes|morgens|immer)|nicht von (der |dem )?(mama|mutter|papa|vater|eltern) weg|klammert|cries every morning|won ?t leave (his|her) (mum|mom|mother|parents))\b/;
-const NO_ANXIETY = /\b(keine|kein|ohne|no|not|nicht)\s+(\w+\s+)?(schulangst|angst|aengste|phobie|panik|anxiety)\b/;
-
 /**
  * Anxiety and separation anxiety need help, not pressure: a sanction step never leads such a question;
  * the first other candidate does, or the specialist counselling step.
  */
-function withoutSanctionsForAnxiety(question: string, candidates: Candidate[], index: SearchIndex): Candidate[] {
-  const text = normalize(question);
+function withoutSanctionsForAnxiety(anxious: boolean, candidates: Candidate[], index: SearchIndex): Candidate[] {
   const [first] = candidates;
   const sanction = (c: Candidate) =>
     SANCTION_STEPS.has(c.ref) || (c.entry.kind === 'form' && SANCTION_STEPS.has(`step:${c.entry.step}`));
-  if (!first || !sanction(first) || !ANXIETY.test(text) || NO_ANXIETY.test(text)) return candidates;
+  if (!first || !sanction(first) || !anxious) return candidates;
   const help =
     candidates.find((c) => !sanction(c) && c.entry.kind === 'step') ??
     (() => {

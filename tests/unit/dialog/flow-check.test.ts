@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkFlow } from '../../../src/dialog/flow-check';
+import { checkFlow, checkFlowContract } from '../../../src/dialog/flow-check';
 import { Flow } from '../../../src/dialog/flow-schema';
 import { loadKnowledgeOrThrow } from '../../../src/knowledge/loader';
 
@@ -23,6 +23,14 @@ describe('When checking a flow graph', () => {
     ['no-safety', { field: 'safety', message: expect.stringMatching(/kein outcome/) }],
   ])('finds %s', (name, problem) => {
     expect(problemsOf(name)).toContainEqual(expect.objectContaining(problem));
+  });
+
+  it('requires of the project flow the anxiety option that keeps sanctions away from anxious pupils', () => {
+    expect(checkFlowContract(Flow.parse(flowFixture('valid')))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Option "angst" für "situation" fehlt/) }),
+    ]);
+    const real = parse(readFileSync(resolve(__dirname, '../../../knowledge/flow.yaml'), 'utf8'));
+    expect(checkFlowContract(Flow.parse(real))).toEqual([]);
   });
 
   it('names every unknown step, agency and form at once', () => {
