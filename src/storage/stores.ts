@@ -1,10 +1,13 @@
 import type { Storage } from 'botbuilder';
 import type { BroadcastStores } from '../broadcast/ports';
+import type { CountStore } from '../statistics/ports';
 
 /** Everything the bot persists, chosen by config (SQLite file or Azure Storage). */
 export interface Stores extends BroadcastStores {
   /** Conversation and dialog state for teams-ai (botbuilder Storage, eTags honoured). */
   readonly state: Storage;
+  /** Anonymous counters for the network's statistics (no text, no user ids). */
+  readonly counts: CountStore;
   /** Deletes everything stored for a user or a conversation (privacy). */
   forget(target: { conversationId?: string; userId?: string }): Promise<number>;
   /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */

@@ -5,6 +5,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import type { Stores } from '../stores';
 import { AzureBroadcastStore } from './azure-broadcast-store';
+import { AzureCountStore } from './azure-counts';
 import { azureExpireUserSlots, azureForget } from './azure-forget';
 import { AzureOutbox } from './azure-outbox';
 import { azureScrubReferences } from './azure-scrub';
@@ -32,6 +33,7 @@ export async function createAzureStores({ connectionString, container, queue }: 
   }
   return {
     state: new BlobsStorage(connectionString, container),
+    counts: new AzureCountStore(containerClient),
     subscriptions: new AzureSubscriptionStore(containerClient),
     broadcasts: new AzureBroadcastStore(containerClient),
     outbox: new AzureOutbox(containerClient, queueClient),

@@ -41,4 +41,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_due ON jobs (state, not_before);
   CREATE INDEX jobs_by_conversation ON jobs (conversation_id);
   `,
+  `
+  CREATE TABLE counts (
+    metric TEXT NOT NULL,
+    key TEXT NOT NULL,
+    day TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (metric, key, day)
+  ) WITHOUT ROWID;
+  CREATE INDEX counts_by_day ON counts (day);
+  `,
 ];

@@ -1,6 +1,7 @@
 import type { Stores } from '../stores';
 import { checkpoint, openDatabase } from './open-database';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store';
+import { SqliteCountStore } from './sqlite-counts';
 import { sqliteExpireUserSlots, sqliteForget } from './sqlite-forget';
 import { SqliteOutbox } from './sqlite-outbox';
 import { sqliteScrubReferences } from './sqlite-scrub';
@@ -16,6 +17,7 @@ export function createSqliteStores(dataDir: string): Stores {
   const state = new SqliteStateStorage(db);
   return {
     state,
+    counts: new SqliteCountStore(db),
     subscriptions: new SqliteSubscriptionStore(db),
     broadcasts: new SqliteBroadcastStore(db),
     outbox: new SqliteOutbox(db),
