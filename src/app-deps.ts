@@ -1,4 +1,5 @@
 import type { CoordinatorPolicy } from './broadcast/coordinators';
+import type { Recorder } from './statistics/recorder';
 import type { UsageCounter } from './search/usage';
 import type { Stores } from './storage/stores';
 import type { Core } from './core/bootstrap';
@@ -8,6 +9,8 @@ import type { Logger } from './shared/logger';
 export interface BotDeps extends Core {
   readonly logger: Logger;
   readonly usage: UsageCounter;
+  /** Anonymous counters for the network's statistics (no text, no user ids). */
+  readonly recorder: Recorder;
   /** Tenants served (empty = all) and the per-user message limit. */
   readonly allowedTenants?: readonly string[];
   readonly rateLimitPerMinute?: number;

@@ -22,6 +22,8 @@ import { guideText, registerGuideRoutes } from './guide/guide-routes';
 import { guideService } from './guide/guide-service';
 import { rememberRecentTexts } from './core/recent-texts';
 import { TEXTS } from './texts';
+import { registerFeedbackRoutes } from './feedback/feedback-routes';
+import { NO_RECORDER } from './statistics/recorder';
 
 export interface BotApp {
   readonly app: Application<BotTurnState>;
@@ -31,7 +33,7 @@ export interface BotApp {
 
 /** Builds the Application and registers each feature. Order matters: the question catch-all comes last. */
 export function buildApp(
-  input: Omit<BotDeps, 'usage'> & Partial<Pick<BotDeps, 'usage'>>,
+  input: Omit<BotDeps, 'usage' | 'recorder'> & Partial<Pick<BotDeps, 'usage' | 'recorder'>>,
   storage: Storage,
   adapter?: TeamsAdapter,
 ): BotApp {
@@ -39,6 +41,7 @@ export function buildApp(
     ...input,
     ...rememberRecentTexts(input),
     usage: input.usage ?? new UsageCounter(DEFAULT_POPULAR),
+    recorder: input.recorder ?? NO_RECORDER,
   };
   const app = new BotApplication({
     storage,
@@ -58,6 +61,7 @@ export function buildApp(
   };
   registerWelcomeRoutes(app, deps.logger, lifecycle, deps.createStateIfAbsent);
   registerActionRoutes(app, answers, deps.logger);
+  registerFeedbackRoutes(app, deps.recorder, deps.logger);
   registerGuideRoutes(app, guide, deps.logger);
   if (news && subscriptions)
     registerBroadcastRoutes(app, subscriptions, broadcastService({ ...news, logger: deps.logger }));

@@ -10,6 +10,7 @@ import type { Logger } from './shared/logger';
 import { createStores } from './storage/create-stores';
 import type { Stores } from './storage/stores';
 import { scheduleSlotExpiry } from './storage/slot-expiry';
+import { bufferedRecorder } from './statistics/recorder';
 
 export interface RunningBot {
   readonly server: RunningServer;
@@ -31,12 +32,15 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
   // References stored before they were reduced to the proactive minimum (names, Entra ids).
   const scrubbed = await stores.scrubReferences();
   if (scrubbed > 0) logger.info({ intent: 'privacy', scrubbed }, 'stored conversation references reduced');
+  const recorder = bufferedRecorder(stores.counts, logger);
+  recorder.start();
   const adapter = createAdapter(config);
   const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger });
   const bot = buildApp(
     {
       ...core,
       logger,
+      recorder,
       allowedTenants: config.allowedTenants,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       forget: (target) => stores.forget(target),
@@ -68,6 +72,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
     stop: async () => {
       expiry.stop();
       await Promise.allSettled([delivery.worker.stop(), server.stop()]);
+      await recorder.stop();
       await stores.close();
     },
   };

@@ -206,6 +206,16 @@ export const TEXTS = {
     expired: 'Ihr letzter Fall ist über 24 Stunden alt. Wir beginnen neu.',
     continueLater: 'Ihr geführter Fall ist noch offen:',
   },
+  feedback: {
+    title: 'Rückmeldung zur Antwort',
+    thanks: 'Danke! Ihre Rückmeldung hilft dem Netzwerk, die Antworten zu verbessern.',
+    whatWasWrong: 'Was hat nicht gepasst?',
+    reasonsLabel: 'Gründe (mehrere möglich)',
+    noFreeText:
+      'Gezählt wird nur der Grund – ohne Ihren Namen und ohne Ihre Frage. Bitte nennen Sie nie Namen von Schülerinnen, Schülern oder Familien.',
+    send: 'Absenden',
+    received: 'Danke für Ihre Rückmeldung!',
+  },
   scopeNote: {
     dortmund: 'Dortmund',
     nrw: 'NRW',

@@ -4,18 +4,19 @@ import type { Logger } from '../shared/logger';
 import type { Said } from '../turn/reply';
 import { text } from '../cards/adaptive';
 import { withChildProtectionBanner } from '../cards/child-protection';
-import { createFreeTextDecider } from '../decision/free-text';
+import { createFreeTextDecider, type FreeTextDecision } from '../decision/free-text';
 import { TEXTS } from '../texts';
 import { readDialog } from '../dialog/dialog-state';
 import type { DialogState } from '../dialog/flow-engine';
 import type { GuidePayload } from '../cards/actions';
 import { outcomeCard, questionCard, summaryText } from '../dialog/guide-cards';
 import { resolveOutcome } from '../dialog/outcome';
+import { NO_RECORDER, type Recorder } from '../statistics/recorder';
 
 const MAX_FUZZY_REPLY = 40;
 
 /** What the guided dialog needs. */
-export type GuideDeps = Core & { readonly logger: Logger };
+export type GuideDeps = Core & { readonly logger: Logger; readonly recorder?: Recorder };
 
 /**
  * What one turn of the guide says, and the dialog to keep: `dialog` undefined leaves it as it is, null ends it.
@@ -30,6 +31,7 @@ const saying = (reply: string): GuideTurn => ({ replies: [{ reply: { text: reply
 
 export function guideService(deps: GuideDeps, answers: AnswerService) {
   const { guide, reader, knowledge, engine, logger } = deps;
+  const recorder = deps.recorder ?? NO_RECORDER;
   const decide = createFreeTextDecider(deps);
   const nodeExists = (id: string) => guide.flow.nodes.some((n) => n.id === id);
   /** The user's stored dialog (whatever shape it has after a deployment), checked. */
@@ -43,6 +45,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       { intent: 'guide', node: node.id, kind: node.kind, answered: Object.keys(dialog.answers).length },
       'guide step',
     );
+    if (node.kind === 'outcome') recorder.count('guide', `outcome:${node.id}`);
     const canGoBack = dialog.history.length > 0;
     const view =
       node.kind === 'question'
@@ -64,15 +67,30 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       ),
     );
 
+  /** Questions by route, and the entry (and its kind) they were answered with. */
+  function countDecision(decision: FreeTextDecision): void {
+    recorder.count('question', decision.answer.reason === 'out-of-scope' ? 'out-of-scope' : decision.route);
+    const ref = decision.answered ? decision.refs[0] : undefined;
+    if (!ref) return;
+    recorder.count('entry', ref);
+    recorder.count('kind', ref.split(':')[0]!);
+  }
+
   function press(payload: GuidePayload, stored: unknown): GuideTurn {
-    if (payload.action === 'start') return show(guide.start(knownAnswers(payload.prefill)));
+    if (payload.action === 'start') {
+      recorder.count('guide', 'start');
+      return show(guide.start(knownAnswers(payload.prefill)));
+    }
     if (payload.action === 'restart') return show(guide.start());
     const dialog = load(stored);
     if (!dialog)
       return payload.action === 'cancel' ? saying(TEXTS.guide.cancelled) : show(guide.start(), TEXTS.guide.expired);
     switch (payload.action) {
-      case 'cancel':
+      case 'cancel': {
+        const at = guide.current(dialog);
+        if (at?.kind === 'question') recorder.count('guide', `abandon:${at.id}`);
         return { ...saying(TEXTS.guide.cancelled), dialog: null };
+      }
       case 'back':
         return show(guide.back(dialog));
       case 'summary': {
@@ -110,6 +128,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       const dialog = load(stored);
       const node = dialog && guide.current(dialog);
       const safety = engine.safety(typed).level;
+      if (safety !== 'none') recorder.count('child-protection', safety);
       if (safety === 'clear' && dialog) return show(guide.safety(dialog));
       if (dialog && node?.kind === 'question') {
         const option = reader.match(node, typed, typed.length <= MAX_FUZZY_REPLY);
@@ -119,8 +138,10 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
         return show(dialog, TEXTS.guide.continueLater, [answers.answer(typed)]);
       }
       const decision = decide(typed);
+      countDecision(decision);
       const slots = Object.keys(decision.prefill);
       if (decision.route === 'guide') {
+        recorder.count('guide', 'start');
         logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
         return show(guide.start(decision.prefill));
       }

@@ -1,6 +1,11 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive';
-import { saveUserSlot, type BotTurnState } from './turn-state';
+import { saveUserSlot, userSlot, type BotTurnState } from './turn-state';
+
+/** How many answer messages per user keep their entry for feedback (older ones count as unknown). */
+const REMEMBERED_ANSWERS = 20;
+/** Teams' thumbs up/down under a message; `custom` asks the bot for its own form (fixed reasons). */
+const FEEDBACK_LOOP = { feedbackLoop: { type: 'custom' } };
 
 /** Sends one Adaptive Card; `summary` is the notification preview text. */
 export async function sendCard(context: TurnContext, card: AdaptiveCard, summary?: string): Promise<void> {
@@ -21,8 +26,23 @@ export async function sendReply(context: TurnContext, reply: Reply): Promise<voi
   else await context.sendActivity(reply.text);
 }
 
-/** The edge's half of a feature's decision: remember, then send. */
+/**
+ * The edge's half of a feature's decision: remember, then send. An answer about an entry carries Teams'
+ * feedback buttons, and its message id is remembered with the entry (no text) so feedback can name it.
+ */
 export async function say(context: TurnContext, state: BotTurnState, { reply, lastRef }: Said): Promise<void> {
-  if (lastRef) saveUserSlot(state, { lastRef });
-  await sendReply(context, reply);
+  if (!lastRef || !('card' in reply)) {
+    if (lastRef) saveUserSlot(state, { lastRef });
+    await sendReply(context, reply);
+    return;
+  }
+  const sent = await context.sendActivity({
+    type: 'message',
+    summary: reply.summary,
+    attachments: [CardFactory.adaptiveCard(reply.card)],
+    channelData: FEEDBACK_LOOP,
+  });
+  const recent = Object.entries(userSlot(state).answers ?? {}).slice(-(REMEMBERED_ANSWERS - 1));
+  const answers = Object.fromEntries(sent?.id ? [...recent, [sent.id, lastRef]] : recent);
+  saveUserSlot(state, { lastRef, answers });
 }

@@ -11,6 +11,8 @@ export interface UserSlot {
   dialog?: unknown;
   /** A coordinator's news draft between preview and send (validated when read). */
   newsDraft?: unknown;
+  /** Recent answer messages (activity id → `kind:id`): Teams' feedback names only the message. */
+  answers?: Record<string, string>;
   updatedAt: number;
 }
 
