@@ -1,4 +1,5 @@
 import type { CoordinatorPolicy } from './broadcast/coordinators';
+import type { CountStore } from './statistics/ports';
 import type { Recorder } from './statistics/recorder';
 import type { UsageCounter } from './search/usage';
 import type { Stores } from './storage/stores';
@@ -11,6 +12,8 @@ export interface BotDeps extends Core {
   readonly usage: UsageCounter;
   /** Anonymous counters for the network's statistics (no text, no user ids). */
   readonly recorder: Recorder;
+  /** The counters behind "Statistik" (coordinators); absent without stores. */
+  readonly counts?: CountStore;
   /** Tenants served (empty = all) and the per-user message limit. */
   readonly allowedTenants?: readonly string[];
   readonly rateLimitPerMinute?: number;

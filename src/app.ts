@@ -24,6 +24,7 @@ import { rememberRecentTexts } from './core/recent-texts';
 import { TEXTS } from './texts';
 import { registerFeedbackRoutes } from './feedback/feedback-routes';
 import { NO_RECORDER } from './statistics/recorder';
+import { registerStatisticsRoutes } from './statistics/statistics-routes';
 
 export interface BotApp {
   readonly app: Application<BotTurnState>;
@@ -66,6 +67,13 @@ export function buildApp(
   if (news && subscriptions)
     registerBroadcastRoutes(app, subscriptions, broadcastService({ ...news, logger: deps.logger }));
   if (deps.forget) registerPrivacyRoutes(app, deps.forget, deps.logger);
+  if (deps.counts && news)
+    registerStatisticsRoutes(app, {
+      counts: deps.counts,
+      policy: news.policy,
+      knowledge: deps.knowledge,
+      logger: deps.logger,
+    });
   registerDirectoryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerAnswerRoutes(app, answers, guideText(guide), deps.logger);

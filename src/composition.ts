@@ -41,6 +41,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
       ...core,
       logger,
       recorder,
+      counts: stores.counts,
       allowedTenants: config.allowedTenants,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       forget: (target) => stores.forget(target),

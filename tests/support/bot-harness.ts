@@ -33,7 +33,7 @@ export function botHarness(
     forgotten.push(target),
     stores.forget(target)
   );
-  const bot = buildApp({ ...realCore(), logger, broadcasting, forget }, new MemoryStorage());
+  const bot = buildApp({ ...realCore(), logger, broadcasting, forget, counts: stores.counts }, new MemoryStorage());
   const adapter = new TestAdapter((context) => bot.handleTurn(context), {
     channelId: 'msteams',
     conversation: {

@@ -1,0 +1,71 @@
+import { card, heading, label, small, text, type AdaptiveCard, type CardElement } from '../cards/adaptive';
+import type { Knowledge } from '../knowledge/knowledge';
+import { TEXTS } from '../texts';
+import { shown, type WeekRow } from './report';
+
+const ROUTES = ['answer', 'clarify', 'unsure', 'out-of-scope', 'guide', 'child-protection'] as const;
+
+const sumOf = (rows: readonly WeekRow[], week: string, metric: string, key?: (k: string) => boolean) =>
+  rows.filter((r) => r.week === week && r.metric === metric && (!key || key(r.key))).reduce((s, r) => s + r.n, 0);
+
+/** ↑, ↓ or → from the week before to the last week (only when both are shown as numbers). */
+const trend = (before: number, last: number) =>
+  before < 5 || last < 5 ? '' : last > before ? ' ↑' : last < before ? ' ↓' : ' →';
+
+function table(weeks: readonly string[], lines: readonly [string, (week: string) => number][]): CardElement {
+  const cell = (value: string, bold = false) => ({
+    type: 'TableCell',
+    items: [text(value, bold ? { weight: 'Bolder' } : {})],
+  });
+  return {
+    type: 'Table',
+    firstRowAsHeaders: true,
+    showGridLines: false,
+    columns: [{ width: 3 }, ...weeks.map(() => ({ width: 1 }))],
+    rows: [
+      { type: 'TableRow', cells: [cell(TEXTS.statistics.week, true), ...weeks.map((w) => cell(w.slice(5), true))] },
+      ...lines.map(([name, value]) => {
+        const values = weeks.map(value);
+        const last = values.length - 1;
+        return {
+          type: 'TableRow',
+          cells: [
+            cell(name),
+            ...values.map((v, i) => cell(`${shown(v)}${i === last && last > 0 ? trend(values[last - 1]!, v) : ''}`)),
+          ],
+        };
+      }),
+    ],
+  };
+}
+
+/** The coordinators' figures of the last weeks: questions by route, guide, feedback, most used entries. */
+export function statisticsCard(rows: readonly WeekRow[], weeks: readonly string[], knowledge: Knowledge): AdaptiveCard {
+  const routes = ROUTES.map((r): [string, (w: string) => number] => [
+    TEXTS.statistics.routes[r],
+    (w) => sumOf(rows, w, 'question', (k) => k === r),
+  ]);
+  const guide: [string, (w: string) => number][] = [
+    [TEXTS.statistics.guideStarts, (w) => sumOf(rows, w, 'guide', (k) => k === 'start')],
+    [TEXTS.statistics.guideOutcomes, (w) => sumOf(rows, w, 'guide', (k) => k.startsWith('outcome:'))],
+    [TEXTS.statistics.guideAbandoned, (w) => sumOf(rows, w, 'guide', (k) => k.startsWith('abandon:'))],
+    [TEXTS.statistics.childProtection, (w) => sumOf(rows, w, 'child-protection')],
+    [TEXTS.statistics.liked, (w) => sumOf(rows, w, 'feedback', (k) => k.includes('|like|'))],
+    [TEXTS.statistics.disliked, (w) => sumOf(rows, w, 'feedback', (k) => k.includes('|dislike|'))],
+  ];
+  const entries = new Map<string, number>();
+  for (const r of rows) if (r.metric === 'entry') entries.set(r.key, (entries.get(r.key) ?? 0) + r.n);
+  const top = [...entries].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return card([
+    heading(TEXTS.statistics.title),
+    small(TEXTS.statistics.privacy),
+    label(TEXTS.statistics.questions),
+    table(weeks, routes),
+    label(TEXTS.statistics.guideAndFeedback),
+    table(weeks, guide),
+    label(TEXTS.statistics.topEntries),
+    top.length
+      ? text(top.map(([ref, n]) => `- ${knowledge.byRef(ref)?.title ?? ref}: ${shown(n)}`).join('\n'))
+      : text(TEXTS.statistics.none),
+  ]);
+}
