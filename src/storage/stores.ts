@@ -1,5 +1,6 @@
 import type { Storage } from 'botbuilder';
 import type { BroadcastStores } from '../broadcast/ports';
+import type { QuestionStore } from '../forwarding/model';
 import type { CountStore } from '../statistics/ports';
 
 /** Everything the bot persists, chosen by config (SQLite file or Azure Storage). */
@@ -8,6 +9,8 @@ export interface Stores extends BroadcastStores {
   readonly state: Storage;
   /** Anonymous counters for the network's statistics (no text, no user ids). */
   readonly counts: CountStore;
+  /** Questions forwarded to the Fachstelle and the channels that receive them. */
+  readonly questions: QuestionStore;
   /** Deletes everything stored for a user or a conversation (privacy). */
   forget(target: { conversationId?: string; userId?: string }): Promise<number>;
   /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */

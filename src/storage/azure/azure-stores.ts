@@ -6,6 +6,7 @@ import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import type { Stores } from '../stores';
 import { AzureBroadcastStore } from './azure-broadcast-store';
 import { AzureCountStore } from './azure-counts';
+import { AzureQuestionStore } from './azure-questions';
 import { azureExpireUserSlots, azureForget } from './azure-forget';
 import { AzureOutbox } from './azure-outbox';
 import { azureScrubReferences } from './azure-scrub';
@@ -31,13 +32,16 @@ export async function createAzureStores({ connectionString, container, queue }: 
       `Azure Storage: cannot create or open container "${container}" / queue "${queue}": ${(err as Error).message}`,
     );
   }
+  const questions = new AzureQuestionStore(containerClient);
+  const forget = azureForget(containerClient);
   return {
     state: new BlobsStorage(connectionString, container),
     counts: new AzureCountStore(containerClient),
+    questions,
     subscriptions: new AzureSubscriptionStore(containerClient),
     broadcasts: new AzureBroadcastStore(containerClient),
     outbox: new AzureOutbox(containerClient, queueClient),
-    forget: azureForget(containerClient),
+    forget: async (target) => (await forget(target)) + (await questions.forget(target)),
     expireUserSlots: azureExpireUserSlots(containerClient),
     scrubReferences: azureScrubReferences(containerClient),
     createStateIfAbsent: async (key, value) =>

@@ -51,4 +51,19 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX counts_by_day ON counts (day);
   `,
+  `
+  CREATE TABLE questions (
+    id TEXT PRIMARY KEY,
+    json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    reply_user TEXT,
+    reply_conversation TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX questions_by_created ON questions (created_at);
+
+  CREATE TABLE question_channels (
+    topic TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

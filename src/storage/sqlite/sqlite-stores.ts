@@ -2,6 +2,7 @@ import type { Stores } from '../stores';
 import { checkpoint, openDatabase } from './open-database';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store';
 import { SqliteCountStore } from './sqlite-counts';
+import { SqliteQuestionStore } from './sqlite-questions';
 import { sqliteExpireUserSlots, sqliteForget } from './sqlite-forget';
 import { SqliteOutbox } from './sqlite-outbox';
 import { sqliteScrubReferences } from './sqlite-scrub';
@@ -15,14 +16,16 @@ export function createSqliteStores(dataDir: string): Stores {
   const expire = sqliteExpireUserSlots(db);
   const scrub = sqliteScrubReferences(db);
   const state = new SqliteStateStorage(db);
+  const questions = new SqliteQuestionStore(db);
   return {
     state,
     counts: new SqliteCountStore(db),
+    questions,
     subscriptions: new SqliteSubscriptionStore(db),
     broadcasts: new SqliteBroadcastStore(db),
     outbox: new SqliteOutbox(db),
     forget: async (target) => {
-      const removed = forget(target);
+      const removed = forget(target) + (await questions.forget(target));
       checkpoint(db);
       return removed;
     },
