@@ -33,6 +33,7 @@ export default tseslint.config(
       'src/broadcast/connector-sender.ts',
       'src/broadcast/conversation-key.ts',
       'src/broadcast/delivery-setup.ts',
+      'src/forwarding/adapter-messenger.ts',
       'src/cli/bench.ts',
       'src/cli/bench-echo-bot.ts',
     ],

@@ -1,4 +1,6 @@
 import type { CoordinatorPolicy } from './broadcast/coordinators';
+import type { QuestionStore } from './forwarding/model';
+import type { Messenger } from './forwarding/forwarding-service';
 import type { CountStore } from './statistics/ports';
 import type { Recorder } from './statistics/recorder';
 import type { UsageCounter } from './search/usage';
@@ -12,6 +14,8 @@ export interface BotDeps extends Core {
   readonly usage: UsageCounter;
   /** Anonymous counters for the network's statistics (no text, no user ids). */
   readonly recorder: Recorder;
+  /** "Frage an die Fachstelle": the store and how to reach the coordination's channel; absent without stores. */
+  readonly forwarding?: { readonly store: QuestionStore; readonly messenger: Messenger };
   /** The counters behind "Statistik" (coordinators); absent without stores. */
   readonly counts?: CountStore;
   /** Tenants served (empty = all) and the per-user message limit. */

@@ -25,6 +25,13 @@ import { TEXTS } from './texts';
 import { registerFeedbackRoutes } from './feedback/feedback-routes';
 import { NO_RECORDER } from './statistics/recorder';
 import { registerStatisticsRoutes } from './statistics/statistics-routes';
+import { forwardingService } from './forwarding/forwarding-service';
+import { registerForwardingRoutes } from './forwarding/forwarding-routes';
+import type { FlowEngine } from './dialog/flow-engine';
+
+/** The school types the guided dialog knows (its first question with the slot "schulform"). */
+const schoolTypesOf = (guide: FlowEngine) =>
+  (guide.questions.find((q) => q.slot === 'schulform')?.options ?? []).map((o) => ({ value: o.value, title: o.title }));
 
 export interface BotApp {
   readonly app: Application<BotTurnState>;
@@ -62,11 +69,25 @@ export function buildApp(
   };
   registerWelcomeRoutes(app, deps.logger, lifecycle, deps.createStateIfAbsent);
   registerActionRoutes(app, answers, deps.logger);
-  registerFeedbackRoutes(app, deps.recorder, deps.logger);
+  registerFeedbackRoutes(app, deps.recorder, deps.logger, { offerForwarding: !!deps.forwarding && !!news });
   registerGuideRoutes(app, guide, deps.logger);
   if (news && subscriptions)
     registerBroadcastRoutes(app, subscriptions, broadcastService({ ...news, logger: deps.logger }));
   if (deps.forget) registerPrivacyRoutes(app, deps.forget, deps.logger);
+  if (deps.forwarding && news)
+    registerForwardingRoutes(
+      app,
+      forwardingService({
+        ...deps.forwarding,
+        policy: news.policy,
+        knowledge: deps.knowledge,
+        engine: deps.engine,
+        schoolTypes: schoolTypesOf(deps.guide),
+        logger: deps.logger,
+        recorder: deps.recorder,
+      }),
+      deps.logger,
+    );
   if (deps.counts && news)
     registerStatisticsRoutes(app, {
       counts: deps.counts,

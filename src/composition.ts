@@ -9,8 +9,9 @@ import { startServer, type RunningServer } from './server';
 import type { Logger } from './shared/logger';
 import { createStores } from './storage/create-stores';
 import type { Stores } from './storage/stores';
-import { scheduleSlotExpiry } from './storage/slot-expiry';
+import { scheduleExpiry, scheduleSlotExpiry } from './storage/slot-expiry';
 import { bufferedRecorder } from './statistics/recorder';
+import { adapterMessenger } from './forwarding/adapter-messenger';
 
 export interface RunningBot {
   readonly server: RunningServer;
@@ -42,6 +43,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
       logger,
       recorder,
       counts: stores.counts,
+      forwarding: { store: stores.questions, messenger: adapterMessenger(createAdapter(config), config.BOT_ID ?? '') },
       allowedTenants: config.allowedTenants,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       forget: (target) => stores.forget(target),
@@ -65,6 +67,12 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
   });
   delivery.worker.start();
   const expiry = scheduleSlotExpiry((before) => stores.expireUserSlots(before), logger);
+  const questionExpiry = scheduleExpiry(
+    (before) => stores.questions.deleteBefore(before),
+    config.FORWARDED_QUESTION_DAYS * 86_400_000,
+    'forwarded questions',
+    logger,
+  );
   return {
     server,
     stores,
@@ -72,6 +80,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
     delivery,
     stop: async () => {
       expiry.stop();
+      questionExpiry.stop();
       await Promise.allSettled([delivery.worker.stop(), server.stop()]);
       await recorder.stop();
       await stores.close();

@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   SEND_PER_TENANT_PER_SECOND: z.coerce.number().int().min(1).default(50),
   /** Entra tenant ids whose activities are served (comma-separated); default: BOT_TENANT_ID, or all in local mode. */
   ALLOWED_TENANT_IDS: commaList,
+  /** Days after which questions forwarded to the Fachstelle (and their answers) are deleted. */
+  FORWARDED_QUESTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Messages per user and minute before the bot asks to slow down. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Only for offline tests or sovereign clouds: where the channel's signing keys are published. */

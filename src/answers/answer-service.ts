@@ -13,13 +13,18 @@ import type { Said } from '../turn/reply';
 
 /** Use cases shared by typed messages and card buttons: they decide what to say, the routes say it. */
 /** What answering needs. */
-export type AnswerDeps = Pick<Core, 'engine' | 'knowledge'> & { readonly logger: Logger; readonly usage: UsageCounter };
+export type AnswerDeps = Pick<Core, 'engine' | 'knowledge'> & {
+  readonly logger: Logger;
+  readonly usage: UsageCounter;
+  /** Unsure answers offer "Frage an die Fachstelle" when it is wired. */
+  readonly forwarding?: unknown;
+};
 
-export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) {
+export function answerService({ engine, knowledge, logger, usage, forwarding }: AnswerDeps) {
   // Remembered answers come back as the same object: their plain card is built once.
   const cards = new WeakMap<Answer, AdaptiveCard>();
   const cardFor = (answer: Answer, options: AnswerCardOptions) => {
-    if (options.lead || options.offer) return answerCard(answer, knowledge, options);
+    if (options.lead || options.offer || options.forward) return answerCard(answer, knowledge, options);
     let card = cards.get(answer);
     if (!card) cards.set(answer, (card = answerCard(answer, knowledge)));
     return card;
@@ -52,6 +57,7 @@ export function answerService({ engine, knowledge, logger, usage }: AnswerDeps) 
       const card = cardFor(answer, {
         lead,
         offer: offer && submit(TEXTS.guide.offer, guide({ action: 'start', prefill: offer })),
+        ...(forwarding && answer.decision === 'unsure' ? { forward: question } : {}),
       });
       return {
         reply: { card, summary: shown?.title },

@@ -42,6 +42,35 @@ export const BroadcastPayload = z.discriminatedUnion('action', [
 ]);
 export type BroadcastPayload = z.infer<typeof BroadcastPayload>;
 
+/** "Frage an die Fachstelle": the teacher's form, preview and send (the form's inputs arrive next to `verb`). */
+const QuestionText = z.string().trim().min(1).max(1500);
+export const ForwardPayload = z.discriminatedUnion('action', [
+  z
+    .object({ verb: z.literal('forward'), action: z.literal('form'), text: z.string().max(1500).optional() })
+    .passthrough(),
+  z.object({ verb: z.literal('forward'), action: z.literal('preview') }).passthrough(),
+  z.object({ verb: z.literal('forward'), action: z.literal('edit') }).passthrough(),
+  z.object({ verb: z.literal('forward'), action: z.literal('cancel') }).strict(),
+  z
+    .object({
+      verb: z.literal('forward'),
+      action: z.literal('send'),
+      text: QuestionText,
+      schoolType: z.string().max(60).optional(),
+      replyToMe: z.boolean(),
+    })
+    .strict(),
+]);
+export type ForwardPayload = z.infer<typeof ForwardPayload>;
+
+const QuestionId = z.string().regex(/^[0-9a-f-]{36}$/);
+/** The coordination's buttons on a forwarded question. */
+export const ForwardedPayload = z.discriminatedUnion('action', [
+  z.object({ verb: z.literal('forwarded'), action: z.literal('answer'), id: QuestionId }).passthrough(),
+  z.object({ verb: z.literal('forwarded'), action: z.enum(['close', 'suggest']), id: QuestionId }).strict(),
+]);
+export type ForwardedPayload = z.infer<typeof ForwardedPayload>;
+
 export const CardPayload = z.union([
   ShowEntry,
   FollowUp,
@@ -51,6 +80,8 @@ export const CardPayload = z.union([
   PrivacyPayload,
   SubscriptionButton,
   BroadcastPayload,
+  ForwardPayload,
+  ForwardedPayload,
 ]);
 export type CardPayload = z.infer<typeof CardPayload>;
 export type CardVerb = CardPayload['verb'];

@@ -8,6 +8,7 @@ import {
   bulletList,
   card,
   heading,
+  MAX_CARD_ACTIONS,
   notice,
   plain,
   submit,
@@ -26,6 +27,8 @@ export interface AnswerCardOptions {
   readonly lead?: Entry;
   /** A button that goes before the entry's own (the guided dialog, pre-filled from the message). */
   readonly offer?: CardAction;
+  /** Unsure about a question of the domain: offer to forward it to the Fachstelle (the form pre-filled). */
+  readonly forward?: string;
 }
 
 /** The card for whatever the engine decided. */
@@ -34,7 +37,13 @@ export function answerCard(answer: Answer, knowledge: Knowledge, options: Answer
   const hint = (c: AdaptiveCard): AdaptiveCard =>
     answer.safety === 'weak' ? withChildProtectionBanner(c, knowledge, TEXTS.childProtectionHint) : c;
   if (answer.decision === 'unsure' || !top)
-    return hint(unsureCard(suggestionsWhenUnsure(answer), answer.reason === 'out-of-scope'));
+    return hint(
+      unsureCard(
+        suggestionsWhenUnsure(answer),
+        answer.reason === 'out-of-scope',
+        answer.reason === 'out-of-scope' ? undefined : options.forward,
+      ),
+    );
   if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3), options.offer));
   const first = options.lead ?? top.entry;
   const also = answer.candidates
@@ -76,11 +85,15 @@ export function clarifyCard(candidates: readonly Candidate[], offer?: CardAction
 }
 
 /** Unsure: in-domain suggestions with the guided dialog, or (out of scope) what the bot can help with. */
-export function unsureCard(suggestions: readonly Candidate[] = [], outOfScope = false): AdaptiveCard {
+export function unsureCard(suggestions: readonly Candidate[] = [], outOfScope = false, forward?: string): AdaptiveCard {
+  const ask =
+    forward === undefined
+      ? []
+      : [submit(TEXTS.forwarding.offer, { verb: 'forward', action: 'form', text: forward.slice(0, 1500) })];
   if (suggestions.length)
     return card(
       [heading(TEXTS.suggestTitle), text(TEXTS.suggestText), ...candidateButtons(suggestions)],
-      [submit(TEXTS.buttons.startGuide, guide({ action: 'start' }))],
+      [submit(TEXTS.buttons.startGuide, guide({ action: 'start' })), ...ask],
     );
   return card(
     outOfScope
@@ -88,9 +101,10 @@ export function unsureCard(suggestions: readonly Candidate[] = [], outOfScope = 
       : [heading(TEXTS.unsureTitle), text(TEXTS.unsureText)],
     [
       submit(TEXTS.buttons.startGuide, guide({ action: 'start' })),
+      ...ask,
       submit(TEXTS.buttons.directory, { verb: 'directory' }),
       ...TEXTS.exampleQuestions.map((q) => submit(q, askQuestion(q))),
-    ],
+    ].slice(0, MAX_CARD_ACTIONS),
   );
 }
 

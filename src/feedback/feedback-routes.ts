@@ -5,6 +5,8 @@ import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
 import { userSlot, type BotTurnState } from '../turn/turn-state';
 import { feedbackForm } from './feedback-card';
+import { card, submit, text } from '../cards/adaptive';
+import { sendCard } from '../turn/reply';
 import { feedbackKey, readFeedback, UNKNOWN_ENTRY, type Reaction } from './reasons';
 
 const isFeedbackFetch = async (context: TurnContext) =>
@@ -16,7 +18,12 @@ const isFeedbackFetch = async (context: TurnContext) =>
  * Teams' thumbs under an answer: `message/fetchTask` asks for the form, `message/submitAction` brings what was
  * chosen. Counted per entry, reaction, reason and day – never the user id, never the question.
  */
-export function registerFeedbackRoutes(app: Application<BotTurnState>, recorder: Recorder, logger: Logger): void {
+export function registerFeedbackRoutes(
+  app: Application<BotTurnState>,
+  recorder: Recorder,
+  logger: Logger,
+  { offerForwarding = false }: { offerForwarding?: boolean } = {},
+): void {
   app.addRoute(
     isFeedbackFetch,
     async (context) => {
@@ -50,5 +57,15 @@ export function registerFeedbackRoutes(app: Application<BotTurnState>, recorder:
     const reasons = feedback.reasons.length ? feedback.reasons : [undefined];
     for (const reason of reasons) recorder.count('feedback', feedbackKey(ref, feedback.reaction, reason));
     logger.info({ intent: 'feedback', reaction: feedback.reaction, reasons: feedback.reasons.length, ref }, 'feedback');
+    // A thumbs-down: the teacher may take the question to the Fachstelle (the form opens empty, nothing is kept).
+    if (feedback.reaction === 'dislike' && offerForwarding)
+      await sendCard(
+        context,
+        card(
+          [text(TEXTS.forwarding.afterDislike)],
+          [submit(TEXTS.forwarding.offer, { verb: 'forward', action: 'form' })],
+        ),
+        TEXTS.forwarding.offer,
+      );
   });
 }

@@ -2,7 +2,15 @@ import type { Logger } from '../shared/logger';
 import type { CountRow, CountStore } from './ports';
 
 /** What is counted: keys are entry refs, routes, node ids, reasons – never text, never a user id. */
-export type Metric = 'question' | 'entry' | 'kind' | 'guide' | 'child-protection' | 'feedback';
+export type Metric =
+  | 'question'
+  | 'entry'
+  | 'kind'
+  | 'guide'
+  | 'child-protection'
+  | 'feedback'
+  | 'forwarded'
+  | 'answer-time';
 
 export interface Recorder {
   count(metric: Metric, key: string): void;

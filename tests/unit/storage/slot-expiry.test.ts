@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../src/shared/logger';
 import { USER_SLOT_TTL_MS } from '../../../src/turn/state-keys';
-import { scheduleSlotExpiry } from '../../../src/storage/slot-expiry';
+import { scheduleExpiry, scheduleSlotExpiry } from '../../../src/storage/slot-expiry';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -41,5 +41,20 @@ describe('expiry of users’ items in conversations', () => {
       expect.objectContaining({ err: expect.any(Error) }),
       expect.stringMatching(/expiry failed/),
     );
+  });
+});
+
+describe('expiry of forwarded questions', () => {
+  it('deletes what is older than the configured days, at start', async () => {
+    const calls: number[] = [];
+    const day = 86_400_000;
+    const expiry = scheduleExpiry(async (before) => (calls.push(before), 2), 90 * day, 'forwarded questions', logger, {
+      everyMs: 60_000,
+      now: () => 100 * day,
+    });
+    await expiry.runOnce();
+    expiry.stop();
+    expect(calls.every((before) => before === 10 * day)).toBe(true);
+    expect(calls.length).toBeGreaterThanOrEqual(1);
   });
 });
