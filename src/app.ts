@@ -61,7 +61,8 @@ export function buildApp(
   const answers = answerService(deps);
   const guide = guideService(deps, answers);
   const news = deps.broadcasting;
-  const subscriptions = news && subscriptionService(news.stores.subscriptions, deps.logger, deps.forget);
+  const subscriptions =
+    news && subscriptionService(news.stores.subscriptions, deps.logger, deps.forget, Date.now, deps.recorder);
   // Install and uninstall reach broadcast as the conversation the activity came from.
   const lifecycle = subscriptions && {
     installed: (context: TurnContext) => subscriptions.installed(subscriptionBase(context.activity)),

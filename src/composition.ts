@@ -36,7 +36,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
   const recorder = bufferedRecorder(stores.counts, logger);
   recorder.start();
   const adapter = createAdapter(config);
-  const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger });
+  const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger, recorder });
   const bot = buildApp(
     {
       ...core,

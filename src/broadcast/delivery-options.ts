@@ -21,6 +21,8 @@ export interface DeliveryWorkerOptions {
   readonly logger: Pick<Logger, 'debug' | 'info' | 'warn'>;
   /** Called after every finished job (not awaited). */
   readonly onProgress?: (broadcastId: string) => unknown;
+  /** Called with every job that reached its end (sent, failed, removed), for the anonymous statistics. */
+  readonly onFinished?: (job: DeliveryJob) => void;
   /** Sends in flight at most (default 8). */
   readonly concurrency?: number;
   /** Lease per claimed job (default 60 s). A job is sent only in the first half of its lease. */

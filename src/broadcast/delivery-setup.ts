@@ -10,6 +10,7 @@ import type { Broadcast } from './model';
 import { newsCard, newsSummary } from './news-cards';
 import { Pacer, TEAMS_CONVERSATION_WINDOWS } from './pacing';
 import { progressNotifier } from './progress-notifier';
+import type { Recorder } from '../statistics/recorder';
 
 /** The news message one subscriber receives (channelData lets tests spot duplicates). */
 export const newsActivity = (broadcast: Broadcast) => ({
@@ -25,6 +26,7 @@ export function createDelivery(opts: {
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   stores: Pick<BroadcastStores, 'subscriptions' | 'broadcasts' | 'outbox'>;
   logger: Logger;
+  recorder?: Recorder;
 }) {
   const { config, adapter, stores, logger } = opts;
   const botAppId = config.BOT_ID ?? '';
@@ -64,6 +66,8 @@ export function createDelivery(opts: {
     owner: `bot-${randomUUID()}`,
     logger,
     onProgress: (id) => update(id),
+    // News delivered per week, by action and outcome (no conversation ids).
+    onFinished: (job) => opts.recorder?.count('news', `${job.action}|${job.state}`),
   });
   return { worker, wake: () => worker.wake() };
 }

@@ -164,6 +164,7 @@ export class DeliveryWorker {
       return void this.o.logger.warn({ ...this.logFields(job), err: String(err) }, 'delivery result not recorded');
     }
     if (job.state === 'failed' || job.state === 'removed') this.o.logger.info(this.logFields(job), 'delivery ended');
+    if (job.state !== 'pending') this.o.onFinished?.(job);
     // progress reporting must never stop delivery
     if (progressed)
       Promise.resolve(job.broadcastId)

@@ -6,6 +6,7 @@ import type { Subscription } from './model';
 import { TOPIC_LABELS } from './labels';
 import { SubscribePayload } from './payloads';
 import { mySubscriptionsCard, subscribeCard } from './subscription-cards';
+import { NO_RECORDER, type Recorder } from '../statistics/recorder';
 
 /** The conversation a turn came from, as the edge read it from the activity. */
 export type Where = Pick<Subscription, 'conversationId' | 'reference' | 'conversationType' | 'tenantId'>;
@@ -18,6 +19,7 @@ export function subscriptionService(
   logger: Logger,
   forget?: (target: { conversationId: string }) => Promise<number>,
   now: () => number = Date.now,
+  recorder: Recorder = NO_RECORDER,
 ) {
   return {
     /** On install: remember where to reach this conversation (nothing subscribed yet). */
@@ -62,6 +64,10 @@ export function subscriptionService(
         updatedAt: now(),
       });
       logger.info({ intent: 'subscribe', topics, filters: schoolTypes.length + districts.length }, 'subscribed');
+      // Subscriptions made per week, by topic and by the filters chosen (no conversation id).
+      for (const t of topics) recorder.count('subscription', `topic:${t}`);
+      for (const t of schoolTypes) recorder.count('subscription', `schoolType:${t}`);
+      for (const d of districts) recorder.count('subscription', `district:${d}`);
       return saying(TEXTS.news.saved(topics.map((t) => TOPIC_LABELS[t]).join(', ')));
     },
 

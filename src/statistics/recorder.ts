@@ -10,7 +10,9 @@ export type Metric =
   | 'child-protection'
   | 'feedback'
   | 'forwarded'
-  | 'answer-time';
+  | 'answer-time'
+  | 'subscription'
+  | 'news';
 
 export interface Recorder {
   count(metric: Metric, key: string): void;

@@ -52,6 +52,11 @@ export function statisticsCard(rows: readonly WeekRow[], weeks: readonly string[
     [TEXTS.statistics.childProtection, (w) => sumOf(rows, w, 'child-protection')],
     [TEXTS.statistics.liked, (w) => sumOf(rows, w, 'feedback', (k) => k.includes('|like|'))],
     [TEXTS.statistics.disliked, (w) => sumOf(rows, w, 'feedback', (k) => k.includes('|dislike|'))],
+    [TEXTS.statistics.forwarded, (w) => sumOf(rows, w, 'forwarded', (k) => k.endsWith('|open'))],
+    [TEXTS.statistics.forwardedAnswered, (w) => sumOf(rows, w, 'forwarded', (k) => k.endsWith('|answered'))],
+    [TEXTS.statistics.subscriptions, (w) => sumOf(rows, w, 'subscription', (k) => k.startsWith('topic:'))],
+    [TEXTS.statistics.newsDelivered, (w) => sumOf(rows, w, 'news', (k) => k === 'send|sent')],
+    [TEXTS.statistics.newsFailed, (w) => sumOf(rows, w, 'news', (k) => k === 'send|failed' || k === 'send|removed')],
   ];
   const entries = new Map<string, number>();
   for (const r of rows) if (r.metric === 'entry') entries.set(r.key, (entries.get(r.key) ?? 0) + r.n);

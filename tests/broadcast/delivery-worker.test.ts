@@ -36,7 +36,11 @@ describe('When a worker delivers a broadcast', () => {
   it('delivers every job exactly once at the tenant limit, and reports progress', async () => {
     const w = await world(300);
     const progress: string[] = [];
-    const worker = w.worker('w1', { onProgress: (id) => progress.push(id) });
+    const finished: string[] = [];
+    const worker = w.worker('w1', {
+      onProgress: (id) => progress.push(id),
+      onFinished: (job) => finished.push(`${job.action}|${job.state}`),
+    });
     worker.start();
     await runUntil(w.clock, worker.drain('b1'));
     await worker.stop();
@@ -50,6 +54,8 @@ describe('When a worker delivers a broadcast', () => {
     ).toBeLessThanOrEqual(50);
     expect(w.clock.now()).toBeLessThan(6_500); // 300 at 50/s ≈ 6 s
     expect(progress).toHaveLength(300);
+    // What the statistics count: one finished send per recipient.
+    expect(finished).toEqual(Array(300).fill('send|sent'));
   });
 
   it('keeps one busy conversation within 7/s and 8/2s while the others go on', async () => {
