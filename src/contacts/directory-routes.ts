@@ -4,8 +4,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Core } from '../core/bootstrap';
 import type { UsageCounter } from '../search/usage';
 import type { Logger } from '../shared/logger';
-import { sendCard } from '../turn/reply';
-import { saveUserSlot, type BotTurnState } from '../turn/turn-state';
+import { say, sendCard } from '../turn/reply';
+import type { BotTurnState } from '../turn/turn-state';
 import { text } from '../cards/adaptive';
 import { entryCard } from '../cards/entry-card';
 import { TEXTS } from '../texts';
@@ -37,8 +37,9 @@ export function registerDirectoryRoutes(app: Application<BotTurnState>, deps: Di
     }
     agencies.forEach((a) => usage.record(`agency:${a.id}`));
     if (agencies.length === 1) {
-      saveUserSlot(state, { lastRef: `agency:${agencies[0]!.id}` });
-      return sendCard(context, entryCard(agencies[0]!, knowledge), agencies[0]!.title);
+      // A contact card is an answer: remembered for follow-ups and with the feedback buttons.
+      const reply = { card: entryCard(agencies[0]!, knowledge), summary: agencies[0]!.title };
+      return say(context, state, { reply, lastRef: `agency:${agencies[0]!.id}` });
     }
     return sendCard(context, agencyListCard(TEXTS.directory.resultTitle, agencies), TEXTS.directory.resultTitle);
   };

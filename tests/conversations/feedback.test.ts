@@ -86,6 +86,18 @@ describe('feedback on every answer (Teams feedback buttons, custom form, fixed r
     ]);
   });
 
+  it('a contact card carries them too and is counted per agency', async () => {
+    const { send, invoke, counted } = setUp();
+    const [contact] = await send({ type: ActivityTypes.Message, text: 'Kontakt KUBDO' });
+    expect(contact?.channelData).toEqual({ feedbackLoop: { type: 'custom' } });
+    await invoke(
+      'message/submitAction',
+      { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{}' } },
+      contact!.id!,
+    );
+    expect(counted).toContainEqual(['feedback', 'agency:kubdo|like|ohne-grund']);
+  });
+
   it('malformed feedback is acknowledged and not counted', async () => {
     const { invoke, counted } = setUp();
     const [ack] = await invoke(
