@@ -1,6 +1,7 @@
 import { loadConfig } from '../config';
 import { berlinDay } from '../statistics/recorder';
-import { asCsv, asJson, byWeek } from '../statistics/report';
+import { weeklyFigures } from '../statistics/figures';
+import { asCsv, asJson } from '../statistics/report';
 import { createStores } from '../storage/create-stores';
 import { runCli } from './run-cli';
 
@@ -20,7 +21,7 @@ runCli(async () => {
   }
   const stores = await createStores(loadConfig());
   try {
-    const weeks = byWeek(await stores.counts.read({ from, to }));
+    const weeks = await weeklyFigures(stores.counts, { from, to });
     process.stdout.write(format === 'csv' ? asCsv(weeks) : `${JSON.stringify(asJson(weeks), null, 2)}\n`);
     return 0;
   } finally {

@@ -7,7 +7,8 @@ import { sendCard } from '../turn/reply';
 import type { BotTurnState } from '../turn/turn-state';
 import type { CountStore } from './ports';
 import { berlinDay } from './recorder';
-import { byWeek, weekOf } from './report';
+import { weeklyFigures } from './figures';
+import { weekOf } from './report';
 import { statisticsCard } from './statistics-card';
 
 const STATISTICS = /^\s*(statistik|statistiken|zahlen|auswertung)\s*[?.!]*\s*$/i;
@@ -37,7 +38,7 @@ export function registerStatisticsRoutes(
     const { weeks, from, to } = lastWeeks(Date.now());
     let rows;
     try {
-      rows = byWeek(await deps.counts.read({ from, to }));
+      rows = await weeklyFigures(deps.counts, { from, to });
     } catch (err) {
       deps.logger.error({ intent: 'statistics', err: (err as Error).message }, 'statistics unavailable');
       await context.sendActivity(TEXTS.statistics.unavailable);
