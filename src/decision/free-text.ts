@@ -3,7 +3,8 @@ import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
-import { asksForForm, whatIsAsked } from '../search/asked';
+import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
+import { FORMS_OF_ABSENCE } from '../knowledge/contract';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
 
@@ -24,6 +25,9 @@ export interface FreeTextDecision {
 
 /** "Wer bekommt …?", "An wen …?": the responsible body leads a guide outcome. */
 const ASKS_WHO = /\b(wer|wen|wem|wohin|zustaendig\w*|who|whom|where to|which (authority|office))\b/;
+
+const FORM_OF_ABSENCE_REFS = new Set(FORMS_OF_ABSENCE.map((id) => `topic:${id}`));
+const isFormOfAbsence = (ref: string) => FORM_OF_ABSENCE_REFS.has(ref);
 
 /** `lead` first, then the other refs in their order. */
 const leading = (lead: readonly string[], refs: readonly string[]) => [...new Set([...lead, ...refs])];
@@ -62,6 +66,9 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text)))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
+    // "Was für eine Form von Fehlen ist das?": the best-ranked form of absence leads (ranking decides which).
+    const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : refs.find(isFormOfAbsence);
+    if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
     // "Welcher Vordruck?" for a described case: the forms the outcome's rules give for it; ranking orders them.
     const fitting = answer.reason === 'out-of-scope' || !asksForForm(text) ? [] : formsFor(about, prefill, refs);
     if (fitting.length > 0) {

@@ -73,3 +73,14 @@ export const CHILD_PROTECTION_STEP = 'kinderschutz';
 
 /** The guided dialog's option that means anxiety or separation anxiety: never a sanction step for it. */
 export const ANXIETY_OPTION = { slot: 'situation', value: 'angst' } as const;
+
+/** The topics that name a form of absenteeism (what "Was für eine Form von Fehlen ist das?" asks for). */
+export const FORMS_OF_ABSENCE = [
+  'schulschwaenzen',
+  'schulangst',
+  'schulphobie',
+  'zurueckhalten',
+  'ferienverlaengerung',
+  'unterrichtsabsentismus',
+  'mischformen',
+] as const;

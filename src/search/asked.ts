@@ -41,3 +41,10 @@ export function whatIsAsked(message: string): Asked {
 const FORM_WORD = /\b(?:vordruck\w*|formular\w*|\w*bogen|\w*schreiben|vorlage\w*|form|forms|template\w*|\w*letter)\b/;
 
 export const asksForForm = (message: string): boolean => questionsOf(message).some((q) => FORM_WORD.test(normalize(q)));
+
+/** "Was für eine Form von Fehlen ist das?", "What kind of absenteeism is this?": the message asks for a kind. */
+const KIND_QUESTION =
+  /\b(?:(?:was fuer|welche) (?:eine )?(?:art|form)|um was fuer|wie (?:ist|sind|wuerde\w*|kann man|soll\w*) (?:\w+ ){0,4}(?:einordnen|einzuordnen|einstufen|nennen)|ist (?:das|es) (?:schon |eher |noch )?(?:eine? )?(?:schulangst|schulphobie|schwaenzen|schulschwaenzen|absentismus|unterrichtsabsentismus|schulverweigerung|zurueckhalten|trennungsangst)|what (?:kind|type|form|sort) of|is (?:this|that|it) (?:already |still )?(?:school phobia|school refusal|truancy|absenteeism|separation anxiety|school anxiety)|what is this called|wie nennt man)\b/;
+
+export const asksWhatKind = (message: string): boolean =>
+  questionsOf(message).some((q) => KIND_QUESTION.test(normalize(q)));

@@ -32,6 +32,12 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ['answer', 'Welches Anhörungsschreiben nehme ich für einen Azubi am Berufskolleg?', 'form:vordruck-070'],
     ['answer', 'Die Eltern haben die Sommerferien eigenmächtig verlängert. Welcher Vordruck?', 'form:vordruck-090'],
     ['answer', 'Which hearing letter for an apprentice at the Berufskolleg?', 'form:vordruck-070'],
+    // "What kind of absence is it?": the best-ranked form of absence leads.
+    [
+      'answer',
+      'Die Eltern lassen ihn zu Hause, damit er im Laden hilft. Was für eine Form von Fehlen ist das?',
+      'topic:zurueckhalten',
+    ],
   ])('%s: "%s" leads with %s', (route, text, first) => {
     const d = decide(text);
     expect(d.route).toBe(route);

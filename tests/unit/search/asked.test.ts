@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whatIsAsked } from '../../../src/search/asked';
+import { asksForForm, asksWhatKind, whatIsAsked } from '../../../src/search/asked';
 
 describe('what a message asks, read from its questions', () => {
   it.each([
@@ -18,5 +18,26 @@ describe('what a message asks, read from its questions', () => {
     ['none', 'trennungsangst grundschule'],
   ])('%s: "%s"', (asked, message) => {
     expect(whatIsAsked(message)).toBe(asked);
+  });
+});
+
+describe('what kind of thing is asked for', () => {
+  it.each([
+    [true, 'Er bleibt seit Wochen zu Hause. Was für eine Form von Fehlen ist das?'],
+    [true, 'Wie ist das einzuordnen?'],
+    [true, 'Ist das schon Schulangst oder eher Schwänzen?'],
+    [true, 'The parents keep him home for the shop. What kind of absenteeism is that?'],
+    [false, 'Wer unterschreibt die Anhörung?'],
+    [false, 'Wie geht es jetzt weiter?'],
+  ])('%s: "%s"', (kind, message) => {
+    expect(asksWhatKind(message)).toBe(kind);
+  });
+
+  it.each([
+    [true, 'Welcher Vordruck passt?'],
+    [true, 'Which hearing letter do I send?'],
+    [false, 'Was passiert nach der Anhörung?'],
+  ])('asks for a form %s: "%s"', (form, message) => {
+    expect(asksForForm(message)).toBe(form);
   });
 });
