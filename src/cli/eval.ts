@@ -15,7 +15,9 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-5: written blind (2026-12), reported, since used for error analysis.
  * blind-6: written blind (2026-12-03), measured before and after one round, never tuned on.
  * blind-7: written blind (2026-12-03, second round), measured before and after that round, since used for error analysis.
- * blind-8: written blind (2026-12-03, third round), measured before any tuning, never tuned on: the honest estimate.
+ * blind-8: written blind (2026-12-03, third round), measured before and after that round; held out of training in round 4.
+ * Round 4: the in-scope and out-of-scope questions of routing-dev and blind … blind-7 are harmless (or, where they
+ * expect Kinderschutz, danger) training examples of the child-protection model (knowledge/safety-examples/analysis-sets.jsonl).
  */
 const QUESTION_SETS = [
   'project',
@@ -35,7 +37,8 @@ const QUESTION_SETS = [
  * safety-blind-3 (80 danger, 80 harmless near-misses, 2026-12-03): fresh, measured on the session's start and after
  * the passage reading, never tuned on. safety-blind-4 (80/80, second round 2026-12-03): fresh, measured before and after
  * that round, since used for error analysis. safety-blind-5 (80/80, third round 2026-12-03): fresh, measured before
- * tuning, never tuned on.
+ * tuning; held out of training in round 4. Round 4: safety-dev, safety-dev-2, safety-blind, safety-blind-2 … -4 are
+ * training examples of the learned model now – their figures no longer measure anything.
  */
 const SAFETY_SETS = [
   'safety-dev',
