@@ -16,6 +16,7 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-6: written blind (2026-12-03), measured before and after one round, never tuned on.
  * blind-7: written blind (2026-12-03, second round), measured before and after that round, since used for error analysis.
  * blind-8: written blind (2026-12-03, third round), measured before and after that round; held out of training in round 4.
+ * blind-9 (140, round 4, 2026-12-03): fresh, measured on 1946a85 before the round and after it, never tuned on.
  * Round 4: the in-scope and out-of-scope questions of routing-dev and blind … blind-7 are harmless (or, where they
  * expect Kinderschutz, danger) training examples of the child-protection model (knowledge/safety-examples/analysis-sets.jsonl).
  */
@@ -30,6 +31,7 @@ const QUESTION_SETS = [
   'blind-6',
   'blind-7',
   'blind-8',
+  'blind-9',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
@@ -37,7 +39,7 @@ const QUESTION_SETS = [
  * safety-blind-3 (80 danger, 80 harmless near-misses, 2026-12-03): fresh, measured on the session's start and after
  * the passage reading, never tuned on. safety-blind-4 (80/80, second round 2026-12-03): fresh, measured before and after
  * that round, since used for error analysis. safety-blind-5 (80/80, third round 2026-12-03): fresh, measured before
- * tuning; held out of training in round 4. Round 4: safety-dev, safety-dev-2, safety-blind, safety-blind-2 … -4 are
+ * tuning; held out of training in round 4. safety-blind-6 (80/80, round 4): fresh, measured before and after, never tuned on. Round 4: safety-dev, safety-dev-2, safety-blind, safety-blind-2 … -4 are
  * training examples of the learned model now – their figures no longer measure anything.
  */
 const SAFETY_SETS = [
@@ -48,6 +50,7 @@ const SAFETY_SETS = [
   'safety-blind-3',
   'safety-blind-4',
   'safety-blind-5',
+  'safety-blind-6',
 ] as const;
 
 function timed(
