@@ -58,7 +58,7 @@ export function buildApp(
     removeRecipientMention: true,
     turnStateFactory: () => new ConversationTurnState(),
   });
-  const answers = answerService(deps);
+  const answers = answerService({ ...deps, offerForwarding: !!deps.forwarding && !!deps.broadcasting });
   const guide = guideService(deps, answers);
   const news = deps.broadcasting;
   const subscriptions =

@@ -17,10 +17,10 @@ export type AnswerDeps = Pick<Core, 'engine' | 'knowledge'> & {
   readonly logger: Logger;
   readonly usage: UsageCounter;
   /** Unsure answers offer "Frage an die Fachstelle" when it is wired. */
-  readonly forwarding?: unknown;
+  readonly offerForwarding?: boolean;
 };
 
-export function answerService({ engine, knowledge, logger, usage, forwarding }: AnswerDeps) {
+export function answerService({ engine, knowledge, logger, usage, offerForwarding }: AnswerDeps) {
   // Remembered answers come back as the same object: their plain card is built once.
   const cards = new WeakMap<Answer, AdaptiveCard>();
   const cardFor = (answer: Answer, options: AnswerCardOptions) => {
@@ -57,7 +57,7 @@ export function answerService({ engine, knowledge, logger, usage, forwarding }: 
       const card = cardFor(answer, {
         lead,
         offer: offer && submit(TEXTS.guide.offer, guide({ action: 'start', prefill: offer })),
-        ...(forwarding && answer.decision === 'unsure' ? { forward: question } : {}),
+        ...(offerForwarding && answer.decision === 'unsure' ? { forward: question } : {}),
       });
       return {
         reply: { card, summary: shown?.title },

@@ -22,10 +22,12 @@ const facts = (items: readonly [string, string][]): CardElement => ({
 export function forwardForm(
   schoolTypes: readonly { value: string; title: string }[],
   values: { text?: string; schoolType?: string; replyToMe?: boolean } = {},
+  problem?: string,
 ): AdaptiveCard {
   return card(
     [
       heading(T.title),
+      ...(problem ? [notice('warning', [text(problem, { weight: 'Bolder' })])] : []),
       notice('attention', [text(T.noNames, { wrap: true })]),
       {
         type: 'Input.Text',

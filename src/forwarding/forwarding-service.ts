@@ -100,7 +100,11 @@ export function forwardingService(deps: ForwardingDeps) {
       if (payload.action === 'form' || payload.action === 'edit')
         return cardReply(forwardForm(schoolTypes, { text: typed, schoolType: chosen?.value, replyToMe }));
       if (!typed || typed.length > 1500)
-        return cardReply(forwardForm(schoolTypes, { text: typed.slice(0, 1500) }), T.invalid);
+        // The form comes back with what was typed and chosen, and says what to change.
+        return cardReply(
+          forwardForm(schoolTypes, { text: typed, schoolType: chosen?.value, replyToMe }, T.invalid),
+          T.invalid,
+        );
       return cardReply(
         previewCard({ text: typed, topic: topicOf(typed), schoolType: chosen, replyToMe, name: teacherName }),
       );

@@ -96,7 +96,7 @@ function answer(
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
   const caseNext = nextStepFromCase(question, stepsDone);
   candidates = withoutSanctionsForAnxiety(
-    signals.anxious(question),
+    () => signals.anxious(question),
     promoteNextStep(question, caseNext, candidates, index, childProtectionRefs, stepsDone),
     index,
   ).slice(0, SEARCH_CONFIG.maxCandidates);
@@ -177,11 +177,12 @@ const SANCTION_STEPS = new Set([
  * Anxiety and separation anxiety need help, not pressure: a sanction step never leads such a question;
  * the first other candidate does, or the specialist counselling step.
  */
-function withoutSanctionsForAnxiety(anxious: boolean, candidates: Candidate[], index: SearchIndex): Candidate[] {
+function withoutSanctionsForAnxiety(anxious: () => boolean, candidates: Candidate[], index: SearchIndex): Candidate[] {
   const [first] = candidates;
   const sanction = (c: Candidate) =>
     SANCTION_STEPS.has(c.ref) || (c.entry.kind === 'form' && SANCTION_STEPS.has(`step:${c.entry.step}`));
-  if (!first || !sanction(first) || !anxious) return candidates;
+  // The case reading runs only when a sanction would lead (it is not free on every question).
+  if (!first || !sanction(first) || !anxious()) return candidates;
   const help =
     candidates.find((c) => !sanction(c) && c.entry.kind === 'step') ??
     (() => {

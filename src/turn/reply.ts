@@ -9,7 +9,23 @@ const FEEDBACK_LOOP = { feedbackLoop: { type: 'custom' } };
 
 /** Sends one Adaptive Card; `summary` is the notification preview text. */
 export async function sendCard(context: TurnContext, card: AdaptiveCard, summary?: string): Promise<void> {
-  await context.sendActivity({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
+  await postCard(context, card, summary);
+}
+
+/** Sends one Adaptive Card (with Teams channel data, if any) and returns the message id. */
+async function postCard(
+  context: TurnContext,
+  card: AdaptiveCard,
+  summary?: string,
+  channelData?: object,
+): Promise<string | undefined> {
+  const sent = await context.sendActivity({
+    type: 'message',
+    summary,
+    attachments: [CardFactory.adaptiveCard(card)],
+    ...(channelData ? { channelData } : {}),
+  });
+  return sent?.id;
 }
 
 /** What a feature decided to say: a card (with its notification preview) or a plain text. */
@@ -36,13 +52,8 @@ export async function say(context: TurnContext, state: BotTurnState, { reply, la
     await sendReply(context, reply);
     return;
   }
-  const sent = await context.sendActivity({
-    type: 'message',
-    summary: reply.summary,
-    attachments: [CardFactory.adaptiveCard(reply.card)],
-    channelData: FEEDBACK_LOOP,
-  });
+  const id = await postCard(context, reply.card, reply.summary, FEEDBACK_LOOP);
   const recent = Object.entries(userSlot(state).answers ?? {}).slice(-(REMEMBERED_ANSWERS - 1));
-  const answers = Object.fromEntries(sent?.id ? [...recent, [sent.id, lastRef]] : recent);
+  const answers = Object.fromEntries(id ? [...recent, [id, lastRef]] : recent);
   saveUserSlot(state, { lastRef, answers });
 }

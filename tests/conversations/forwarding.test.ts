@@ -182,6 +182,15 @@ describe('"Frage an die Fachstelle"', () => {
     expect(offer).toEqual({ verb: 'forward', action: 'form' });
   });
 
+  it('an empty or overlong question comes back in the form with what to change, nothing typed lost', async () => {
+    const h = setUp();
+    const long = 'x'.repeat(1600);
+    const [form] = await h.teacher(h.press({ verb: 'forward', action: 'preview', text: long, replyToMe: 'true' }));
+    expect(cardText(form)).toContain(T.invalid);
+    expect(JSON.stringify(form?.card)).toContain(long);
+    expect(h.posted).toEqual([]);
+  });
+
   it('a forged or malformed button gets a German message', async () => {
     const h = setUp();
     const [reply] = await h.teacher(h.press({ verb: 'forwarded', action: 'answer', id: 'not-a-uuid' }));
