@@ -18,6 +18,8 @@ export interface BroadcastStore {
   update(broadcast: Broadcast, expectedVersion: number): Promise<void>;
   /** The newest broadcasts of an author (for "Meine Nachrichten"). */
   byAuthor(authorId: string, limit: number): Promise<Broadcast[]>;
+  /** The newest broadcasts of all authors (the Koordination tab). */
+  newest(limit: number): Promise<Broadcast[]>;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface QuestionChannel {
 export interface QuestionStore {
   put(question: ForwardedQuestion): Promise<void>;
   get(id: string): Promise<ForwardedQuestion | undefined>;
+  /** The newest questions first (the Koordination tab's inbox). */
+  newest(limit: number): Promise<ForwardedQuestion[]>;
   /** Questions created before `before` (ms) are deleted; returns how many. */
   deleteBefore(before: number): Promise<number>;
   /** Questions whose "Antwort an mich" names this user or conversation are deleted; returns how many. */

@@ -12,7 +12,7 @@ const sumOf = (rows: readonly WeekRow[], week: string, metric: string, key?: (k:
 const trend = (before: number, last: number) =>
   before < 5 || last < 5 ? '' : last > before ? ' ↑' : last < before ? ' ↓' : ' →';
 
-function table(weeks: readonly string[], lines: readonly [string, (week: string) => number][]): CardElement {
+function table(weeks: readonly string[], lines: readonly FigureLine[]): CardElement {
   const cell = (value: string, bold = false) => ({
     type: 'TableCell',
     items: [text(value, bold ? { weight: 'Bolder' } : {})],
@@ -39,13 +39,15 @@ function table(weeks: readonly string[], lines: readonly [string, (week: string)
   };
 }
 
-/** The coordinators' figures of the last weeks: questions by route, guide, feedback, most used entries. */
-export function statisticsCard(rows: readonly WeekRow[], weeks: readonly string[], knowledge: Knowledge): AdaptiveCard {
-  const routes = ROUTES.map((r): [string, (w: string) => number] => [
-    TEXTS.statistics.routes[r],
-    (w) => sumOf(rows, w, 'question', (k) => k === r),
-  ]);
-  const guide: [string, (w: string) => number][] = [
+/** One line of a figures table: a name and its sum per week. */
+export type FigureLine = readonly [name: string, value: (week: string) => number];
+
+/** The figures the network looks at, in two tables and the most used entries – shared by the card and the tab. */
+export function figureTables(rows: readonly WeekRow[]) {
+  const routes = ROUTES.map(
+    (r): FigureLine => [TEXTS.statistics.routes[r], (w) => sumOf(rows, w, 'question', (k) => k === r)],
+  );
+  const guide: FigureLine[] = [
     [TEXTS.statistics.guideStarts, (w) => sumOf(rows, w, 'guide', (k) => k === 'start')],
     [TEXTS.statistics.guideOutcomes, (w) => sumOf(rows, w, 'guide', (k) => k.startsWith('outcome:'))],
     [TEXTS.statistics.guideAbandoned, (w) => sumOf(rows, w, 'guide', (k) => k.startsWith('abandon:'))],
@@ -61,6 +63,12 @@ export function statisticsCard(rows: readonly WeekRow[], weeks: readonly string[
   const entries = new Map<string, number>();
   for (const r of rows) if (r.metric === 'entry') entries.set(r.key, (entries.get(r.key) ?? 0) + r.n);
   const top = [...entries].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return { routes, guide, top };
+}
+
+/** The coordinators' figures of the last weeks: questions by route, guide, feedback, most used entries. */
+export function statisticsCard(rows: readonly WeekRow[], weeks: readonly string[], knowledge: Knowledge): AdaptiveCard {
+  const { routes, guide, top } = figureTables(rows);
   return card([
     heading(TEXTS.statistics.title),
     small(TEXTS.statistics.privacy),

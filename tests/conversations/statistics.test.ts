@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/texts';
 import { berlinDay } from '../../src/statistics/recorder';
-import { lastWeeks } from '../../src/statistics/statistics-routes';
+import { lastWeeks } from '../../src/statistics/figures';
 import { botHarness, cardText } from '../support/bot-harness';
 
 const COORDINATOR = { id: 'coord', name: 'Koordination', aadObjectId: 'aad-coordinator' };

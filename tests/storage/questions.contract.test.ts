@@ -28,6 +28,15 @@ describe.each(backends())('$name: forwarded questions', (backend) => {
     expect(await questions.get('nope')).toBeUndefined();
   });
 
+  it('lists the newest questions first', async () => {
+    const { questions } = await fresh()();
+    await questions.put(question('mid', 2_000));
+    await questions.put(question('new', 3_000));
+    await questions.put(question('old', 1_000));
+    expect((await questions.newest(2)).map((q) => q.id)).toEqual(['new', 'mid']);
+    expect(await questions.newest(0)).toEqual([]);
+  });
+
   it('deletes questions older than the retention, and those of a user or conversation on request', async () => {
     const { questions } = await fresh()();
     await questions.put(question('old', 1_000));

@@ -84,6 +84,7 @@ describe.each(backends())('$name: broadcasts', (backend) => {
     expect((await broadcasts.byAuthor('author-1', 2)).map((b) => b.id)).toEqual(['new', 'mid']);
     expect((await broadcasts.byAuthor('author-2', 10)).map((b) => b.id)).toEqual(['foreign']);
     expect(await broadcasts.byAuthor('nobody', 10)).toEqual([]);
+    expect((await broadcasts.newest(3)).map((b) => b.id)).toEqual(['foreign', 'new', 'mid']);
   });
 });
 

@@ -31,10 +31,18 @@ export class AzureBroadcastStore implements BroadcastStore {
     if (!written) throw conflict;
   }
 
-  async byAuthor(authorId: string, limit: number): Promise<Broadcast[]> {
+  byAuthor(authorId: string, limit: number): Promise<Broadcast[]> {
     const author = encodeURIComponent(authorId);
+    return this.newestWhere((metadata) => metadata.author === author, limit);
+  }
+
+  newest(limit: number): Promise<Broadcast[]> {
+    return this.newestWhere(() => true, limit);
+  }
+
+  private async newestWhere(match: (metadata: Record<string, string>) => boolean, limit: number) {
     const newest = (await listBlobs(this.container, BROADCASTS))
-      .filter((blob) => blob.metadata.author === author)
+      .filter((blob) => match(blob.metadata))
       .sort((a, b) => Number(b.metadata.created) - Number(a.metadata.created) || (a.name < b.name ? -1 : 1))
       .slice(0, Math.max(0, Math.floor(limit)));
     const read = await mapLimit(newest, 8, (blob) => readJson<Broadcast>(this.container.getBlobClient(blob.name)));

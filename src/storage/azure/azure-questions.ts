@@ -35,6 +35,16 @@ export class AzureQuestionStore implements QuestionStore {
     return (await readJson<ForwardedQuestion>(this.container.getBlobClient(`${QUESTIONS}${id}.json`)))?.value;
   }
 
+  async newest(limit: number): Promise<ForwardedQuestion[]> {
+    const newest = (await listBlobs(this.container, QUESTIONS))
+      .sort(
+        (a, b) => Number(b.metadata.createdat ?? 0) - Number(a.metadata.createdat ?? 0) || (a.name < b.name ? -1 : 1),
+      )
+      .slice(0, Math.max(0, Math.floor(limit)));
+    const read = await mapLimit(newest, 8, (b) => readJson<ForwardedQuestion>(this.container.getBlobClient(b.name)));
+    return read.flatMap((r) => (r ? [r.value] : []));
+  }
+
   async deleteBefore(before: number): Promise<number> {
     return this.deleteWhere((m) => Number(m.createdat ?? 0) < before);
   }

@@ -11,7 +11,8 @@ export class SqliteBroadcastStore implements BroadcastStore {
   private readonly insert;
   private readonly select;
   private readonly replace;
-  private readonly newest;
+  private readonly byAuthorQuery;
+  private readonly newestQuery;
 
   constructor(db: Db) {
     this.insert = db.prepare<[string, string, number, number, string]>(
@@ -21,9 +22,10 @@ export class SqliteBroadcastStore implements BroadcastStore {
     this.replace = db.prepare<[string, string, number, number, string, number]>(
       'UPDATE broadcasts SET author_id = ?, json = ?, version = ?, created_at = ? WHERE id = ? AND version = ?',
     );
-    this.newest = db.prepare<[string, number], Json>(
+    this.byAuthorQuery = db.prepare<[string, number], Json>(
       'SELECT json FROM broadcasts WHERE author_id = ? ORDER BY created_at DESC, id LIMIT ?',
     );
+    this.newestQuery = db.prepare<[number], Json>('SELECT json FROM broadcasts ORDER BY created_at DESC, id LIMIT ?');
   }
 
   async create(b: Broadcast): Promise<void> {
@@ -45,6 +47,10 @@ export class SqliteBroadcastStore implements BroadcastStore {
   }
 
   async byAuthor(authorId: string, limit: number): Promise<Broadcast[]> {
-    return this.newest.all(authorId, Math.max(0, Math.floor(limit))).map(parse);
+    return this.byAuthorQuery.all(authorId, Math.max(0, Math.floor(limit))).map(parse);
+  }
+
+  async newest(limit: number): Promise<Broadcast[]> {
+    return this.newestQuery.all(Math.max(0, Math.floor(limit))).map(parse);
   }
 }

@@ -26,6 +26,13 @@ export class SqliteQuestionStore implements QuestionStore {
     return row && (JSON.parse(row.json) as ForwardedQuestion);
   }
 
+  async newest(limit: number): Promise<ForwardedQuestion[]> {
+    const rows = this.db
+      .prepare('SELECT json FROM questions ORDER BY created_at DESC, id LIMIT ?')
+      .all(Math.max(0, Math.floor(limit))) as { json: string }[];
+    return rows.map((row) => JSON.parse(row.json) as ForwardedQuestion);
+  }
+
   async deleteBefore(before: number): Promise<number> {
     return this.db.prepare('DELETE FROM questions WHERE created_at < ?').run(before).changes;
   }
