@@ -12,7 +12,7 @@ import { registerPrivacyRoutes } from './privacy/privacy-routes';
 import { RateLimiter } from './turn/rate-limit';
 import { registerWelcomeRoutes } from './welcome/welcome-routes';
 import { registerBroadcastRoutes } from './broadcast/broadcast-routes';
-import { broadcastService } from './broadcast/broadcast-service';
+import { broadcastService, type BroadcastService } from './broadcast/broadcast-service';
 import { subscriptionBase } from './broadcast/conversation-key';
 import { subscriptionService } from './broadcast/subscription-service';
 import { registerSearchRoutes } from './compose/search-routes';
@@ -25,7 +25,7 @@ import { TEXTS } from './texts';
 import { registerFeedbackRoutes } from './feedback/feedback-routes';
 import { NO_RECORDER } from './statistics/recorder';
 import { registerStatisticsRoutes } from './statistics/statistics-routes';
-import { forwardingService } from './forwarding/forwarding-service';
+import { forwardingService, type ForwardingService } from './forwarding/forwarding-service';
 import { registerForwardingRoutes } from './forwarding/forwarding-routes';
 import type { FlowEngine } from './dialog/flow-engine';
 
@@ -35,6 +35,8 @@ const schoolTypesOf = (guide: FlowEngine) =>
 
 export interface BotApp {
   readonly app: Application<BotTurnState>;
+  /** The coordinators' use cases, for the Koordination tab (absent without broadcasting). */
+  readonly services: { readonly forwarding?: ForwardingService; readonly news?: BroadcastService };
   /** Runs one turn; any error is logged (never the user's text) and answered with an apology. */
   handleTurn(context: TurnContext): Promise<void>;
 }
@@ -72,23 +74,22 @@ export function buildApp(
   registerActionRoutes(app, answers, deps.logger);
   registerFeedbackRoutes(app, deps.recorder, deps.logger, { offerForwarding: !!deps.forwarding && !!news });
   registerGuideRoutes(app, guide, deps.logger);
-  if (news && subscriptions)
-    registerBroadcastRoutes(app, subscriptions, broadcastService({ ...news, logger: deps.logger }));
+  const newsDesk = news && broadcastService({ ...news, logger: deps.logger });
+  if (newsDesk && subscriptions) registerBroadcastRoutes(app, subscriptions, newsDesk);
   if (deps.forget) registerPrivacyRoutes(app, deps.forget, deps.logger);
-  if (deps.forwarding && news)
-    registerForwardingRoutes(
-      app,
-      forwardingService({
-        ...deps.forwarding,
-        policy: news.policy,
-        knowledge: deps.knowledge,
-        engine: deps.engine,
-        schoolTypes: schoolTypesOf(deps.guide),
-        logger: deps.logger,
-        recorder: deps.recorder,
-      }),
-      deps.logger,
-    );
+  const forwarding =
+    deps.forwarding && news
+      ? forwardingService({
+          ...deps.forwarding,
+          policy: news.policy,
+          knowledge: deps.knowledge,
+          engine: deps.engine,
+          schoolTypes: schoolTypesOf(deps.guide),
+          logger: deps.logger,
+          recorder: deps.recorder,
+        })
+      : undefined;
+  if (forwarding) registerForwardingRoutes(app, forwarding, deps.logger);
   if (deps.counts && news)
     registerStatisticsRoutes(app, {
       counts: deps.counts,
@@ -121,6 +122,7 @@ export function buildApp(
   };
   return {
     app,
+    services: { forwarding, news: newsDesk },
     handleTurn: async (context) => {
       try {
         if (!(await passesGate(context, gate))) return;

@@ -12,6 +12,7 @@ import type { Stores } from './storage/stores';
 import { scheduleExpiry, scheduleSlotExpiry } from './storage/slot-expiry';
 import { bufferedRecorder } from './statistics/recorder';
 import { adapterMessenger } from './forwarding/adapter-messenger';
+import { tabRoutesFor } from './tabs/tab-setup';
 
 export interface RunningBot {
   readonly server: RunningServer;
@@ -37,6 +38,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
   recorder.start();
   const adapter = createAdapter(config);
   const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger, recorder });
+  const policy = coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS);
   const bot = buildApp(
     {
       ...core,
@@ -50,7 +52,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
       createStateIfAbsent: (key, value) => stores.createStateIfAbsent(key, value),
       broadcasting: {
         stores,
-        policy: coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS),
+        policy,
         wake: delivery.wake,
       },
     },
@@ -64,6 +66,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
     port: config.PORT,
     host: config.HOST,
     auth: inboundAuthFor(config),
+    routes: tabRoutesFor({ config, core, stores, policy, services: bot.services, logger }),
   });
   delivery.worker.start();
   const expiry = scheduleSlotExpiry((before) => stores.expireUserSlots(before), logger);

@@ -26,7 +26,10 @@ const commaList = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  /** Default: 127.0.0.1 in local mode (nothing is authenticated there), else 0.0.0.0. */
+  HOST: optionalText,
+  /** The public host name of the bot and its tabs (tab sign-in audience api://<BOT_DOMAIN>/<BOT_ID>). */
+  BOT_DOMAIN: optionalText,
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText,
@@ -60,6 +63,8 @@ const EnvSchema = z.object({
   /** Only for offline tests or sovereign clouds: where the channel's signing keys are published. */
   BOT_OPENID_METADATA_URL: optionalText,
   BOT_TOKEN_ISSUER: optionalText,
+  /** Only for offline tests or sovereign clouds: where Entra publishes the keys of tab sign-in tokens. */
+  TAB_KEYS_URL: optionalText,
 });
 
 const filled = (v: string | undefined) => typeof v === 'string' && v.trim() !== '';
@@ -81,7 +86,8 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 export type Config = Readonly<
-  Omit<z.infer<typeof EnvSchema>, 'KNOWLEDGE_DIR' | 'EVAL_DEV_SET' | 'DATA_DIR'> & {
+  Omit<z.infer<typeof EnvSchema>, 'KNOWLEDGE_DIR' | 'EVAL_DEV_SET' | 'DATA_DIR' | 'HOST'> & {
+    HOST: string;
     knowledgeDir: string;
     evalDevSet: string;
     dataDir: string;
@@ -100,9 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...crossFieldProblems(env),
   ];
   if (!parsed.success || problems.length) throw new AppError('CONFIG_INVALID', 'Konfiguration ungültig', problems);
-  const { KNOWLEDGE_DIR, EVAL_DEV_SET, DATA_DIR, ...rest } = parsed.data;
+  const { KNOWLEDGE_DIR, EVAL_DEV_SET, DATA_DIR, HOST, ...rest } = parsed.data;
   return Object.freeze({
     ...rest,
+    HOST: HOST ?? (rest.BOT_ID ? '0.0.0.0' : '127.0.0.1'),
     knowledgeDir: resolve(PROJECT_ROOT, KNOWLEDGE_DIR),
     evalDevSet: resolve(PROJECT_ROOT, EVAL_DEV_SET),
     dataDir: resolve(PROJECT_ROOT, DATA_DIR),

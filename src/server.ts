@@ -16,7 +16,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** restify: POST /api/messages (the bot), GET /healthz. Starts on `port` (0 = ephemeral). */
+/** restify: POST /api/messages (the bot), GET /healthz, and the tabs' routes. Starts on `port` (0 = ephemeral). */
 export async function startServer(opts: {
   bot: BotApp;
   adapter: TeamsAdapter;
@@ -25,6 +25,8 @@ export async function startServer(opts: {
   host?: string;
   /** The token check before the adapter; omitted in local mode. */
   auth?: InboundAuth;
+  /** More routes on the same server (the tabs and their API). */
+  routes?: (server: restify.Server) => void;
 }): Promise<RunningServer> {
   const { bot, adapter, logger } = opts;
   const server = restify.createServer({ name: 'schulabsentismus-bot', handleUncaughtExceptions: false });
@@ -67,6 +69,7 @@ export async function startServer(opts: {
       if (!res.headersSent) res.send(400, { error: 'Bad request' });
     }
   });
+  opts.routes?.(server);
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     return next();

@@ -276,6 +276,18 @@ export const TEXTS = {
     offer: 'Frage an die Fachstelle',
     afterDislike: 'Danke. Passt die Antwort nicht? Sie können Ihre Frage an die Fachstelle geben.',
   },
+  tabs: {
+    signInNeeded: 'Bitte in Teams anmelden: Diese Seite braucht Ihre Teams-Anmeldung.',
+    authUnavailable: 'Die Anmeldung kann gerade nicht geprüft werden. Bitte in einer Minute erneut versuchen.',
+    notCoordinator:
+      'Dieser Bereich ist für die Koordination des Netzwerks. Fragen zum Verfahren beantwortet der Tab „Leitfaden“.',
+    failed: 'Das hat nicht geklappt. Bitte erneut versuchen; die Daten sind unverändert.',
+    notFound: 'Nicht gefunden.',
+    notBuilt: 'Die Seiten sind noch nicht gebaut: npm run build ausführen.',
+    badId: 'Ungültige Kennung.',
+    badQuery: (max: number) => `Bitte einen Suchbegriff eingeben (höchstens ${max} Zeichen).`,
+    badAnswer: 'Bitte eine Antwort eingeben (höchstens 3000 Zeichen).',
+  },
   statistics: {
     title: 'Statistik der letzten vier Wochen',
     privacy: 'Ohne Texte und ohne Personen gezählt; Werte unter 5 erscheinen als „< 5“.',

@@ -53,8 +53,20 @@ export async function startOpenIdServer() {
       .setExpirationTime(now + 3600)
       .sign(new TextEncoder().encode(await exportSPKI(publicKey)));
   };
+  /** An Entra token as Teams tab SSO gives it (claims spoilable for the negative cases). */
+  const entraToken = async (claims: Record<string, unknown>, opts: { expiresIn?: number; key?: KeyLike } = {}) => {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })
+      .setIssuedAt(now - 60)
+      .setNotBefore(now - 60)
+      .setExpirationTime(now + (opts.expiresIn ?? 3600))
+      .sign(opts.key ?? privateKey);
+  };
   return {
     hs256WithPublicKey,
+    entraToken,
+    keysUrl: `${url}/keys`,
     metadataUrl: `${url}/.well-known/openid-configuration`,
     token,
     otherKey: other.privateKey,

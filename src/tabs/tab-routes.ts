@@ -1,0 +1,177 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import restify from 'restify';
+import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { FreeTextDecider } from '../decision/free-text';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Logger } from '../shared/logger';
+import { TEXTS } from '../texts';
+import type { CoordinationDesk } from './coordination-desk';
+import type { TabTokenCheck } from './tab-auth';
+import { childProtectionView, entryView, formsView, networkView, procedureView, searchView } from './tab-views';
+
+export interface TabRouteDeps {
+  readonly knowledge: Knowledge;
+  readonly decide: FreeTextDecider;
+  readonly desk: CoordinationDesk;
+  readonly policy: CoordinatorPolicy;
+  readonly logger: Logger;
+  /** Omitted in local mode: no sign-in, the first configured coordinator is assumed. */
+  readonly verify?: TabTokenCheck;
+  readonly localCoordinator?: string;
+  /** The bundled pages (dist/tabs). */
+  readonly assetsDir: string;
+}
+
+const MAX_QUERY = 1500;
+/** A query parameter (the server has no query parser: the bot's endpoint takes none). */
+const param = (req: restify.Request, name: string) =>
+  new URL(req.url ?? '/', 'http://tab').searchParams.get(name) ?? '';
+const T = TEXTS.tabs;
+const ID = /^[0-9a-f-]{36}$/;
+
+/** GET /tabs/*, the Leitfaden API (public knowledge) and the coordinators' API under /api/tab/. */
+export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): void {
+  const { knowledge, logger } = deps;
+  const json = (res: restify.Response, status: number, body: unknown) => void res.send(status, body);
+
+  /** The caller's object id, or a refusal already sent. */
+  async function signedIn(req: restify.Request, res: restify.Response): Promise<string | undefined> {
+    if (!deps.verify) return deps.localCoordinator ?? 'local';
+    const verdict = await deps.verify(req.headers.authorization);
+    if (verdict.ok) return verdict.identity.objectId;
+    logger.warn({ status: verdict.status, kind: 'tab-auth', reason: verdict.reason }, 'tab request refused');
+    json(res, verdict.status, { error: verdict.status === 503 ? T.authUnavailable : T.signInNeeded });
+  }
+  /** Every coordinator call checks the token and the object id against COORDINATOR_IDS. */
+  const coordinator =
+    (handler: (id: string, req: restify.Request, res: restify.Response) => Promise<void>) =>
+    async (req: restify.Request, res: restify.Response) => {
+      const id = await signedIn(req, res);
+      if (id === undefined) return;
+      if (!deps.policy.isCoordinator(id)) {
+        logger.warn({ status: 403, kind: 'tab-auth', reason: 'not a coordinator' }, 'tab request refused');
+        return json(res, 403, { error: T.notCoordinator });
+      }
+      try {
+        await handler(id, req, res);
+      } catch (err) {
+        logger.error({ intent: 'tab', route: req.getPath(), err: (err as Error).message }, 'tab request failed');
+        if (!res.headersSent) json(res, 500, { error: T.failed });
+      }
+    };
+  const validId = (req: restify.Request, res: restify.Response) => {
+    const id = String(req.params?.id ?? '');
+    if (ID.test(id)) return id;
+    json(res, 400, { error: T.badId });
+  };
+
+  server.get('/tabs/:page', async (req, res) => {
+    const page = String(req.params.page);
+    if (page !== 'leitfaden' && page !== 'koordination') return json(res, 404, { error: T.notFound });
+    const file = join(deps.assetsDir, 'index.html');
+    if (!existsSync(file)) return json(res, 503, { error: T.notBuilt });
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('content-security-policy', CSP);
+    res.sendRaw(200, readFileSync(file, 'utf8').replace('%PAGE%', page));
+  });
+  server.get('/tabs/assets/*', restify.plugins.serveStaticFiles(join(deps.assetsDir, 'assets')));
+
+  server.get('/api/tab/me', async (req, res) => {
+    if (!deps.verify)
+      return json(res, 200, { localMode: true, coordinator: deps.policy.isCoordinator(deps.localCoordinator) });
+    const verdict = await deps.verify(req.headers.authorization);
+    json(res, 200, {
+      localMode: false,
+      signedIn: verdict.ok,
+      coordinator: verdict.ok && deps.policy.isCoordinator(verdict.identity.objectId),
+    });
+  });
+  server.get('/api/tab/procedure', async (_req, res) => json(res, 200, procedureView(knowledge)));
+  server.get('/api/tab/network', async (_req, res) => json(res, 200, networkView(knowledge)));
+  server.get('/api/tab/forms', async (_req, res) => json(res, 200, formsView(knowledge)));
+  server.get('/api/tab/child-protection', async (_req, res) => json(res, 200, childProtectionView(knowledge)));
+  server.get('/api/tab/entry', async (req, res) => {
+    const entry = knowledge.byRef(param(req, 'ref'));
+    if (!entry) return json(res, 404, { error: T.notFound });
+    json(res, 200, entryView(entry, knowledge));
+  });
+  // The text is neither logged nor stored; child protection is read first, as in the chat.
+  server.get('/api/tab/search', async (req, res) => {
+    const q = param(req, 'q').trim();
+    if (!q || q.length > MAX_QUERY) return json(res, 400, { error: T.badQuery(MAX_QUERY) });
+    const view = searchView(deps.decide(q), knowledge);
+    logger.info({ intent: 'tab-search', route: view.route }, 'tab search');
+    json(res, 200, view);
+  });
+
+  const { desk } = deps;
+  server.get(
+    '/api/tab/coordination/statistics',
+    coordinator(async (_id, _req, res) => json(res, 200, await desk.statistics())),
+  );
+  server.get(
+    '/api/tab/coordination/questions',
+    coordinator(async (_id, _req, res) => json(res, 200, await desk.inbox())),
+  );
+  server.post(
+    '/api/tab/coordination/questions/:id/answer',
+    coordinator(async (who, req, res) => {
+      const id = validId(req, res);
+      const answer = (req.body as { answer?: unknown } | undefined)?.answer;
+      if (!id) return;
+      if (typeof answer !== 'string' || !answer.trim() || answer.length > 3000)
+        return json(res, 400, { error: T.badAnswer });
+      json(res, 200, await desk.settle(who, id, { action: 'answer', answer }));
+    }),
+  );
+  server.post(
+    '/api/tab/coordination/questions/:id/close',
+    coordinator(async (who, req, res) => {
+      const id = validId(req, res);
+      if (id) json(res, 200, await desk.settle(who, id, { action: 'close' }));
+    }),
+  );
+  server.get(
+    '/api/tab/coordination/news',
+    coordinator(async (who, _req, res) => json(res, 200, await desk.sent(who))),
+  );
+  server.get(
+    '/api/tab/coordination/news/:id/report.csv',
+    coordinator(async (_who, req, res) => {
+      const id = validId(req, res);
+      if (!id) return;
+      const csv = await desk.reportCsv(id);
+      if (csv === undefined) return json(res, 404, { error: T.notFound });
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="zustellbericht-${id}.csv"`);
+      res.sendRaw(200, csv);
+    }),
+  );
+  server.post(
+    '/api/tab/coordination/news/:id/recall',
+    coordinator(async (who, req, res) => {
+      const id = validId(req, res);
+      if (id) json(res, 200, { messages: await desk.recall(who, id) });
+    }),
+  );
+  server.post(
+    '/api/tab/coordination/news/:id/correct',
+    coordinator(async (who, req, res) => {
+      const id = validId(req, res);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      if (id)
+        json(res, 200, {
+          messages: await desk.correct(who, id, { title: body.title, text: body.text, link: body.link }),
+        });
+    }),
+  );
+}
+
+/** The pages load only their own scripts; Teams may frame them. */
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com",
+].join('; ');
