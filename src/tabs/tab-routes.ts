@@ -19,7 +19,7 @@ export interface TabRouteDeps {
   /** Omitted in local mode: no sign-in, the first configured coordinator is assumed. */
   readonly verify?: TabTokenCheck;
   readonly localCoordinator?: string;
-  /** The bundled pages (dist/tabs). */
+  /** The bundled pages (dist/web). */
   readonly assetsDir: string;
 }
 

@@ -11,8 +11,8 @@ import { coordinationDesk } from './coordination-desk';
 import { ENTRA_KEYS_URL, tabAuth } from './tab-auth';
 import { registerTabRoutes } from './tab-routes';
 
-/** Where `npm run build` puts the bundled pages. */
-export const TAB_ASSETS_DIR = join(PROJECT_ROOT, 'dist', 'tabs');
+/** Where `npm run build` puts the bundled pages (beside the compiled server, not in it). */
+export const TAB_ASSETS_DIR = join(PROJECT_ROOT, 'dist', 'web');
 
 /** The tabs on the bot's own server: sign-in against Entra, or none in local mode. */
 export function tabRoutesFor(o: {

@@ -1,0 +1,120 @@
+import { Badge, Button, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { api } from './api';
+import type { Question, SentNews } from './types';
+
+const STATE_TITLES = { open: 'offen', answered: 'beantwortet', closed: 'geschlossen' } as const;
+const date = (ms: number) => new Date(ms).toLocaleString('de-DE', { dateStyle: 'short', timeStyle: 'short' });
+
+/** Fragen an die Fachstelle: answer or close from here (the channel card is updated, the teacher told). */
+export function Inbox({ questions, reload }: { questions: Question[]; reload: () => void }) {
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const act = async (id: string, action: 'answer' | 'close') => {
+    try {
+      const body = action === 'answer' ? { answer: drafts[id] ?? '' } : {};
+      const res = await api<{ message: string }>(`coordination/questions/${id}/${action}`, { method: 'POST', body });
+      setMessage(res.message);
+      reload();
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
+  return (
+    <section aria-labelledby="h-inbox">
+      <h2 id="h-inbox">Fragen an die Fachstelle</h2>
+      <p role="status">{message}</p>
+      {questions.length === 0 && <p>Keine Fragen.</p>}
+      {questions.map((q) => (
+        <article key={q.id} className="question" aria-label={`Frage vom ${date(q.createdAt)}`}>
+          <div className="row">
+            <Badge appearance="tint">{STATE_TITLES[q.state]}</Badge>
+            <span>
+              {q.topicTitle} · {date(q.createdAt)}
+              {q.replyTo ? ` · Antwort an ${q.replyTo}` : ' · anonym'}
+            </span>
+          </div>
+          <p>{q.text}</p>
+          {q.answer && <p>Antwort: {q.answer}</p>}
+          {q.state === 'open' && (
+            <div className="row">
+              <Textarea
+                aria-label="Antwort"
+                value={drafts[q.id] ?? ''}
+                onChange={(_e, d) => setDrafts({ ...drafts, [q.id]: d.value })}
+                style={{ flex: 1, minWidth: 220 }}
+              />
+              <Button appearance="primary" onClick={() => void act(q.id, 'answer')}>
+                Antworten
+              </Button>
+              <Button onClick={() => void act(q.id, 'close')}>Schließen</Button>
+            </div>
+          )}
+        </article>
+      ))}
+    </section>
+  );
+}
+
+async function downloadCsv(id: string) {
+  const csv = await api<string>(`coordination/news/${id}/report.csv`);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  link.download = `zustellbericht-${id}.csv`;
+  link.click();
+}
+
+/** Neuigkeiten: what was sent, how far it got, recall and the report as CSV. */
+export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => void }) {
+  const [message, setMessage] = useState('');
+  const recall = async (id: string) => {
+    if (!window.confirm('Diese Nachricht bei allen Empfängern zurückrufen?')) return;
+    const res = await api<{ messages: string[] }>(`coordination/news/${id}/recall`, { method: 'POST', body: {} });
+    setMessage(res.messages.join(' '));
+    reload();
+  };
+  return (
+    <section aria-labelledby="h-news">
+      <h2 id="h-news">Neuigkeiten</h2>
+      <p role="status">{message}</p>
+      {news.length === 0 && <p>Noch nichts gesendet.</p>}
+      <table className="figures">
+        <thead>
+          <tr>
+            <th scope="col">Nachricht</th>
+            <th scope="col">Stand</th>
+            <th scope="col">Zugestellt / gesamt</th>
+            <th scope="col">Offen</th>
+            <th scope="col">Fehler</th>
+            <th scope="col">Aktionen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {news.map((n) => (
+            <tr key={n.id}>
+              <td>
+                {n.title} ({date(n.createdAt)})
+              </td>
+              <td>{n.status === 'recalled' ? 'zurückgerufen' : n.report.pending > 0 ? 'wird gesendet' : 'fertig'}</td>
+              <td>
+                {n.report.sent} / {n.report.total}
+              </td>
+              <td>{n.report.pending}</td>
+              <td>{n.report.failed + n.report.removed}</td>
+              <td className="row">
+                <Button size="small" onClick={() => void downloadCsv(n.id)}>
+                  Bericht als CSV
+                </Button>
+                {n.status !== 'recalled' && (
+                  <Button size="small" onClick={() => void recall(n.id)}>
+                    Zurückrufen
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
