@@ -121,6 +121,23 @@ describe('Local mode: the Leitfaden API and the coordinators’ desk without sig
     ]);
     expect((await get(bot, '/api/tab/coordination/news/not-an-id/report.csv')).status).toBe(400);
   });
+
+  it('corrects and recalls a news item from the tab through the chat’s own broadcast flow', async () => {
+    const corrected = await post(bot, `/api/tab/coordination/news/${BROADCAST_ID}/correct`, {
+      title: 'Fachtag (neuer Termin)',
+      text: 'Am 10. März.',
+    });
+    expect(((await corrected.json()) as { messages: string[] }).messages.join(' ')).toContain(
+      TEXTS.news.correctionQueued(0),
+    );
+    expect(await bot.stores.broadcasts.get(BROADCAST_ID)).toMatchObject({
+      version: 2,
+      news: { title: 'Fachtag (neuer Termin)', topic: 'fortbildungen' },
+    });
+    const recalled = await post(bot, `/api/tab/coordination/news/${BROADCAST_ID}/recall`, {});
+    expect(((await recalled.json()) as { messages: string[] }).messages).toContain(TEXTS.news.recallStarted);
+    expect((await bot.stores.broadcasts.get(BROADCAST_ID))?.status).toBe('recalled');
+  });
 });
 
 describe('Signed in: every coordinator call checks the Teams SSO token and COORDINATOR_IDS', () => {
