@@ -8,7 +8,16 @@ import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
 import type { CoordinationDesk } from './coordination-desk';
 import type { TabTokenCheck } from './tab-auth';
-import { childProtectionView, entryView, formsView, networkView, procedureView, searchView } from './tab-views';
+import { FollowUp } from '../cards/actions';
+import {
+  childProtectionView,
+  entryView,
+  followUpView,
+  formsView,
+  networkView,
+  procedureView,
+  searchView,
+} from './tab-views';
 
 export interface TabRouteDeps {
   readonly knowledge: Knowledge;
@@ -95,6 +104,12 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
     const entry = knowledge.byRef(param(req, 'ref'));
     if (!entry) return json(res, 404, { error: T.notFound });
     json(res, 200, entryView(entry, knowledge));
+  });
+  server.get('/api/tab/follow-up', async (req, res) => {
+    const asked = FollowUp.safeParse({ verb: 'followup', what: param(req, 'what'), ref: param(req, 'ref') });
+    const view = asked.success ? followUpView(knowledge, asked.data.ref, asked.data.what) : undefined;
+    if (!view) return json(res, 404, { error: T.notFound });
+    json(res, 200, view);
   });
   // The text is neither logged nor stored; child protection is read first, as in the chat.
   server.get('/api/tab/search', async (req, res) => {

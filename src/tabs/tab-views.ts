@@ -1,6 +1,8 @@
 import { answerCard } from '../cards/answer-card';
 import { emergencyPhones } from '../cards/child-protection';
 import { entryCard } from '../cards/entry-card';
+import { followUpCard, followUpTargets } from '../cards/follow-up-card';
+import type { FollowUpKind } from '../cards/actions';
 import { categories } from '../contacts/directory';
 import type { FreeTextDecision } from '../decision/free-text';
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
@@ -85,5 +87,19 @@ export function searchView(decision: FreeTextDecision, knowledge: Knowledge) {
     answered: decision.answered,
     results: decision.route === 'unsure' ? [] : entries.slice(0, 5),
     card: answerCard(decision.answer, knowledge),
+  };
+}
+
+/** "Nächster Schritt", "Zuständige Stelle", "Vordruck" on a step's card: the chat's follow-up card. */
+export function followUpView(knowledge: Knowledge, ref: string, what: FollowUpKind) {
+  const from = knowledge.byRef(ref);
+  const targets = followUpTargets(knowledge, ref, what);
+  if (!from || !targets?.length) return undefined;
+  const only = targets.length === 1 ? targets[0]! : undefined;
+  return {
+    ref: only ? refOf(only) : ref,
+    kind: only?.kind ?? from.kind,
+    title: only?.short_title ?? from.short_title,
+    card: followUpCard(knowledge, targets, what, from),
   };
 }

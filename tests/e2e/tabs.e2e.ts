@@ -75,6 +75,9 @@ describe('The tabs in Chromium (local mode, the npm start composition)', () => {
       await expect.poll(() => page.locator('#h-detail').textContent()).toBe('Schritt 9: Anhörung');
       await expect.poll(() => page.locator('#detail').textContent()).toMatch(/Jetzt tun|Was jetzt/);
       await page.screenshot({ path: join(OUT_DIR, `tab-leitfaden-step-${size.name}.png`), fullPage: false });
+      // The card's own buttons work here as in chat: "Nächster Schritt" opens step 10.
+      await page.locator('#detail').getByRole('button', { name: 'Nächster Schritt' }).click();
+      await expect.poll(() => page.locator('#h-detail').textContent()).toBe('Schritt 10: Versäumnisanzeige');
       await page.getByRole('button', { name: 'Jugendamt Dortmund' }).click();
       await expect.poll(() => page.locator('#h-detail').textContent()).toBe('Jugendamt Dortmund');
       await page
@@ -83,6 +86,13 @@ describe('The tabs in Chromium (local mode, the npm start composition)', () => {
       await page.getByRole('button', { name: 'Suchen' }).click();
       await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toMatch(/Versäumnisanzeige/);
       await page.screenshot({ path: join(OUT_DIR, `tab-leitfaden-${size.name}.png`), fullPage: true });
+      // The print view (A4) leaves out the search and the buttons, keeps the procedure and the Kinderschutz line.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('search').isVisible()).toBe(false);
+      expect(await page.getByRole('region', { name: 'Kinderschutz' }).isVisible()).toBe(true);
+      expect(await page.getByRole('list', { name: 'Schritte 0 bis 12' }).isVisible()).toBe(true);
+      if (size.name === 'desktop') await page.pdf({ path: join(OUT_DIR, 'tab-leitfaden-print-a4.pdf'), format: 'A4' });
+      await page.emulateMedia({ media: 'screen' });
       expect(await seriousViolations(page)).toEqual([]);
     },
   );

@@ -60,6 +60,9 @@ describe('Local mode: the Leitfaden API and the coordinators’ desk without sig
     const view = (await (await get(bot, '/api/tab/entry?ref=step:anhoerung')).json()) as { card: { type: string } };
     expect(view.card.type).toBe('AdaptiveCard');
     expect((await get(bot, '/api/tab/entry?ref=step:gibt-es-nicht')).status).toBe(404);
+    const next = (await (await get(bot, '/api/tab/follow-up?ref=step:anhoerung&what=next')).json()) as { ref: string };
+    expect(next.ref).toBe('step:versaeumnisanzeige');
+    expect((await get(bot, '/api/tab/follow-up?ref=step:anhoerung&what=nonsense')).status).toBe(404);
   });
 
   it('searches with the bot’s decision: child protection first, a German message for an empty query', async () => {

@@ -1,4 +1,4 @@
-import { Badge, Button, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Input, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { api } from './api';
 import type { Question, SentNews } from './types';
@@ -67,6 +67,22 @@ async function downloadCsv(id: string) {
 /** Neuigkeiten: what was sent, how far it got, recall and the report as CSV. */
 export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => void }) {
   const [message, setMessage] = useState('');
+  const [editing, setEditing] = useState<{ id: string; title: string; text: string }>();
+  const correct = async () => {
+    if (!editing) return;
+    const { id, ...fields } = editing;
+    try {
+      const res = await api<{ messages: string[] }>(`coordination/news/${id}/correct`, {
+        method: 'POST',
+        body: fields,
+      });
+      setMessage(res.messages.join(' '));
+      setEditing(undefined);
+      reload();
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
   const recall = async (id: string) => {
     if (!window.confirm('Diese Nachricht bei allen Empfängern zurückrufen?')) return;
     const res = await api<{ messages: string[] }>(`coordination/news/${id}/recall`, { method: 'POST', body: {} });
@@ -106,15 +122,48 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
                   Bericht als CSV
                 </Button>
                 {n.status !== 'recalled' && (
-                  <Button size="small" onClick={() => void recall(n.id)}>
-                    Zurückrufen
-                  </Button>
+                  <>
+                    <Button size="small" onClick={() => setEditing({ id: n.id, title: n.title, text: '' })}>
+                      Korrigieren
+                    </Button>
+                    <Button size="small" onClick={() => void recall(n.id)}>
+                      Zurückrufen
+                    </Button>
+                  </>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editing && (
+        <form
+          className="question"
+          aria-label="Korrektur"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void correct();
+          }}
+        >
+          <p>Die Korrektur ersetzt die Nachricht bei allen, die sie erhalten haben.</p>
+          <Input
+            aria-label="Titel"
+            value={editing.title}
+            onChange={(_e, d) => setEditing({ ...editing, title: d.value })}
+          />
+          <Textarea
+            aria-label="Text"
+            value={editing.text}
+            onChange={(_e, d) => setEditing({ ...editing, text: d.value })}
+          />
+          <div className="row">
+            <Button type="submit" appearance="primary">
+              Korrektur senden
+            </Button>
+            <Button onClick={() => setEditing(undefined)}>Abbrechen</Button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

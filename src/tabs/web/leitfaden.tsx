@@ -1,7 +1,7 @@
 import { Button, Input, Link, Spinner, Subtitle1, Title2 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from './api';
-import { CardView } from './card-view';
+import { CardView, type CardAsk } from './card-view';
 import type { EntryView, FormRow, Network, ProcedureStep, SearchView } from './types';
 
 /** The procedure as a flow: the steps in order, what leads where, the Kinderschutz track beside them. */
@@ -94,18 +94,35 @@ function Forms({ forms, open }: { forms: FormRow[]; open: (ref: string) => void 
 }
 
 /** The search box: the bot's own decision, so the same answer as in chat. */
-function Search({ open }: { open: (ref: string) => void }) {
+function Search({
+  open,
+  onAsk,
+  asked,
+}: {
+  open: (ref: string) => void;
+  onAsk: (ask: CardAsk) => void;
+  asked?: string;
+}) {
   const [q, setQ] = useState('');
   const [result, setResult] = useState<SearchView>();
   const [error, setError] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const run = useCallback(async (text: string) => {
     setError('');
     try {
-      setResult(await api<SearchView>(`search?q=${encodeURIComponent(q)}`));
+      setResult(await api<SearchView>(`search?q=${encodeURIComponent(text)}`));
     } catch (err) {
       setError((err as Error).message);
     }
+  }, []);
+  useEffect(() => {
+    if (asked) {
+      setQ(asked);
+      void run(asked);
+    }
+  }, [asked, run]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(q);
   };
   return (
     <section aria-labelledby="h-search" className="no-print">
@@ -127,7 +144,7 @@ function Search({ open }: { open: (ref: string) => void }) {
       {error && <p role="alert">{error}</p>}
       {result && (
         <div aria-live="polite">
-          <CardView card={result.card} onShow={open} />
+          <CardView card={result.card} onAsk={onAsk} />
           {result.results.length > 1 && (
             <p>
               Auch passend:{' '}
@@ -149,17 +166,32 @@ export function Leitfaden() {
   const [network, setNetwork] = useState<Network>();
   const [forms, setForms] = useState<FormRow[]>();
   const [detail, setDetail] = useState<EntryView>();
+  const [asked, setAsked] = useState<string>();
+  const [note, setNote] = useState('');
   useEffect(() => {
     void api<{ steps: ProcedureStep[] }>('procedure').then((p) => setSteps(p.steps));
     void api<Network>('network').then(setNetwork);
     void api<{ forms: FormRow[] }>('forms').then((f) => setForms(f.forms));
   }, []);
-  const open = useCallback((ref: string) => {
-    void api<EntryView>(`entry?ref=${encodeURIComponent(ref)}`).then((view) => {
+  const show = useCallback((path: string) => {
+    setNote('');
+    void api<EntryView>(path).then((view) => {
       setDetail(view);
       requestAnimationFrame(() => document.getElementById('detail')?.focus());
     });
   }, []);
+  const open = useCallback((ref: string) => show(`entry?ref=${encodeURIComponent(ref)}`), [show]);
+  /** The card's buttons do here what they do in chat; the guided dialog lives in the chat. */
+  const onAsk = useCallback(
+    (ask: CardAsk) => {
+      if (ask.verb === 'show') open(ask.ref);
+      else if (ask.verb === 'followup')
+        show(`follow-up?ref=${encodeURIComponent(ask.ref)}&what=${encodeURIComponent(ask.what)}`);
+      else if (ask.verb === 'ask') setAsked(ask.q);
+      else setNote('Der geführte Dialog läuft im Chat mit dem Bot: dort „Was tun?“ schreiben.');
+    },
+    [open, show],
+  );
   return (
     <main className="page">
       <div className="row">
@@ -170,13 +202,14 @@ export function Leitfaden() {
           Drucken (A4)
         </Button>
       </div>
-      <Search open={open} />
+      <Search open={open} onAsk={onAsk} asked={asked} />
+      {note && <p role="status">{note}</p>}
       {detail && (
         <section id="detail" tabIndex={-1} aria-labelledby="h-detail">
           <Subtitle1 as="h2" id="h-detail">
             {detail.title}
           </Subtitle1>
-          <CardView card={detail.card} onShow={open} />
+          <CardView card={detail.card} onAsk={onAsk} />
           <Button className="no-print" onClick={() => setDetail(undefined)}>
             Schließen
           </Button>
