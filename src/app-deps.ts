@@ -27,7 +27,8 @@ export interface BotDeps extends Core {
   readonly createStateIfAbsent?: Stores['createStateIfAbsent'];
   /** Subscriptions and news broadcasts; absent when the bot runs without stores (some tests). */
   readonly broadcasting?: {
-    readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'>;
+    readonly stores: Pick<Stores, 'subscriptions' | 'broadcasts' | 'outbox'> &
+      Partial<Pick<Stores, 'acknowledgements'>>;
     readonly policy: CoordinatorPolicy;
     /** Wakes the delivery worker after jobs were queued. */
     readonly wake: () => void;

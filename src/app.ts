@@ -14,6 +14,7 @@ import { registerWelcomeRoutes } from './welcome/welcome-routes';
 import { registerBroadcastRoutes } from './broadcast/broadcast-routes';
 import { broadcastService, type BroadcastService } from './broadcast/broadcast-service';
 import { subscriptionBase } from './broadcast/conversation-key';
+import { acknowledgementService } from './broadcast/acknowledgement-service';
 import { subscriptionService } from './broadcast/subscription-service';
 import { registerSearchRoutes } from './compose/search-routes';
 import { DEFAULT_POPULAR, UsageCounter } from './search/usage';
@@ -75,7 +76,15 @@ export function buildApp(
   registerFeedbackRoutes(app, deps.recorder, deps.logger, { offerForwarding: !!deps.forwarding && !!news });
   registerGuideRoutes(app, guide, deps.logger);
   const newsDesk = news && broadcastService({ ...news, logger: deps.logger });
-  if (newsDesk && subscriptions) registerBroadcastRoutes(app, subscriptions, newsDesk);
+  const acknowledge =
+    news?.stores.acknowledgements &&
+    acknowledgementService({
+      store: news.stores.acknowledgements,
+      broadcasts: news.stores.broadcasts,
+      recorder: deps.recorder,
+      logger: deps.logger,
+    });
+  if (newsDesk && subscriptions) registerBroadcastRoutes(app, subscriptions, newsDesk, acknowledge);
   if (deps.forget) registerPrivacyRoutes(app, deps.forget, deps.logger);
   const forwarding =
     deps.forwarding && news

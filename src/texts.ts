@@ -188,6 +188,10 @@ export const TEXTS = {
     recallQuestion: 'Nachricht bei allen Empfängern löschen?',
     recallConfirm: 'Ja, zurückziehen',
     keep: 'Nein',
+    acknowledge: 'Zur Kenntnis genommen',
+    askAcknowledge: '„Zur Kenntnis genommen“ erbitten (ein Klick je Chat, im Bericht gezählt)',
+    acknowledged: 'Danke – als zur Kenntnis genommen vermerkt.',
+    acknowledgedBefore: 'Schon vermerkt – danke.',
     recallStarted: 'Die Nachricht wird bei allen Empfängern gelöscht.',
   },
   guide: {
@@ -312,6 +316,7 @@ export const TEXTS = {
     forwardedAnswered: 'davon beantwortet',
     subscriptions: 'neue Abos (je Thema)',
     newsDelivered: 'Neuigkeiten zugestellt',
+    newsAcknowledged: 'Neuigkeiten zur Kenntnis genommen',
     newsFailed: 'Neuigkeiten nicht zustellbar',
     topEntries: 'Meistgenutzte Einträge',
     none: 'Noch keine Zahlen.',

@@ -5,6 +5,7 @@ import { saveUserSlot, userSlot, type BotTurnState } from '../turn/turn-state';
 import { subscriptionBase } from './conversation-key';
 import type { BroadcastService, CoordinatorTurn } from './broadcast-service';
 import type { SubscriptionService } from './subscription-service';
+import type { Acknowledge } from './acknowledgement-service';
 
 const SUBSCRIBE = /^\s*(abonnieren|abo|newsletter|neuigkeiten abonnieren)\s*[.!]*\s*$/i;
 const MINE = /^\s*(meine abos|meine abonnements|abos)\s*[?.!]*\s*$/i;
@@ -29,6 +30,7 @@ export function registerBroadcastRoutes(
   app: Application<BotTurnState>,
   subscriptions: SubscriptionService,
   broadcasts: BroadcastService,
+  acknowledge?: Acknowledge,
 ): void {
   const here = (context: TurnContext) => subscriptionBase(context.activity);
   const reply = async (context: TurnContext, said: Promise<Reply>) => sendReply(context, await said);
@@ -45,6 +47,10 @@ export function registerBroadcastRoutes(
   app.adaptiveCards.actionSubmit('unsubscribe', async (context) =>
     reply(context, subscriptions.unsubscribe(here(context))),
   );
+  if (acknowledge)
+    app.adaptiveCards.actionSubmit('news-ack', async (context, _state, data) =>
+      reply(context, acknowledge(context.activity.conversation.id, data)),
+    );
   app.adaptiveCards.actionSubmit('broadcast', async (context, state, data) =>
     broadcasts.press(coordinatorTurn(context, state), data),
   );

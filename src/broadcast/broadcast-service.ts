@@ -71,7 +71,7 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
     const original = correcting ? await amendable(turn, correcting) : undefined;
     if (correcting && !original) return;
     // A correction keeps the original's topic, whatever the form says.
-    if (original) data = { ...data, topic: original.news.topic };
+    if (original) data = { ...data, topic: original.news.topic, acknowledge: original.news.acknowledge ?? false };
     const form = NewsForm.safeParse(data);
     if (!form.success) {
       const fields = new Set(

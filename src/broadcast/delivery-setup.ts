@@ -16,7 +16,7 @@ import type { Recorder } from '../statistics/recorder';
 export const newsActivity = (broadcast: Broadcast) => ({
   type: 'message' as const,
   summary: newsSummary(broadcast.news),
-  attachments: [CardFactory.adaptiveCard(newsCard(broadcast.news, broadcast.version))],
+  attachments: [CardFactory.adaptiveCard(newsCard(broadcast.news, broadcast.version, broadcast.id))],
   channelData: { broadcastId: broadcast.id, version: broadcast.version },
 });
 

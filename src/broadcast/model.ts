@@ -62,6 +62,8 @@ export const NewsItem = z
     title: z.string(),
     text: z.string(),
     link: z.string().optional(),
+    /** The card asks for "Zur Kenntnis genommen" (one click per conversation, counted in the report). */
+    acknowledge: z.boolean().optional(),
     topic: NewsTopic,
     audience: Audience,
   })

@@ -16,7 +16,7 @@ import { choices, DISTRICT_LABELS, SCHOOL_TYPE_LABELS, TOPIC_LABELS } from './la
 import type { Broadcast, DeliveryReport, NewsItem, NewsTopic } from './model';
 
 /** What subscribers see: the news, a link, and one-click "Abbestellen". */
-export function newsCard(news: NewsItem, version = 1): AdaptiveCard {
+export function newsCard(news: NewsItem, version = 1, broadcastId?: string): AdaptiveCard {
   return card(
     [
       small(`${TEXTS.news.from} · ${TOPIC_LABELS[news.topic]}`),
@@ -26,6 +26,9 @@ export function newsCard(news: NewsItem, version = 1): AdaptiveCard {
     ],
     [
       ...(news.link ? [openUrl(TEXTS.news.more, news.link)] : []),
+      ...(news.acknowledge && broadcastId
+        ? [submit(TEXTS.news.acknowledge, { verb: 'news-ack', id: broadcastId })]
+        : []),
       submit(TEXTS.news.unsubscribe, { verb: 'unsubscribe' }),
     ],
   );
@@ -88,6 +91,14 @@ export function composeCard(
       },
       ...multi('schoolTypes', TEXTS.news.schoolTypesLabel, SCHOOL_TYPE_LABELS, draft?.audience?.schoolTypes),
       ...multi('districts', TEXTS.news.districtsLabel, DISTRICT_LABELS, draft?.audience?.districts),
+      {
+        type: 'Input.Toggle',
+        id: 'acknowledge',
+        title: TEXTS.news.askAcknowledge,
+        value: draft?.acknowledge ? 'true' : 'false',
+        valueOn: 'true',
+        valueOff: 'false',
+      },
     ],
     [submit(TEXTS.news.preview, { verb: 'broadcast', action: 'preview', ...(correcting ? { correcting } : {}) })],
   );

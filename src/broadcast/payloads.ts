@@ -40,6 +40,8 @@ export const NewsForm = z.object({
         .optional(),
     ),
   topic: NewsTopic,
+  /** Input.Toggle sends "true"/"false". */
+  acknowledge: z.union([z.boolean(), z.string(), z.undefined()]).transform((v) => v === true || v === 'true'),
   schoolTypes: csv(SchoolType),
   districts: csv(District),
 });

@@ -39,6 +39,14 @@ export interface Outbox {
   report(broadcastId: string, action?: DeliveryJob['action']): Promise<DeliveryReport>;
 }
 
+/** "Zur Kenntnis genommen": one confirmation per broadcast and conversation (never a user id). */
+export interface AcknowledgementStore {
+  /** Records a conversation's confirmation; false when it had confirmed already. */
+  add(broadcastId: string, conversationId: string, at: number): Promise<boolean>;
+  /** conversation id → time of its confirmation. */
+  of(broadcastId: string): Promise<Map<string, number>>;
+}
+
 /** The three stores broadcast works on. */
 export interface BroadcastStores {
   readonly subscriptions: SubscriptionStore;

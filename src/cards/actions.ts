@@ -71,6 +71,9 @@ export const ForwardedPayload = z.discriminatedUnion('action', [
 ]);
 export type ForwardedPayload = z.infer<typeof ForwardedPayload>;
 
+/** "Zur Kenntnis genommen" on a news card. */
+export const NewsAckPayload = z.object({ verb: z.literal('news-ack'), id: BroadcastId }).strict();
+
 export const CardPayload = z.union([
   ShowEntry,
   FollowUp,
@@ -82,6 +85,7 @@ export const CardPayload = z.union([
   BroadcastPayload,
   ForwardPayload,
   ForwardedPayload,
+  NewsAckPayload,
 ]);
 export type CardPayload = z.infer<typeof CardPayload>;
 export type CardVerb = CardPayload['verb'];

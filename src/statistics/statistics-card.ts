@@ -58,6 +58,7 @@ export function figureTables(rows: readonly WeekRow[]) {
     [TEXTS.statistics.forwardedAnswered, (w) => sumOf(rows, w, 'forwarded', (k) => k.endsWith('|answered'))],
     [TEXTS.statistics.subscriptions, (w) => sumOf(rows, w, 'subscription', (k) => k.startsWith('topic:'))],
     [TEXTS.statistics.newsDelivered, (w) => sumOf(rows, w, 'news', (k) => k === 'send|sent')],
+    [TEXTS.statistics.newsAcknowledged, (w) => sumOf(rows, w, 'news', (k) => k === 'ack')],
     [TEXTS.statistics.newsFailed, (w) => sumOf(rows, w, 'news', (k) => k === 'send|failed' || k === 'send|removed')],
   ];
   const entries = new Map<string, number>();

@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import type { BroadcastStores } from '../broadcast/ports';
+import type { AcknowledgementStore, BroadcastStores } from '../broadcast/ports';
 import type { QuestionStore } from '../forwarding/model';
 import type { CountStore } from '../statistics/ports';
 
@@ -11,6 +11,8 @@ export interface Stores extends BroadcastStores {
   readonly counts: CountStore;
   /** Questions forwarded to the Fachstelle and the channels that receive them. */
   readonly questions: QuestionStore;
+  /** Confirmations of news items ("Zur Kenntnis genommen"), per conversation. */
+  readonly acknowledgements: AcknowledgementStore;
   /** Deletes everything stored for a user or a conversation (privacy). */
   forget(target: { conversationId?: string; userId?: string }): Promise<number>;
   /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */

@@ -1,7 +1,7 @@
 import type { BroadcastService, CoordinatorTurn } from '../broadcast/broadcast-service';
 import type { CoordinatorPolicy } from '../broadcast/coordinators';
 import type { Broadcast } from '../broadcast/model';
-import type { BroadcastStores } from '../broadcast/ports';
+import type { AcknowledgementStore, BroadcastStores } from '../broadcast/ports';
 import type { ForwardingService } from '../forwarding/forwarding-service';
 import type { QuestionStore } from '../forwarding/model';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -15,7 +15,7 @@ import type { Reply } from '../turn/reply';
 export interface DeskDeps {
   readonly counts: CountStore;
   readonly questions: QuestionStore;
-  readonly stores: Pick<BroadcastStores, 'broadcasts' | 'outbox'>;
+  readonly stores: Pick<BroadcastStores, 'broadcasts' | 'outbox'> & { readonly acknowledgements: AcknowledgementStore };
   readonly policy: CoordinatorPolicy;
   readonly knowledge: Knowledge;
   readonly forwarding?: ForwardingService;
@@ -110,6 +110,8 @@ export function coordinationDesk(deps: DeskDeps) {
           version: b.version,
           createdAt: b.createdAt,
           report: await deps.stores.outbox.report(b.id, 'send'),
+          acknowledge: !!b.news.acknowledge,
+          acknowledged: (await deps.stores.acknowledgements.of(b.id)).size,
         })),
       );
     },
@@ -118,13 +120,26 @@ export function coordinationDesk(deps: DeskDeps) {
     async reportCsv(id: string): Promise<string | undefined> {
       if (!(await deps.stores.broadcasts.get(id))) return undefined;
       const jobs = await deps.stores.outbox.jobsFor(id);
+      const confirmed = await deps.stores.acknowledgements.of(id);
+      const confirmedAt = (conversation: string) => {
+        const at = confirmed.get(conversation);
+        return at === undefined ? '' : new Date(at).toISOString();
+      };
       const cell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
       const rows = jobs.map((j) =>
-        [j.conversationId, j.action, j.state, j.reason ?? '', String(j.attempts), new Date(j.updatedAt).toISOString()]
+        [
+          j.conversationId,
+          j.action,
+          j.state,
+          j.reason ?? '',
+          String(j.attempts),
+          new Date(j.updatedAt).toISOString(),
+          j.action === 'send' ? confirmedAt(j.conversationId) : '',
+        ]
           .map(cell)
           .join(','),
       );
-      return ['conversation,action,state,reason,attempts,updated_at', ...rows].join('\n') + '\n';
+      return ['conversation,action,state,reason,attempts,updated_at,acknowledged_at', ...rows].join('\n') + '\n';
     },
 
     recall: (coordinator: string, id: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../../src/broadcast/model';
+import { newsCard } from '../../src/broadcast/news-cards';
 import { TEXTS } from '../../src/texts';
 import { botHarness, buttonData, cardText, cardTitle } from '../support/bot-harness';
 
@@ -106,6 +107,39 @@ describe('Broadcasting', () => {
     expect(broadcast?.news.title).toBe(news.title);
     expect((await h.stores.outbox.jobsFor(broadcast!.id)).map((j) => j.conversationId).sort()).toEqual(['a', 'b']);
     expect(h.wakes()).toBe(1);
+  });
+
+  it('asks for "Zur Kenntnis genommen" when the coordinator ticks it, and records one confirmation per chat', async () => {
+    const h = botHarness({ coordinators: ['aad-coordinator'] });
+    await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
+    const preview = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news, acknowledge: 'true' } },
+      COORDINATOR,
+    );
+    await h.say({ type: 'message', value: buttonData(preview, TEXTS.news.sendNow) }, COORDINATOR);
+    const [broadcast] = await h.stores.broadcasts.byAuthor('aad-coordinator', 10);
+    expect(broadcast?.news.acknowledge).toBe(true);
+    const delivered = { card: newsCard(broadcast!.news, broadcast!.version, broadcast!.id) };
+    const ack = buttonData([delivered], TEXTS.news.acknowledge);
+    expect(ack).toEqual({ verb: 'news-ack', id: broadcast!.id });
+    expect((await h.say({ type: 'message', value: ack }, TEACHER))[0]?.text).toBe(TEXTS.news.acknowledged);
+    expect((await h.say({ type: 'message', value: ack }, TEACHER))[0]?.text).toBe(TEXTS.news.acknowledgedBefore);
+    expect([...(await h.stores.acknowledgements.of(broadcast!.id)).keys()]).toEqual(['conv-1']);
+  });
+
+  it('offers no confirmation without the tick and refuses a forged one', async () => {
+    const h = botHarness({ coordinators: ['aad-coordinator'] });
+    await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
+    const preview = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } },
+      COORDINATOR,
+    );
+    await h.say({ type: 'message', value: buttonData(preview, TEXTS.news.sendNow) }, COORDINATOR);
+    const [broadcast] = await h.stores.broadcasts.byAuthor('aad-coordinator', 10);
+    expect(cardText({ card: newsCard(broadcast!.news, 1, broadcast!.id) })).not.toContain(TEXTS.news.acknowledge);
+    const forged = { verb: 'news-ack', id: broadcast!.id };
+    expect((await h.say({ type: 'message', value: forged }, TEACHER))[0]?.text).toBe(TEXTS.news.unknownBroadcast);
+    expect((await h.stores.acknowledgements.of(broadcast!.id)).size).toBe(0);
   });
 
   it('keeps a coordinator limited to some topics out of the others', async () => {

@@ -114,13 +114,19 @@ describe('Local mode: the Leitfaden API and the coordinators’ desk without sig
       createdAt: at,
     });
     await bot.stores.outbox.enqueue([pendingJob(BROADCAST_ID, 'conv-a', 'send', at + 3_600_000)]);
+    await bot.stores.acknowledgements.add(BROADCAST_ID, 'conv-a', Date.UTC(2026, 11, 3, 9));
     const news = (await (await get(bot, '/api/tab/coordination/news')).json()) as Record<string, unknown>[];
-    expect(news[0]).toMatchObject({ id: BROADCAST_ID, title: 'Fachtag', report: { total: 1, pending: 1 } });
+    expect(news[0]).toMatchObject({
+      id: BROADCAST_ID,
+      title: 'Fachtag',
+      report: { total: 1, pending: 1 },
+      acknowledged: 1,
+    });
     const csv = await get(bot, `/api/tab/coordination/news/${BROADCAST_ID}/report.csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect((await csv.text()).split('\n').slice(0, 2)).toEqual([
-      'conversation,action,state,reason,attempts,updated_at',
-      expect.stringMatching(/^conv-a,send,pending,,0,/),
+      'conversation,action,state,reason,attempts,updated_at,acknowledged_at',
+      expect.stringMatching(/^conv-a,send,pending,,0,[^,]+,2026-12-03T09:00:00.000Z$/),
     ]);
     expect((await get(bot, '/api/tab/coordination/news/not-an-id/report.csv')).status).toBe(400);
   });

@@ -86,6 +86,21 @@ describe.each(backends())('$name: broadcasts', (backend) => {
     expect(await broadcasts.byAuthor('nobody', 10)).toEqual([]);
     expect((await broadcasts.newest(3)).map((b) => b.id)).toEqual(['foreign', 'new', 'mid']);
   });
+
+  it('records one "Zur Kenntnis genommen" per broadcast and conversation, a second click changing nothing', async () => {
+    const { acknowledgements } = await fresh()();
+    expect(await acknowledgements.add('b-1', 'conv/a:1', 1000)).toBe(true);
+    expect(await acknowledgements.add('b-1', 'conv/a:1', 2000)).toBe(false);
+    expect(await acknowledgements.add('b-1', 'conv-b', 3000)).toBe(true);
+    expect(await acknowledgements.add('b-2', 'conv/a:1', 4000)).toBe(true);
+    expect(await acknowledgements.of('b-1')).toEqual(
+      new Map([
+        ['conv/a:1', 1000],
+        ['conv-b', 3000],
+      ]),
+    );
+    expect((await acknowledgements.of('nope')).size).toBe(0);
+  });
 });
 
 describe.each(backends())('$name: reference scrub', (backend) => {

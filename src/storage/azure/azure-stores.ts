@@ -4,6 +4,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 // Deep import: the blob name BlobsStorage uses for a key (URI-encoded, shortened).
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import type { Stores } from '../stores';
+import { AzureAcknowledgementStore } from './azure-acknowledgements';
 import { AzureBroadcastStore } from './azure-broadcast-store';
 import { AzureCountStore } from './azure-counts';
 import { AzureQuestionStore } from './azure-questions';
@@ -41,6 +42,7 @@ export async function createAzureStores({ connectionString, container, queue }: 
     subscriptions: new AzureSubscriptionStore(containerClient),
     broadcasts: new AzureBroadcastStore(containerClient),
     outbox: new AzureOutbox(containerClient, queueClient),
+    acknowledgements: new AzureAcknowledgementStore(containerClient),
     forget: async (target) => (await forget(target)) + (await questions.forget(target)),
     expireUserSlots: azureExpireUserSlots(containerClient),
     scrubReferences: azureScrubReferences(containerClient),

@@ -66,4 +66,12 @@ export const MIGRATIONS: readonly string[] = [
     json TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  CREATE TABLE acknowledgements (
+    broadcast_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (broadcast_id, conversation_id)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,5 +1,6 @@
 import type { Stores } from '../stores';
 import { checkpoint, openDatabase } from './open-database';
+import { SqliteAcknowledgementStore } from './sqlite-acknowledgements';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store';
 import { SqliteCountStore } from './sqlite-counts';
 import { SqliteQuestionStore } from './sqlite-questions';
@@ -24,6 +25,7 @@ export function createSqliteStores(dataDir: string): Stores {
     subscriptions: new SqliteSubscriptionStore(db),
     broadcasts: new SqliteBroadcastStore(db),
     outbox: new SqliteOutbox(db),
+    acknowledgements: new SqliteAcknowledgementStore(db),
     forget: async (target) => {
       const removed = forget(target) + (await questions.forget(target));
       checkpoint(db);

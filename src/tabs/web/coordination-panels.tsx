@@ -102,6 +102,7 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
             <th scope="col">Zugestellt / gesamt</th>
             <th scope="col">Offen</th>
             <th scope="col">Fehler</th>
+            <th scope="col">Zur Kenntnis genommen</th>
             <th scope="col">Aktionen</th>
           </tr>
         </thead>
@@ -117,6 +118,7 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
               </td>
               <td>{n.report.pending}</td>
               <td>{n.report.failed + n.report.removed}</td>
+              <td>{n.acknowledge ? n.acknowledged : '–'}</td>
               <td className="row">
                 <Button size="small" onClick={() => void downloadCsv(n.id)}>
                   Bericht als CSV

@@ -68,4 +68,6 @@ export interface SentNews {
   version: number;
   createdAt: number;
   report: { total: number; sent: number; pending: number; failed: number; removed: number };
+  acknowledge: boolean;
+  acknowledged: number;
 }
