@@ -116,9 +116,10 @@ export function coordinationDesk(deps: DeskDeps) {
       );
     },
 
-    /** One row per recipient conversation and action, as CSV. */
-    async reportCsv(id: string): Promise<string | undefined> {
-      if (!(await deps.stores.broadcasts.get(id))) return undefined;
+    /** One row per recipient conversation and action, as CSV; only for a coordinator of the item's topic. */
+    async reportCsv(coordinator: string, id: string): Promise<string | undefined> {
+      const broadcast = await deps.stores.broadcasts.get(id);
+      if (!broadcast || !deps.policy.mayBroadcast(coordinator, broadcast.news.topic)) return undefined;
       const jobs = await deps.stores.outbox.jobsFor(id);
       const confirmed = await deps.stores.acknowledgements.of(id);
       const confirmedAt = (conversation: string) => {

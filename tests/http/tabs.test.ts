@@ -14,6 +14,7 @@ const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = '99999999-8888-7777-6666-555555555555';
 const COORDINATOR = 'aaaaaaaa-0000-0000-0000-000000000001';
 const TEACHER = 'bbbbbbbb-0000-0000-0000-000000000002';
+const LIMITED = 'cccccccc-0000-0000-0000-000000000003';
 const DOMAIN = 'bot.example.org';
 const QUESTION_ID = '0f0f0f0f-1111-2222-3333-444444444444';
 const BROADCAST_ID = '1a1a1a1a-1111-2222-3333-444444444444';
@@ -168,6 +169,8 @@ describe('Signed in: every coordinator call checks the Teams SSO token and COORD
       BOT_DOMAIN: DOMAIN,
       HOST: '127.0.0.1',
       TAB_KEYS_URL: openid.keysUrl,
+      COORDINATOR_IDS: `${COORDINATOR},${LIMITED}`,
+      COORDINATOR_TOPICS: `${LIMITED}=netzwerk`,
     });
   });
   afterAll(async () => {
@@ -205,6 +208,27 @@ describe('Signed in: every coordinator call checks the Teams SSO token and COORD
     expect((await post(bot, `/api/tab/coordination/questions/${QUESTION_ID}/close`, {}, await token())).status).toBe(
       401,
     );
+  });
+
+  it('gives a delivery report only to coordinators of the item’s topic', async () => {
+    await bot.stores.broadcasts.create({
+      id: BROADCAST_ID,
+      authorId: COORDINATOR,
+      news: { title: 'Fachtag', text: 'x', topic: 'fortbildungen', audience: { schoolTypes: [], districts: [] } },
+      version: 1,
+      status: 'done',
+      createdAt: Date.now(),
+    });
+    const csv = (oid: string) =>
+      openid
+        .entraToken(claims({ oid }))
+        .then((t) => get(bot, `/api/tab/coordination/news/${BROADCAST_ID}/report.csv`, t));
+    expect((await csv(COORDINATOR)).status).toBe(200);
+    expect((await csv(LIMITED)).status).toBe(404);
+    const listed = (await (
+      await get(bot, '/api/tab/coordination/news', await openid.entraToken(claims({ oid: LIMITED })))
+    ).json()) as unknown[];
+    expect(listed).toEqual([]);
   });
 
   it('keeps the Leitfaden (public knowledge) open without sign-in and tells the page who is signed in', async () => {
