@@ -73,7 +73,7 @@ export const Step = z.object({
   next: z.array(StepId).default([]),
   /** How a teacher names this step when telling it was done ("Klassenkonferenz", "the hearing"): the case reading. */
   mentions: z.array(NonEmpty).default([]),
-});
+}).strict();
 export type Step = z.infer<typeof Step>;
 
 export const AGENCY_CATEGORIES = [
@@ -122,7 +122,7 @@ export const Agency = z.object({
    * a question that names only the office and some other matter asks for another of its services.
    */
   many_services: z.boolean().default(false),
-});
+}).strict();
 export type Agency = z.infer<typeof Agency>;
 
 export const Form = z.object({
@@ -135,13 +135,13 @@ export const Form = z.object({
   /** The page where schools download the form (every form card links to it). */
   download: z.string().url(),
   legal_basis: z.array(NonEmpty).default([]),
-});
+}).strict();
 export type Form = z.infer<typeof Form>;
 
 export const Topic = z.object({
   kind: z.literal('topic'),
   ...base,
-});
+}).strict();
 export type Topic = z.infer<typeof Topic>;
 
 export const OFFERING_TOPICS = ['fortbildungen', 'angebote', 'verfahren', 'netzwerk'] as const;
@@ -153,7 +153,7 @@ export const Offering = z.object({
   provider: AgencyId.optional(),
   audience: NonEmpty,
   topic: OfferingTopic,
-});
+}).strict();
 export type Offering = z.infer<typeof Offering>;
 
 export const Entry = z

@@ -38,6 +38,7 @@ describe('When loading knowledge files', () => {
     ['duplicate-id', { file: 'topics.yaml', entry: 'gespraeche', field: 'id', line: 3 }, /doppelt/],
     ['unverified-without-note', { file: 'topics.yaml', entry: 'bussgeld', field: 'unconfirmed' }, /verified: false/],
     ['bad-source', { file: 'topics.yaml', entry: 'bussgeld', field: 'sources.0', line: 7 }, /Invalid url/i],
+    ['unknown-field', { file: 'topics.yaml', entry: 'bussgeld' }, /verifed/],
     ['long-short-title', { file: 'topics.yaml', entry: 'bussgeld', field: 'short_title', line: 5 }, /höchstens 40/],
   ])('reports %s with file, entry, field and line', (fault, where, message) => {
     const problems = problemsOf(fault);
