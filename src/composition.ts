@@ -66,6 +66,11 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
     port: config.PORT,
     host: config.HOST,
     auth: inboundAuthFor(config),
+    readiness: async () => ({
+      storage: await storageWritable(stores),
+      knowledge: core.knowledge.entries.length > 0,
+      delivery: delivery.worker.running,
+    }),
     routes: tabRoutesFor({ config, core, stores, policy, services: bot.services, logger }),
   });
   delivery.worker.start();
@@ -89,4 +94,14 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
       await stores.close();
     },
   };
+}
+
+/** A small real write: a full disk or a read-only file fails here before a turn half-succeeds. */
+async function storageWritable(stores: Stores): Promise<boolean> {
+  try {
+    await stores.state.write({ 'system/readyz': { at: Date.now() } });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -25,6 +25,8 @@ export async function startServer(opts: {
   host?: string;
   /** The token check before the adapter; omitted in local mode. */
   auth?: InboundAuth;
+  /** For GET /readyz: each check true when fine (storage writable, knowledge loaded, delivery running). */
+  readiness?: () => Promise<Readonly<Record<string, boolean>>>;
   /** More routes on the same server (the tabs and their API). */
   routes?: (server: restify.Server) => void;
 }): Promise<RunningServer> {
@@ -68,6 +70,13 @@ export async function startServer(opts: {
       logger.warn({ status: 400, err: (err as Error).name }, 'malformed activity rejected');
       if (!res.headersSent) res.send(400, { error: 'Bad request' });
     }
+  });
+  // Liveness stays /healthz; readiness says whether this instance can do its work now (503 if not).
+  server.get('/readyz', async (_req, res) => {
+    const checks = opts.readiness ? await opts.readiness() : {};
+    const ready = Object.values(checks).every(Boolean);
+    if (!ready) logger.warn({ status: 503, checks }, 'not ready');
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
   });
   opts.routes?.(server);
   server.get('/healthz', (_req, res, next) => {

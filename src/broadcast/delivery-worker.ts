@@ -41,6 +41,11 @@ export class DeliveryWorker {
     return this.onWire;
   }
 
+  /** Started and neither stopped nor crashed (for /readyz). */
+  get running(): boolean {
+    return !!this.loop && !this.halt.signal.aborted;
+  }
+
   start(): void {
     if (this.loop) throw new Error(`delivery worker ${this.o.owner} was already started`);
     this.loop = this.run();
