@@ -2,7 +2,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { BotApp } from './app';
-import { activityProblem } from './activity-check';
+import { activityProblem, tidyActivity } from './activity-check';
 import { AppError } from './shared/errors';
 import { guardResponse } from './http-guard';
 import type { InboundAuth } from './inbound-auth';
@@ -51,6 +51,8 @@ export async function startServer(opts: {
       logger.warn({ status: 400, fields: problem }, 'invalid activity rejected');
       return void res.send(400, { error: 'Bad request', fields: problem });
     }
+    const dropped = tidyActivity(req.body as Record<string, unknown>);
+    if (dropped.length) logger.warn({ fields: dropped }, 'wrongly typed activity fields ignored');
     if (opts.auth) {
       const verdict = await opts.auth.check(req.headers.authorization, req.body as Record<string, unknown>);
       if (!verdict.ok) {
