@@ -35,7 +35,8 @@ export function byWeek(rows: readonly CountRow[]): WeekRow[] {
   );
 }
 
-const csvCell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** One CSV cell, quoted when it holds a quote, comma, semicolon or line break. */
+export const csvCell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** The weekly figures as CSV (week, metric, key, count), small numbers shown as "< 5". */
 export function asCsv(rows: readonly WeekRow[]): string {

@@ -7,7 +7,7 @@ import type { QuestionStore } from '../forwarding/model';
 import type { Knowledge } from '../knowledge/knowledge';
 import { lastWeeks, weeklyFigures } from '../statistics/figures';
 import type { CountStore } from '../statistics/ports';
-import { shown, SMALL_NUMBER } from '../statistics/report';
+import { csvCell, shown, SMALL_NUMBER } from '../statistics/report';
 import { figureTables, type FigureLine } from '../statistics/statistics-card';
 import { TEXTS } from '../texts';
 import type { Reply } from '../turn/reply';
@@ -126,7 +126,6 @@ export function coordinationDesk(deps: DeskDeps) {
         const at = confirmed.get(conversation);
         return at === undefined ? '' : new Date(at).toISOString();
       };
-      const cell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
       const rows = jobs.map((j) =>
         [
           j.conversationId,
@@ -137,7 +136,7 @@ export function coordinationDesk(deps: DeskDeps) {
           new Date(j.updatedAt).toISOString(),
           j.action === 'send' ? confirmedAt(j.conversationId) : '',
         ]
-          .map(cell)
+          .map(csvCell)
           .join(','),
       );
       return ['conversation,action,state,reason,attempts,updated_at,acknowledged_at', ...rows].join('\n') + '\n';
