@@ -79,6 +79,7 @@ export function searchView(decision: FreeTextDecision, knowledge: Knowledge) {
     const entry = knowledge.byRef(ref);
     return entry ? [{ ref, kind: entry.kind, title: entry.short_title, summary: entry.summary }] : [];
   });
+  const outcome = decision.route === 'guide' && decision.answered ? knowledge.byRef(decision.refs[0] ?? '') : undefined;
   return {
     route: decision.route,
     childProtection: decision.route === 'child-protection',
@@ -86,7 +87,8 @@ export function searchView(decision: FreeTextDecision, knowledge: Knowledge) {
     childProtectionLine: decision.route === 'child-protection' || decision.answer.safety === 'weak',
     answered: decision.answered,
     results: decision.route === 'unsure' ? [] : entries.slice(0, 5),
-    card: answerCard(decision.answer, knowledge),
+    // A case the chat's guide settles at once leads with its outcome step, as results[0] does.
+    card: outcome ? entryCard(outcome, knowledge) : answerCard(decision.answer, knowledge),
   };
 }
 

@@ -76,6 +76,15 @@ describe('Local mode: the Leitfaden API and the coordinators’ desk without sig
     ).json()) as { childProtection: boolean; results: { ref: string }[] };
     expect(form.childProtection).toBe(false);
     expect(form.results[0]?.ref).toBe('step:versaeumnisanzeige');
+    const story = 'Die Anhörung ist erfolgt, der Schüler am Gymnasium fehlt weiter unentschuldigt. Was jetzt?';
+    const caseView = (await (await get(bot, `/api/tab/search?q=${encodeURIComponent(story)}`)).json()) as {
+      route: string;
+      results: { ref: string }[];
+      card: { body: { text?: string }[] };
+    };
+    expect(caseView.route).toBe('guide');
+    expect(caseView.results[0]?.ref).toBe('step:versaeumnisanzeige');
+    expect(caseView.card.body[0]?.text).toMatch(/Versäumnisanzeige/);
     const empty = await get(bot, '/api/tab/search?q=');
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: string }).error).toMatch(/Suchbegriff/);
