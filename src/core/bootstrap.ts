@@ -2,7 +2,8 @@ import type { Config } from '../config';
 import { createFlowEngine, type FlowEngine } from '../dialog/flow-engine';
 import { loadFlow } from '../dialog/flow-loader';
 import { createAnswerReader, type AnswerReader } from '../dialog/prefill';
-import { loadKnowledgeDir } from '../knowledge/loader';
+import { readKnowledgeFiles, type KnowledgeFiles } from '../knowledge/knowledge-files';
+import { loadKnowledgeFiles } from '../knowledge/loader';
 import type { Knowledge } from '../knowledge/knowledge';
 import { formatProblem, type Problem } from '../knowledge/problems';
 import { ANXIETY_OPTION } from '../knowledge/contract';
@@ -19,11 +20,18 @@ export interface Core {
 }
 
 /** Every problem in knowledge/ (entries, synonyms, flow), all at once. */
-export function checkKnowledgeDir(dir: string): { core?: Core; problems: Problem[] } {
-  const { knowledge, problems } = loadKnowledgeDir(dir);
+export const checkKnowledgeDir = (dir: string): { core?: Core; problems: Problem[] } =>
+  checkKnowledge(readKnowledgeFiles(dir), dir);
+
+/**
+ * The same check for one version's YAML files (a draft, a published version); the child-protection
+ * examples come from `examplesDir`/safety-examples.
+ */
+export function checkKnowledge(files: KnowledgeFiles, examplesDir: string): { core?: Core; problems: Problem[] } {
+  const { knowledge, problems } = loadKnowledgeFiles(files);
   if (!knowledge) return { problems: [...problems] };
-  const { flow, problems: flowProblems } = loadFlow(dir, knowledge);
-  const safety = learnedSafetyDetector(dir, knowledge);
+  const { flow, problems: flowProblems } = loadFlow(files, knowledge);
+  const safety = learnedSafetyDetector(examplesDir, knowledge);
   if (!flow || !safety.detect) return { problems: [...flowProblems, ...safety.problems] };
   const guide = createFlowEngine(flow);
   // One case reading for answers and the guided dialog: the same keywords, synonyms and negation.

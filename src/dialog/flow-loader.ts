@@ -1,18 +1,17 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Problem } from '../knowledge/problems';
-import { readYamlFile } from '../knowledge/yaml-file';
+import type { KnowledgeFiles } from '../knowledge/knowledge-files';
+import { parseYamlText } from '../knowledge/yaml-file';
 import { checkFlow, checkFlowContract } from './flow-check';
 import { Flow } from './flow-schema';
 
 export const FLOW_FILE = 'flow.yaml';
 
 /** Reads knowledge/flow.yaml, validates it (zod) and checks the graph against the knowledge. */
-export function loadFlow(dir: string, knowledge: Knowledge): { flow?: Flow; problems: Problem[] } {
-  const path = join(dir, FLOW_FILE);
-  if (!existsSync(path)) return { problems: [{ file: FLOW_FILE, message: 'Datei fehlt' }] };
-  const file = readYamlFile(path);
+export function loadFlow(files: KnowledgeFiles, knowledge: Knowledge): { flow?: Flow; problems: Problem[] } {
+  const text = files.get(FLOW_FILE);
+  if (text === undefined) return { problems: [{ file: FLOW_FILE, message: 'Datei fehlt' }] };
+  const file = parseYamlText(FLOW_FILE, text);
   if (file.errors.length) return { problems: file.errors.map((message) => ({ file: FLOW_FILE, message })) };
 
   const parsed = Flow.safeParse(file.data);

@@ -1,12 +1,12 @@
-import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { ZodError } from 'zod';
 import { AppError } from '../shared/errors';
 import { crossCheck, type LocatedEntry } from './cross-check';
 import { buildKnowledge, hostOf, type Knowledge } from './knowledge';
 import { formatProblem, type Problem } from './problems';
 import { Entry, EntryFile, SourceQualityFile, SynonymFile } from './schema';
-import { readYamlFile, type YamlFile } from './yaml-file';
+import { readKnowledgeFiles, type KnowledgeFiles } from './knowledge-files';
+import { parseYamlText, type YamlFile } from './yaml-file';
 
 export const SYNONYMS_FILE = 'synonyms.yaml';
 export const SOURCES_FILE = 'sources.yaml';
@@ -18,17 +18,21 @@ export interface LoadResult {
   readonly problems: readonly Problem[];
 }
 
-/** Reads and checks every file; collects all problems instead of stopping at the first. */
-export function loadKnowledgeDir(dir: string, opts: { requireContract?: boolean } = {}): LoadResult {
+/** Reads and checks every file of a folder; collects all problems instead of stopping at the first. */
+export const loadKnowledgeDir = (dir: string, opts: { requireContract?: boolean } = {}): LoadResult =>
+  loadKnowledgeFiles(readKnowledgeFiles(dir), opts);
+
+/** Checks the YAML files of one version (folder or store); all problems at once. */
+export function loadKnowledgeFiles(texts: KnowledgeFiles, opts: { requireContract?: boolean } = {}): LoadResult {
   const problems: Problem[] = [];
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = [...texts.keys()].sort();
   const located: LocatedEntry[] = [];
   const invalidRefs = new Set<string>();
   let synonyms: SynonymFile | undefined;
   let doubtful: SourceQualityFile['doubtful'] = [];
 
   for (const name of files) {
-    const file = readYamlFile(join(dir, name));
+    const file = parseYamlText(name, texts.get(name)!);
     problems.push(...file.errors.map((message) => ({ file: name, message })));
     if (file.errors.length) continue;
     if (name === SYNONYMS_FILE) {

@@ -9,8 +9,9 @@ export interface YamlFile {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
-export function readYamlFile(path: string): YamlFile {
-  const text = readFileSync(path, 'utf8');
+export const readYamlFile = (path: string): YamlFile => parseYamlText(path, readFileSync(path, 'utf8'));
+
+export function parseYamlText(path: string, text: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map(
