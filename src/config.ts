@@ -65,6 +65,15 @@ const EnvSchema = z.object({
   BOT_TOKEN_ISSUER: optionalText,
   /** Only for offline tests or sovereign clouds: where Entra publishes the keys of tab sign-in tokens. */
   TAB_KEYS_URL: optionalText,
+  /** Four-eyes rule for knowledge edits: a second coordinator approves before publishing. */
+  KNOWLEDGE_APPROVAL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** How often each instance looks for a newly published knowledge version. */
+  KNOWLEDGE_POLL_SECONDS: z.coerce.number().min(0.05).max(30).default(10),
+  /** Questions the knowledge preview answers with the draft and the live version (JSONL as in tests/eval). */
+  KNOWLEDGE_PREVIEW_SET: z.string().default('tests/eval/project.jsonl'),
 });
 
 const filled = (v: string | undefined) => typeof v === 'string' && v.trim() !== '';
@@ -86,7 +95,8 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 export type Config = Readonly<
-  Omit<z.infer<typeof EnvSchema>, 'KNOWLEDGE_DIR' | 'EVAL_DEV_SET' | 'DATA_DIR' | 'HOST'> & {
+  Omit<z.infer<typeof EnvSchema>, 'KNOWLEDGE_DIR' | 'EVAL_DEV_SET' | 'DATA_DIR' | 'HOST' | 'KNOWLEDGE_PREVIEW_SET'> & {
+    knowledgePreviewSet: string;
     HOST: string;
     knowledgeDir: string;
     evalDevSet: string;
@@ -106,12 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...crossFieldProblems(env),
   ];
   if (!parsed.success || problems.length) throw new AppError('CONFIG_INVALID', 'Konfiguration ungültig', problems);
-  const { KNOWLEDGE_DIR, EVAL_DEV_SET, DATA_DIR, HOST, ...rest } = parsed.data;
+  const { KNOWLEDGE_DIR, EVAL_DEV_SET, DATA_DIR, HOST, KNOWLEDGE_PREVIEW_SET, ...rest } = parsed.data;
   return Object.freeze({
     ...rest,
     HOST: HOST ?? (rest.BOT_ID ? '0.0.0.0' : '127.0.0.1'),
     knowledgeDir: resolve(PROJECT_ROOT, KNOWLEDGE_DIR),
     evalDevSet: resolve(PROJECT_ROOT, EVAL_DEV_SET),
+    knowledgePreviewSet: resolve(PROJECT_ROOT, KNOWLEDGE_PREVIEW_SET),
     dataDir: resolve(PROJECT_ROOT, DATA_DIR),
     localMode: !rest.BOT_ID,
     allowedTenants: rest.ALLOWED_TENANT_IDS.length

@@ -291,6 +291,11 @@ export const TEXTS = {
     badId: 'Ungültige Kennung.',
     badQuery: (max: number) => `Bitte einen Suchbegriff eingeben (höchstens ${max} Zeichen).`,
     badAnswer: 'Bitte eine Antwort eingeben (höchstens 3000 Zeichen).',
+    knowledge: {
+      noDraft: 'Es gibt keinen Entwurf: erst einen Eintrag ändern und speichern.',
+      zipBroken: 'Die Datei ist kein lesbares ZIP-Archiv.',
+      zipTooLarge: 'Das ZIP-Archiv ist zu groß (höchstens 4 MB entpackt).',
+    },
   },
   statistics: {
     title: 'Statistik der letzten vier Wochen',

@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { AcknowledgementStore, BroadcastStores } from '../broadcast/ports';
 import type { QuestionStore } from '../forwarding/model';
 import type { CountStore } from '../statistics/ports';
+import type { KnowledgeVersionStore } from '../knowledge-admin/versions';
 
 /** Everything the bot persists, chosen by config (SQLite file or Azure Storage). */
 export interface Stores extends BroadcastStores {
@@ -13,6 +14,8 @@ export interface Stores extends BroadcastStores {
   readonly questions: QuestionStore;
   /** Confirmations of news items ("Zur Kenntnis genommen"), per conversation. */
   readonly acknowledgements: AcknowledgementStore;
+  /** Published knowledge versions and the coordinators' draft. */
+  readonly knowledge: KnowledgeVersionStore;
   /** Deletes everything stored for a user or a conversation (privacy). */
   forget(target: { conversationId?: string; userId?: string }): Promise<number>;
   /** Creates a state item only if there is none under the key: true for the one caller (of all instances) that did. */

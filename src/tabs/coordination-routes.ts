@@ -8,6 +8,31 @@ const T = TEXTS.tabs;
 const ID = /^[0-9a-f-]{36}$/;
 const json = (res: restify.Response, status: number, body: unknown) => void res.send(status, body);
 
+type Handler = (id: string, req: restify.Request, res: restify.Response) => Promise<void>;
+
+/** Wraps a handler: the token, then the coordinator; a failure is logged without the request's content. */
+export function coordinatorOnly(deps: {
+  policy: CoordinatorPolicy;
+  logger: Logger;
+  signedIn: (req: restify.Request, res: restify.Response) => Promise<string | undefined>;
+}) {
+  const { logger, signedIn } = deps;
+  return (handler: Handler) => async (req: restify.Request, res: restify.Response) => {
+    const id = await signedIn(req, res);
+    if (id === undefined) return;
+    if (!deps.policy.isCoordinator(id)) {
+      logger.warn({ status: 403, kind: 'tab-auth', reason: 'not a coordinator' }, 'tab request refused');
+      return json(res, 403, { error: T.notCoordinator });
+    }
+    try {
+      await handler(id, req, res);
+    } catch (err) {
+      logger.error({ intent: 'tab', route: req.getPath(), err: (err as Error).message }, 'tab request failed');
+      if (!res.headersSent) json(res, 500, { error: T.failed });
+    }
+  };
+}
+
 /** The Koordination tab's API: every call checks the sign-in and the object id against COORDINATOR_IDS. */
 export function registerCoordinationRoutes(
   server: restify.Server,
@@ -18,24 +43,7 @@ export function registerCoordinationRoutes(
     signedIn: (req: restify.Request, res: restify.Response) => Promise<string | undefined>;
   },
 ): void {
-  const { logger, signedIn } = deps;
-  /** The token, then the coordinator; a failure is logged without the request's content. */
-  const coordinator =
-    (handler: (id: string, req: restify.Request, res: restify.Response) => Promise<void>) =>
-    async (req: restify.Request, res: restify.Response) => {
-      const id = await signedIn(req, res);
-      if (id === undefined) return;
-      if (!deps.policy.isCoordinator(id)) {
-        logger.warn({ status: 403, kind: 'tab-auth', reason: 'not a coordinator' }, 'tab request refused');
-        return json(res, 403, { error: T.notCoordinator });
-      }
-      try {
-        await handler(id, req, res);
-      } catch (err) {
-        logger.error({ intent: 'tab', route: req.getPath(), err: (err as Error).message }, 'tab request failed');
-        if (!res.headersSent) json(res, 500, { error: T.failed });
-      }
-    };
+  const coordinator = coordinatorOnly(deps);
   const validId = (req: restify.Request, res: restify.Response) => {
     const id = String(req.params?.id ?? '');
     if (ID.test(id)) return id;

@@ -5,6 +5,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import type { Stores } from '../stores';
 import { AzureAcknowledgementStore } from './azure-acknowledgements';
+import { AzureKnowledgeVersionStore } from './azure-knowledge-versions';
 import { AzureBroadcastStore } from './azure-broadcast-store';
 import { AzureCountStore } from './azure-counts';
 import { AzureQuestionStore } from './azure-questions';
@@ -43,6 +44,7 @@ export async function createAzureStores({ connectionString, container, queue }: 
     broadcasts: new AzureBroadcastStore(containerClient),
     outbox: new AzureOutbox(containerClient, queueClient),
     acknowledgements: new AzureAcknowledgementStore(containerClient),
+    knowledge: new AzureKnowledgeVersionStore(containerClient),
     forget: async (target) => (await forget(target)) + (await questions.forget(target)),
     expireUserSlots: azureExpireUserSlots(containerClient),
     scrubReferences: azureScrubReferences(containerClient),

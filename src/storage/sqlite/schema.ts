@@ -74,4 +74,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (broadcast_id, conversation_id)
   ) WITHOUT ROWID;
   `,
+  `
+  CREATE TABLE knowledge_versions (
+    version INTEGER PRIMARY KEY,
+    author TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    approved_by TEXT,
+    files TEXT NOT NULL
+  );
+
+  CREATE TABLE knowledge_draft (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    json TEXT NOT NULL,
+    tag INTEGER NOT NULL
+  );
+  `,
 ];

@@ -1,6 +1,7 @@
 import type { Stores } from '../stores';
 import { checkpoint, openDatabase } from './open-database';
 import { SqliteAcknowledgementStore } from './sqlite-acknowledgements';
+import { SqliteKnowledgeVersionStore } from './sqlite-knowledge-versions';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store';
 import { SqliteCountStore } from './sqlite-counts';
 import { SqliteQuestionStore } from './sqlite-questions';
@@ -26,6 +27,7 @@ export function createSqliteStores(dataDir: string): Stores {
     broadcasts: new SqliteBroadcastStore(db),
     outbox: new SqliteOutbox(db),
     acknowledgements: new SqliteAcknowledgementStore(db),
+    knowledge: new SqliteKnowledgeVersionStore(db),
     forget: async (target) => {
       const removed = forget(target) + (await questions.forget(target));
       checkpoint(db);
