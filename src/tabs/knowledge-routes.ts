@@ -21,8 +21,7 @@ const MAX_UNZIPPED = 4 * 1024 * 1024;
 function reply<T extends object>(res: restify.Response, done: Done<T>, ok: (value: T) => unknown, status = 200) {
   if (!done.ok)
     return json(res, done.status, { error: done.error, ...(done.problems ? { problems: done.problems } : {}) });
-  const { ok: _ok, ...value } = done;
-  json(res, status, ok(value as unknown as T));
+  json(res, status, ok(Object.fromEntries(Object.entries(done).filter(([k]) => k !== 'ok')) as T));
 }
 
 /** The files of an uploaded zip (base64 in JSON, the body limit being what it is), YAML only. */
