@@ -4,7 +4,12 @@ import { ResilientStorage } from './turn/resilient-storage';
 import { coordinatorPolicy } from './broadcast/coordinators';
 import { createDelivery } from './broadcast/delivery-setup';
 import type { Config } from './config';
-import { loadCore, type Core } from './core/bootstrap';
+import { checkKnowledge, loadCore, type Core } from './core/bootstrap';
+import { liveKnowledge, startingVersion, type LiveKnowledge } from './core/live-knowledge';
+import { readKnowledgeFiles, type KnowledgeFiles } from './knowledge/knowledge-files';
+import { knowledgeEditor } from './knowledge-admin/knowledge-editor';
+import { readEvalSet } from './evaluation/eval-set';
+import { DEFAULT_POPULAR, UsageCounter } from './search/usage';
 import { startServer, type RunningServer } from './server';
 import type { Logger } from './shared/logger';
 import { createStores } from './storage/create-stores';
@@ -19,6 +24,8 @@ export interface RunningBot {
   readonly stores: Stores;
   readonly bot: BotApp;
   readonly delivery: ReturnType<typeof createDelivery>;
+  /** The knowledge version this instance serves, following the store. */
+  readonly knowledge: LiveKnowledge;
   /** Stops the worker, the server and the expiry, then closes the stores. */
   stop(): Promise<void>;
 }
@@ -39,26 +46,60 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
   const adapter = createAdapter(config);
   const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger, recorder });
   const policy = coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS);
-  const bot = buildApp(
-    {
-      ...core,
-      logger,
-      recorder,
-      counts: stores.counts,
-      forwarding: { store: stores.questions, messenger: adapterMessenger(createAdapter(config), config.BOT_ID ?? '') },
-      allowedTenants: config.allowedTenants,
-      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-      forget: (target) => stores.forget(target),
-      createStateIfAbsent: (key, value) => stores.createStateIfAbsent(key, value),
-      broadcasting: {
-        stores,
-        policy,
-        wake: delivery.wake,
+  const check = (files: KnowledgeFiles) => checkKnowledge(files, config.knowledgeDir);
+  const repository = { files: readKnowledgeFiles(config.knowledgeDir), core };
+  const initial = await startingVersion({ store: stores.knowledge, repository, check, logger });
+  // Kept across knowledge versions: the popular questions and the per-user limits are not knowledge.
+  const usage = new UsageCounter(DEFAULT_POPULAR);
+  const forwardingMessenger = adapterMessenger(createAdapter(config), config.BOT_ID ?? '');
+  const build = (current: Core) =>
+    buildApp(
+      {
+        ...current,
+        logger,
+        recorder,
+        usage,
+        counts: stores.counts,
+        forwarding: { store: stores.questions, messenger: forwardingMessenger },
+        allowedTenants: config.allowedTenants,
+        rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        forget: (target) => stores.forget(target),
+        createStateIfAbsent: (key, value) => stores.createStateIfAbsent(key, value),
+        broadcasting: {
+          stores,
+          policy,
+          wake: delivery.wake,
+        },
       },
+      new ResilientStorage(stores.state, logger),
+      adapter,
+    );
+  let app = build(initial.core);
+  // A newly published version: the next turn runs on a bot built from it; turns under way finish on theirs.
+  const knowledge = liveKnowledge({
+    store: stores.knowledge,
+    initial,
+    check,
+    logger,
+    intervalMs: config.KNOWLEDGE_POLL_SECONDS * 1000,
+    onSwitch: (live) => (app = build(live.core)),
+  });
+  const bot: BotApp = {
+    get app() {
+      return app.app;
     },
-    new ResilientStorage(stores.state, logger),
-    adapter,
-  );
+    get services() {
+      return app.services;
+    },
+    handleTurn: (context) => app.handleTurn(context),
+  };
+  const editor = knowledgeEditor({
+    store: stores.knowledge,
+    live: knowledge,
+    check,
+    approval: config.KNOWLEDGE_APPROVAL,
+    logger,
+  });
   const server = await startServer({
     bot,
     adapter,
@@ -68,12 +109,26 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
     auth: inboundAuthFor(config),
     readiness: async () => ({
       storage: await storageWritable(stores),
-      knowledge: core.knowledge.entries.length > 0,
+      knowledge: knowledge.current().core.knowledge.entries.length > 0,
       delivery: delivery.worker.running,
     }),
-    routes: tabRoutesFor({ config, core, stores, policy, services: bot.services, logger }),
+    routes: tabRoutesFor({
+      config,
+      live: knowledge,
+      stores,
+      policy,
+      services: () => bot.services,
+      editing: {
+        editor,
+        live: knowledge,
+        check,
+        previewQuestions: () => readEvalSet(config.knowledgePreviewSet) ?? [],
+      },
+      logger,
+    }),
   });
   delivery.worker.start();
+  knowledge.start();
   const expiry = scheduleSlotExpiry((before) => stores.expireUserSlots(before), logger);
   const questionExpiry = scheduleExpiry(
     (before) => stores.questions.deleteBefore(before),
@@ -86,7 +141,9 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
     stores,
     bot,
     delivery,
+    knowledge,
     stop: async () => {
+      await knowledge.stop();
       expiry.stop();
       questionExpiry.stop();
       await Promise.allSettled([delivery.worker.stop(), server.stop()]);

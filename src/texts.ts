@@ -209,6 +209,10 @@ export const TEXTS = {
     stale: 'Diese Schaltfläche gehört zu einer älteren Frage. Hier ist Ihre aktuelle Frage:',
     expired: 'Ihr letzter Fall ist über 24 Stunden alt. Wir beginnen neu.',
     continueLater: 'Ihr geführter Fall ist noch offen:',
+    updated:
+      'Der Leitfaden wurde inzwischen aktualisiert. Damit alles zur neuen Fassung passt, beginnen wir den Fall neu.',
+    updatedEnded:
+      'Der Leitfaden wurde inzwischen aktualisiert; Ihr offener geführter Fall ist beendet. Mit „Was tun?“ beginnen Sie neu.',
   },
   forwarding: {
     title: 'Frage an die Fachstelle',

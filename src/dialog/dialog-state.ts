@@ -11,7 +11,14 @@ const StoredDialog = z.object({
   history: z.array(z.object({ node: z.string(), answers: Answers })).max(50),
   prefilled: z.array(z.string()),
   updatedAt: z.number(),
+  flow: z.string().optional(),
 });
+
+/** A stored dialog begun on another flow (a knowledge version published since): it cannot go on. */
+export function isOutdated(stored: unknown, fingerprint: string): boolean {
+  const flow = StoredDialog.safeParse(stored).data?.flow;
+  return flow !== undefined && flow !== fingerprint;
+}
 
 /** The stored dialog if it is well-formed, still on the flow, and fresh; otherwise undefined. */
 export function readDialog(

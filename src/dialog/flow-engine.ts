@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Condition, Flow, FlowNode, OutcomeNode, QuestionNode } from './flow-schema';
 
 /** Where a teacher is in the guide. Plain data: stored in the bot's state, validated when read. */
@@ -10,6 +11,8 @@ export interface DialogState {
   /** Slots taken from the teacher's own text. */
   readonly prefilled: readonly string[];
   readonly updatedAt: number;
+  /** The flow's fingerprint when the dialog began: a changed flow (a new knowledge version) restarts it. */
+  readonly flow?: string;
 }
 
 export type Answers = Readonly<Record<string, string>>;
@@ -23,6 +26,7 @@ export const ruleApplies = (rule: { when: Condition; unless: Condition }, answer
 
 /** The pure guide: moves through the flow graph; no SDK, no I/O. */
 export function createFlowEngine(flow: Flow) {
+  const fingerprint = createHash('sha256').update(JSON.stringify(flow)).digest('hex').slice(0, 16);
   const nodes = new Map<string, FlowNode>(flow.nodes.map((n) => [n.id, n]));
   const node = (id: string): FlowNode => {
     const n = nodes.get(id);
@@ -49,6 +53,7 @@ export function createFlowEngine(flow: Flow) {
 
   return {
     flow,
+    fingerprint,
     node,
     start(prefill: Answers = {}, now = Date.now()): DialogState {
       const answers = { ...prefill };
@@ -58,6 +63,7 @@ export function createFlowEngine(flow: Flow) {
         history: [],
         prefilled: Object.keys(prefill),
         updatedAt: now,
+        flow: fingerprint,
       };
     },
 
@@ -74,6 +80,7 @@ export function createFlowEngine(flow: Flow) {
         history: [...state.history, { node: state.node, answers: state.answers }],
         prefilled: state.prefilled,
         updatedAt: now,
+        flow: fingerprint,
       };
     },
 
@@ -86,6 +93,7 @@ export function createFlowEngine(flow: Flow) {
         history,
         prefilled: state?.prefilled ?? [],
         updatedAt: now,
+        flow: fingerprint,
       };
     },
 

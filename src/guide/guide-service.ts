@@ -6,7 +6,7 @@ import { text } from '../cards/adaptive';
 import { withChildProtectionBanner } from '../cards/child-protection';
 import { createFreeTextDecider, type FreeTextDecision } from '../decision/free-text';
 import { TEXTS } from '../texts';
-import { readDialog } from '../dialog/dialog-state';
+import { isOutdated, readDialog } from '../dialog/dialog-state';
 import type { DialogState } from '../dialog/flow-engine';
 import type { GuidePayload } from '../cards/actions';
 import { outcomeCard, questionCard, summaryText } from '../dialog/guide-cards';
@@ -35,7 +35,8 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
   const decide = createFreeTextDecider(deps);
   const nodeExists = (id: string) => guide.flow.nodes.some((n) => n.id === id);
   /** The user's stored dialog (whatever shape it has after a deployment), checked. */
-  const load = (stored: unknown) => readDialog(stored, nodeExists);
+  const load = (stored: unknown) => (outdated(stored) ? undefined : readDialog(stored, nodeExists));
+  const outdated = (stored: unknown) => isOutdated(stored, guide.fingerprint);
 
   /** Where the dialog stands: the next question, or the outcome; `before` goes first (an answer). */
   function show(dialog: DialogState, lead?: string, before: readonly Said[] = [], banner?: string): GuideTurn {
@@ -82,6 +83,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       return show(guide.start(knownAnswers(payload.prefill)));
     }
     if (payload.action === 'restart') return show(guide.start());
+    if (outdated(stored) && payload.action !== 'cancel') return show(guide.start(), TEXTS.guide.updated);
     const dialog = load(stored);
     if (!dialog)
       return payload.action === 'cancel' ? saying(TEXTS.guide.cancelled) : show(guide.start(), TEXTS.guide.expired);
@@ -140,12 +142,16 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       const decision = decide(typed);
       countDecision(decision);
       const slots = Object.keys(decision.prefill);
+      // Begun on an earlier version of the guide: said once, after the answer (child protection stays first).
+      const ended: GuideTurn['replies'] =
+        outdated(stored) && decision.route !== 'guide' ? [{ reply: { text: TEXTS.guide.updatedEnded } }] : [];
       if (decision.route === 'guide') {
         recorder.count('guide', 'start');
         logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
         return show(guide.start(decision.prefill));
       }
-      return { replies: [answers.answer(typed, slots.length ? decision.prefill : undefined, decision.refs[0])] };
+      const answer = answers.answer(typed, slots.length ? decision.prefill : undefined, decision.refs[0]);
+      return ended.length ? { replies: [answer, ...ended], dialog: null } : { replies: [answer] };
     },
   };
 }

@@ -17,7 +17,8 @@ export interface DeskDeps {
   readonly questions: QuestionStore;
   readonly stores: Pick<BroadcastStores, 'broadcasts' | 'outbox'> & { readonly acknowledgements: AcknowledgementStore };
   readonly policy: CoordinatorPolicy;
-  readonly knowledge: Knowledge;
+  /** The live version's knowledge (titles of the most used entries). */
+  readonly knowledge: () => Knowledge;
   readonly forwarding?: ForwardingService;
   readonly news?: BroadcastService;
   readonly now?: () => number;
@@ -61,7 +62,7 @@ export function coordinationDesk(deps: DeskDeps) {
           { title: TEXTS.statistics.questions, lines: lines(weeks, routes) },
           { title: TEXTS.statistics.guideAndFeedback, lines: lines(weeks, guide) },
         ],
-        top: top.map(([ref, n]) => ({ ref, title: deps.knowledge.byRef(ref)?.short_title ?? ref, ...masked(n) })),
+        top: top.map(([ref, n]) => ({ ref, title: deps.knowledge().byRef(ref)?.short_title ?? ref, ...masked(n) })),
       };
     },
 

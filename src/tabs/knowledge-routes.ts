@@ -42,18 +42,17 @@ function unzipFiles(base64: string): Record<string, string> | string {
 }
 
 /** /api/tab/knowledge/…: the coordinators edit, check, preview, publish and roll back the knowledge base. */
-export function registerKnowledgeRoutes(
-  server: restify.Server,
-  deps: {
-    editor: KnowledgeEditor;
-    live: LiveKnowledge;
-    check: (files: ReadonlyMap<string, string>) => { core?: Core };
-    previewQuestions: () => readonly EvalCase[];
-    policy: CoordinatorPolicy;
-    logger: Logger;
-    signedIn: (req: restify.Request, res: restify.Response) => Promise<string | undefined>;
-  },
-): void {
+export interface KnowledgeRouteDeps {
+  readonly editor: KnowledgeEditor;
+  readonly live: LiveKnowledge;
+  readonly check: (files: ReadonlyMap<string, string>) => { core?: Core };
+  readonly previewQuestions: () => readonly EvalCase[];
+  readonly policy: CoordinatorPolicy;
+  readonly logger: Logger;
+  readonly signedIn: (req: restify.Request, res: restify.Response) => Promise<string | undefined>;
+}
+
+export function registerKnowledgeRoutes(server: restify.Server, deps: KnowledgeRouteDeps): void {
   const coordinator = coordinatorOnly(deps);
   const { editor } = deps;
   const base = '/api/tab/knowledge';

@@ -10,6 +10,7 @@ import type { CoordinationDesk } from './coordination-desk';
 import type { TabTokenCheck } from './tab-auth';
 import { FollowUp } from '../cards/actions';
 import { registerCoordinationRoutes } from './coordination-routes';
+import { registerKnowledgeRoutes, type KnowledgeRouteDeps } from './knowledge-routes';
 import {
   childProtectionView,
   entryView,
@@ -21,8 +22,10 @@ import {
 } from './tab-views';
 
 export interface TabRouteDeps {
-  readonly knowledge: Knowledge;
-  readonly decide: FreeTextDecider;
+  /** The live version's knowledge and decision (a published version switches them). */
+  readonly current: () => { readonly knowledge: Knowledge; readonly decide: FreeTextDecider };
+  /** The coordinators' knowledge editing (absent when there is no store). */
+  readonly editing?: Omit<KnowledgeRouteDeps, 'policy' | 'logger' | 'signedIn'>;
   readonly desk: CoordinationDesk;
   readonly policy: CoordinatorPolicy;
   readonly logger: Logger;
@@ -42,7 +45,8 @@ const json = (res: restify.Response, status: number, body: unknown) => void res.
 
 /** GET /tabs/*, the Leitfaden API (public knowledge) and the coordinators' API under /api/tab/. */
 export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): void {
-  const { knowledge, logger } = deps;
+  const { logger } = deps;
+  const knowledgeNow = () => deps.current().knowledge;
 
   /** The caller's object id, or a refusal already sent. */
   async function signedIn(req: restify.Request, res: restify.Response): Promise<string | undefined> {
@@ -73,18 +77,19 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
       coordinator: verdict.ok && deps.policy.isCoordinator(verdict.identity.objectId),
     });
   });
-  server.get('/api/tab/procedure', async (_req, res) => json(res, 200, procedureView(knowledge)));
-  server.get('/api/tab/network', async (_req, res) => json(res, 200, networkView(knowledge)));
-  server.get('/api/tab/forms', async (_req, res) => json(res, 200, formsView(knowledge)));
-  server.get('/api/tab/child-protection', async (_req, res) => json(res, 200, childProtectionView(knowledge)));
+  server.get('/api/tab/procedure', async (_req, res) => json(res, 200, procedureView(knowledgeNow())));
+  server.get('/api/tab/network', async (_req, res) => json(res, 200, networkView(knowledgeNow())));
+  server.get('/api/tab/forms', async (_req, res) => json(res, 200, formsView(knowledgeNow())));
+  server.get('/api/tab/child-protection', async (_req, res) => json(res, 200, childProtectionView(knowledgeNow())));
   server.get('/api/tab/entry', async (req, res) => {
+    const knowledge = knowledgeNow();
     const entry = knowledge.byRef(param(req, 'ref'));
     if (!entry) return json(res, 404, { error: T.notFound });
     json(res, 200, entryView(entry, knowledge));
   });
   server.get('/api/tab/follow-up', async (req, res) => {
     const asked = FollowUp.safeParse({ verb: 'followup', what: param(req, 'what'), ref: param(req, 'ref') });
-    const view = asked.success ? followUpView(knowledge, asked.data.ref, asked.data.what) : undefined;
+    const view = asked.success ? followUpView(knowledgeNow(), asked.data.ref, asked.data.what) : undefined;
     if (!view) return json(res, 404, { error: T.notFound });
     json(res, 200, view);
   });
@@ -92,12 +97,14 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
   server.get('/api/tab/search', async (req, res) => {
     const q = param(req, 'q').trim();
     if (!q || q.length > MAX_QUERY) return json(res, 400, { error: T.badQuery(MAX_QUERY) });
-    const view = searchView(deps.decide(q), knowledge);
+    const { knowledge, decide } = deps.current();
+    const view = searchView(decide(q), knowledge);
     logger.info({ intent: 'tab-search', route: view.route }, 'tab search');
     json(res, 200, view);
   });
 
   registerCoordinationRoutes(server, { desk: deps.desk, policy: deps.policy, logger, signedIn });
+  if (deps.editing) registerKnowledgeRoutes(server, { ...deps.editing, policy: deps.policy, logger, signedIn });
 }
 
 /** The pages load only their own scripts; Teams may frame them. */

@@ -3,11 +3,13 @@ import type { BotApp } from '../app';
 import type { CoordinatorPolicy } from '../broadcast/coordinators';
 import { PROJECT_ROOT, type Config } from '../config';
 import type { Core } from '../core/bootstrap';
-import { createFreeTextDecider } from '../decision/free-text';
+import type { LiveKnowledge } from '../core/live-knowledge';
+import { createFreeTextDecider, type FreeTextDecider } from '../decision/free-text';
 import type { Logger } from '../shared/logger';
 import type { startServer } from '../server';
 import type { Stores } from '../storage/stores';
 import { coordinationDesk } from './coordination-desk';
+import type { KnowledgeRouteDeps } from './knowledge-routes';
 import { ENTRA_KEYS_URL, tabAuth } from './tab-auth';
 import { registerTabRoutes } from './tab-routes';
 
@@ -17,10 +19,12 @@ export const TAB_ASSETS_DIR = join(PROJECT_ROOT, 'dist', 'web');
 /** The tabs on the bot's own server: sign-in against Entra, or none in local mode. */
 export function tabRoutesFor(o: {
   config: Config;
-  core: Core;
+  live: Pick<LiveKnowledge, 'current'>;
   stores: Stores;
   policy: CoordinatorPolicy;
-  services: BotApp['services'];
+  /** The running bot's coordinator services (rebuilt when the knowledge version changes). */
+  services: () => BotApp['services'];
+  editing?: Omit<KnowledgeRouteDeps, 'policy' | 'logger' | 'signedIn'>;
   logger: Logger;
 }): NonNullable<Parameters<typeof startServer>[0]['routes']> {
   const { config } = o;
@@ -32,18 +36,31 @@ export function tabRoutesFor(o: {
         keysUrl: config.TAB_KEYS_URL ?? ENTRA_KEYS_URL,
       })
     : undefined;
+  const knowledge = () => o.live.current().core.knowledge;
   const desk = coordinationDesk({
     counts: o.stores.counts,
     questions: o.stores.questions,
     stores: o.stores,
     policy: o.policy,
-    knowledge: o.core.knowledge,
-    ...o.services,
+    knowledge,
+    get forwarding() {
+      return o.services().forwarding;
+    },
+    get news() {
+      return o.services().news;
+    },
   });
+  const deciders = new WeakMap<Core, FreeTextDecider>();
+  const current = () => {
+    const { core } = o.live.current();
+    let decide = deciders.get(core);
+    if (!decide) deciders.set(core, (decide = createFreeTextDecider(core)));
+    return { knowledge: core.knowledge, decide };
+  };
   return (server) =>
     registerTabRoutes(server, {
-      knowledge: o.core.knowledge,
-      decide: createFreeTextDecider(o.core),
+      current,
+      editing: o.editing,
       desk,
       policy: o.policy,
       logger: o.logger,
