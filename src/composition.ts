@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { checkKnowledge, loadCore, type Core } from './core/bootstrap';
 import { liveKnowledge, startingVersion, type LiveKnowledge } from './core/live-knowledge';
 import { readKnowledgeFiles, type KnowledgeFiles } from './knowledge/knowledge-files';
-import { knowledgeEditor } from './knowledge-admin/knowledge-editor';
+import { knowledgeEditor, type KnowledgeEditor } from './knowledge-admin/knowledge-editor';
 import { readEvalSet } from './evaluation/eval-set';
 import { DEFAULT_POPULAR, UsageCounter } from './search/usage';
 import { startServer, type RunningServer } from './server';
@@ -26,6 +26,8 @@ export interface RunningBot {
   readonly delivery: ReturnType<typeof createDelivery>;
   /** The knowledge version this instance serves, following the store. */
   readonly knowledge: LiveKnowledge;
+  /** The coordinators' knowledge editing (what /api/tab/knowledge calls). */
+  readonly editor: KnowledgeEditor;
   /** Stops the worker, the server and the expiry, then closes the stores. */
   stop(): Promise<void>;
 }
@@ -142,6 +144,7 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
     bot,
     delivery,
     knowledge,
+    editor,
     stop: async () => {
       await knowledge.stop();
       expiry.stop();

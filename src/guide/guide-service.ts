@@ -121,7 +121,7 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
 
     /** Typed "Zurück", "Neu starten", "Abbrechen", "Zusammenfassung". */
     control(action: 'back' | 'restart' | 'cancel' | 'summary', stored: unknown): GuideTurn {
-      if (!load(stored) && action !== 'restart') return saying(TEXTS.guide.notActive);
+      if (!load(stored) && !outdated(stored) && action !== 'restart') return saying(TEXTS.guide.notActive);
       return press({ verb: 'guide', action }, stored);
     },
 

@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { KnowledgeFiles } from '../knowledge/knowledge-files';
 import { ENTRY_KINDS, type EntryKind } from '../knowledge/schema';
 import { FLOW_FILE } from '../dialog/flow-loader';
@@ -126,7 +126,10 @@ function patch(doc: Document, path: (string | number)[], before: unknown, after:
   } else if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
     after.forEach((v, i) => patch(doc, [...path, i], before[i], v));
   } else {
-    doc.setIn(path, doc.createNode(after));
+    const node = doc.getIn(path, true);
+    // A changed scalar keeps its node, so its quoting stays ("0231 …" stays a quoted string).
+    if (isScalar(node) && (after === null || typeof after !== 'object')) node.value = after;
+    else doc.setIn(path, doc.createNode(after));
   }
 }
 
