@@ -119,4 +119,55 @@ describe('The tabs in Chromium (local mode, the npm start composition)', () => {
     await page.screenshot({ path: join(OUT_DIR, `tab-koordination-fragen-${size.name}.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('Wissen: a coordinator changes a phone number and a step action, publishes, and the chat answers with them', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${bot.server.url}/tabs/koordination`);
+    await page.getByRole('tab', { name: 'Wissen' }).click();
+    await page.getByRole('textbox', { name: 'Einträge filtern' }).fill('Psychiatrie');
+    await page
+      .getByRole('button', { name: /^Akteur: .*psychiatrie/i })
+      .first()
+      .click();
+    const number = page.getByRole('textbox', { name: 'number' }).first();
+    await expect.poll(() => number.inputValue()).toBe('0231 9 13 01 90');
+    await number.fill('0231 9 13 01 99');
+    await page.getByRole('button', { name: 'Im Entwurf speichern' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/im Entwurf gespeichert/);
+
+    await page.getByRole('textbox', { name: 'Einträge filtern' }).fill('Anhörung');
+    await page.getByRole('button', { name: /^Schritt: Anhörung/ }).click();
+    const action = page.getByRole('textbox', { name: 'actions 1' });
+    await expect.poll(() => action.inputValue()).not.toBe('');
+    await action.fill('Anhörungsschreiben mit Frist verschicken (im Browser geändert).');
+    await page.getByRole('button', { name: 'Im Entwurf speichern' }).click();
+    await expect.poll(() => page.getByText('Auf Basis von Version 1: 2 Änderung(en)').count()).toBe(1);
+    await page.getByRole('button', { name: 'Vorschau' }).click();
+    await expect
+      .poll(() => page.getByText(/Andere Antworten: \d+ von \d+ Prüffragen/).count(), { timeout: 20_000 })
+      .toBe(1);
+    await page.screenshot({ path: join(OUT_DIR, 'tab-koordination-wissen-desktop.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Veröffentlicht: Version 2.');
+
+    const answer = await fetch(`${bot.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        channelId: 'msteams',
+        deliveryMode: 'expectReplies',
+        serviceUrl: 'http://127.0.0.1:1/',
+        from: { id: 'teacher-e2e' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'conv-e2e-knowledge', conversationType: 'personal' },
+        text: 'Telefonnummer der Kinder- und Jugendpsychiatrie?',
+      }),
+    });
+    expect(JSON.stringify(await answer.json())).toContain('0231 9 13 01 99');
+    const step = await (await fetch(`${bot.server.url}/api/tab/entry?ref=step:anhoerung`)).text();
+    expect(step).toContain('im Browser geändert');
+  });
 });

@@ -14,7 +14,7 @@ export function teamsHost(): Promise<boolean> {
   return inTeams;
 }
 
-async function headers(): Promise<Record<string, string>> {
+export async function headers(): Promise<Record<string, string>> {
   if (!(await teamsHost())) return {};
   try {
     return { authorization: `Bearer ${await authentication.getAuthToken()}` };

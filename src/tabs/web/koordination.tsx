@@ -2,10 +2,11 @@ import { Spinner, Tab, TabList, Title2 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from './api';
 import { Inbox, NewsPanel } from './coordination-panels';
+import { KnowledgePanel } from './knowledge-panel';
 import { StatisticsPanel } from './statistics-panel';
 import type { Me, Question, SentNews, Statistics } from './types';
 
-type Panel = 'statistik' | 'fragen' | 'neuigkeiten';
+type Panel = 'statistik' | 'fragen' | 'neuigkeiten' | 'wissen';
 
 export function Koordination({ me }: { me: Me }) {
   const [panel, setPanel] = useState<Panel>('statistik');
@@ -39,10 +40,12 @@ export function Koordination({ me }: { me: Me }) {
           Fragen an die Fachstelle{questions ? ` (${questions.filter((q) => q.state === 'open').length})` : ''}
         </Tab>
         <Tab value="neuigkeiten">Neuigkeiten</Tab>
+        <Tab value="wissen">Wissen</Tab>
       </TabList>
       {panel === 'statistik' && (stats ? <StatisticsPanel stats={stats} /> : <Spinner label="Lädt …" />)}
       {panel === 'fragen' && (questions ? <Inbox questions={questions} reload={load} /> : <Spinner label="Lädt …" />)}
       {panel === 'neuigkeiten' && (news ? <NewsPanel news={news} reload={load} /> : <Spinner label="Lädt …" />)}
+      {panel === 'wissen' && <KnowledgePanel />}
     </main>
   );
 }
