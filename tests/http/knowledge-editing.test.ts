@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -264,4 +265,28 @@ describe('Four-eyes rule (KNOWLEDGE_APPROVAL=true) and the guided dialog across 
     expect(typed).toContain('Versäumnisanzeige');
     expect(typed).toContain(TEXTS.guide.updatedEnded);
   });
+});
+
+describe('npm run knowledge:reset', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'knowledge-reset-'));
+  const fleet = twoInstances(() => ({ DATA_DIR: dataDir }));
+  afterAll(() => fleet.stop());
+
+  it('publishes the repository’s knowledge/ again, and the running instance follows', async () => {
+    const bot = await fleet.start();
+    const agency = (await call(bot, 'GET', `${API}/entries/${AGENCY}`)).body as Entry;
+    agency.contact.phone[0]!.number = NEW_NUMBER;
+    await call(bot, 'PUT', `${API}/draft/${AGENCY}`, agency);
+    await call(bot, 'POST', `${API}/publish`);
+    expect(await servesNumber(bot, NEW_NUMBER)).toBe(true);
+    const out = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'src/cli/knowledge-reset.ts'], {
+      cwd: join(__dirname, '../..'),
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(out).toContain('Version 3');
+    await vi.waitFor(async () => expect(await servesNumber(bot, OLD_NUMBER)).toBe(true), { timeout: 5000 });
+    const versions = (await call(bot, 'GET', `${API}/versions`)).body as { author: string }[];
+    expect(versions.at(-1)).toMatchObject({ author: 'repository' });
+  }, 60_000);
 });
