@@ -72,6 +72,7 @@ export function knowledgeEditor(deps: {
   /** Applies `edit` to the draft (starting one from the live version if none), checked, with retries. */
   async function changeDraft(
     author: string,
+    what: string,
     edit: (
       files: KnowledgeFiles,
       draft: KnowledgeDraft | undefined,
@@ -85,7 +86,7 @@ export function knowledgeEditor(deps: {
       const unchanged = diffVersions(published(), next.files).length === 0;
       const draft = unchanged ? undefined : { ...next.draft, files: filesToRecord(next.files) };
       if (await store.saveDraft(draft, tagged?.tag)) {
-        logger.info({ intent: 'knowledge', author, changes: next.draft.changes.length }, 'knowledge draft saved');
+        logger.info({ intent: 'knowledge', author, what, changes: next.draft.changes.length }, 'knowledge draft saved');
         return { ok: true, problems: [] };
       }
     }
@@ -196,7 +197,7 @@ export function knowledgeEditor(deps: {
           body.kind !== parsed.kind && { ref, field: 'kind', message: `kind muss "${parsed.kind}" sein` },
       ].filter((p) => p !== false) as RefProblem[];
       if (wrong.length) return Promise.resolve(refuse(422, 'Id oder Art passen nicht zur Adresse.', wrong));
-      return changeDraft(author, (files, draft) => ({
+      return changeDraft(author, ref, (files, draft) => ({
         files: writeEntry(files, ref, body),
         draft: recordChange(draft, { ref, author, at: now() }),
       }));
@@ -204,7 +205,7 @@ export function knowledgeEditor(deps: {
 
     remove(ref: string, author: string): Promise<Done<{ problems: RefProblem[] }>> {
       if (!parseRef(ref)) return Promise.resolve(refuse(404, `Unbekannter Eintrag ${ref}`));
-      return changeDraft(author, (files, draft) => ({
+      return changeDraft(author, `${ref} removed`, (files, draft) => ({
         files: writeEntry(files, ref, undefined),
         draft: recordChange(draft, { ref, author, at: now(), removed: true }),
       }));
@@ -281,7 +282,7 @@ export function knowledgeEditor(deps: {
           400,
           `Erwartet: {"files": {"steps.yaml": "…"}}${bad.length ? `; ungültig: ${bad.map(([n]) => n).join(', ')}` : ''}`,
         );
-      return changeDraft(author, (files, draft) => ({
+      return changeDraft(author, `import ${given.map(([n]) => n).join(',')}`, (files, draft) => ({
         files: new Map([...files, ...(given as [string, string][])]),
         draft: { base: baseOf(draft), changes: draft?.changes ?? [], imported: { author, at: now() } },
       }));

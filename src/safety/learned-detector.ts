@@ -9,6 +9,7 @@ import { readSafetyExamples } from './examples-file';
 
 /** Trained models by their examples: tests and tools load the same knowledge many times. */
 const trained = new Map<string, DangerModel>();
+const MAX_TRAINED = 8;
 
 /**
  * Rules plus a model learned from knowledge/safety-examples/ and, as harmless examples, the ways teachers
@@ -28,6 +29,8 @@ export function learnedSafetyDetector(
   if (!model) {
     model = DangerModel.train(examples);
     trained.set(key, model);
+    // Each published knowledge version with changed questions trains anew: keep only the last few.
+    for (const oldest of trained.keys()) if (trained.size > MAX_TRAINED) trained.delete(oldest);
   }
   return { detect: createSafetyDetector(model), problems: [] };
 }

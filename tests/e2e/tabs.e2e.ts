@@ -8,6 +8,7 @@ import { startBot, type RunningBot } from '../../src/composition';
 import { loadConfig } from '../../src/config';
 import { loadCore } from '../../src/core/bootstrap';
 import { logger } from '../../src/shared/logger';
+import { askOverHttp } from '../support/chat-over-http';
 import { assertChromium, launchBrowser, type Browser } from './browser';
 
 const ROOT = resolve(__dirname, '../..');
@@ -152,21 +153,8 @@ describe('The tabs in Chromium (local mode, the npm start composition)', () => {
     await page.getByRole('button', { name: 'Veröffentlichen' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Veröffentlicht: Version 2.');
 
-    const answer = await fetch(`${bot.server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'msteams',
-        deliveryMode: 'expectReplies',
-        serviceUrl: 'http://127.0.0.1:1/',
-        from: { id: 'teacher-e2e' },
-        recipient: { id: 'bot' },
-        conversation: { id: 'conv-e2e-knowledge', conversationType: 'personal' },
-        text: 'Telefonnummer der Kinder- und Jugendpsychiatrie?',
-      }),
-    });
-    expect(JSON.stringify(await answer.json())).toContain('0231 9 13 01 99');
+    const answer = await askOverHttp(bot.server.url, 'Telefonnummer der Kinder- und Jugendpsychiatrie?');
+    expect(answer).toContain('0231 9 13 01 99');
     const step = await (await fetch(`${bot.server.url}/api/tab/entry?ref=step:anhoerung`)).text();
     expect(step).toContain('im Browser geändert');
   });

@@ -11,6 +11,7 @@ import { logger } from '../../src/shared/logger';
 import { TEXTS } from '../../src/texts';
 import { realCore } from '../support/bot-harness';
 import { startAzurite, type Azurite } from '../support/azurite';
+import { askOverHttp } from '../support/chat-over-http';
 
 const COORDINATOR = 'aaaaaaaa-0000-0000-0000-000000000001';
 const SECOND = 'aaaaaaaa-0000-0000-0000-000000000002';
@@ -37,23 +38,7 @@ const call = async (bot: RunningBot, method: string, path: string, body?: unknow
 };
 
 /** What the chat answers (POST /api/messages with expectReplies), as one string. */
-async function chat(bot: RunningBot, text: string, conversation = `c-${randomBytes(4).toString('hex')}`) {
-  const res = await fetch(`${bot.server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      channelId: 'msteams',
-      deliveryMode: 'expectReplies',
-      serviceUrl: 'http://127.0.0.1:1/',
-      from: { id: 'teacher' },
-      recipient: { id: 'bot' },
-      conversation: { id: conversation, conversationType: 'personal' },
-      text,
-    }),
-  });
-  return JSON.stringify(await res.json());
-}
+const chat = (bot: RunningBot, text: string, conversation?: string) => askOverHttp(bot.server.url, text, conversation);
 
 const servesNumber = async (bot: RunningBot, number: string) =>
   JSON.stringify((await call(bot, 'GET', `/api/tab/entry?ref=${AGENCY}`)).body).includes(number);
