@@ -202,6 +202,26 @@ describe('Signed in: every coordinator call checks the Teams SSO token and COORD
     expect(((await res.json()) as { error: string }).error).toBe(TEXTS.tabs.notCoordinator);
   });
 
+  it('lets only coordinators read or edit the knowledge base, with the same token check', async () => {
+    const teacher = await openid.entraToken(claims({ oid: TEACHER }));
+    const coordinator = await openid.entraToken(claims());
+    expect((await get(bot, '/api/tab/knowledge/entries', coordinator)).status).toBe(200);
+    expect((await get(bot, '/api/tab/knowledge/entries', teacher)).status).toBe(403);
+    expect((await get(bot, '/api/tab/knowledge/entries')).status).toBe(401);
+    const put = (token?: string) =>
+      fetch(`${bot.server.url}/api/tab/knowledge/draft/agency:jugendamt`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ kind: 'agency', id: 'jugendamt' }),
+      });
+    expect((await put(teacher)).status).toBe(403);
+    expect((await put()).status).toBe(401);
+    expect((await post(bot, '/api/tab/knowledge/publish', {}, teacher)).status).toBe(403);
+    expect((await post(bot, '/api/tab/knowledge/rollback/1', {}, teacher)).status).toBe(403);
+    expect((await get(bot, '/api/tab/knowledge/export', teacher)).status).toBe(403);
+    expect((await get(bot, '/api/tab/knowledge/draft', coordinator)).status).toBe(200);
+  });
+
   it.each([
     ['no token', async () => undefined],
     ['a foreign tenant', () => openid.entraToken(claims({ tid: 'other', iss: 'https://sts.windows.net/other/' }))],
