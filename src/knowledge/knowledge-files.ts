@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../shared/errors';
 
 /**
  * The YAML files of knowledge/ by name ("steps.yaml" → text): what a published version holds.
@@ -10,6 +11,7 @@ export type KnowledgeFiles = ReadonlyMap<string, string>;
 export const isKnowledgeFileName = (name: string): boolean => /^[a-z][a-z0-9-]*\.ya?ml$/.test(name);
 
 export function readKnowledgeFiles(dir: string): KnowledgeFiles {
+  if (!existsSync(dir)) throw new AppError('KNOWLEDGE_INVALID', `Wissensordner ${dir} fehlt (KNOWLEDGE_DIR)`);
   const names = readdirSync(dir).filter(isKnowledgeFileName).sort();
   return new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 }

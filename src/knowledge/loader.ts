@@ -30,11 +30,15 @@ export function loadKnowledgeFiles(texts: KnowledgeFiles, opts: { requireContrac
   const invalidRefs = new Set<string>();
   let synonyms: SynonymFile | undefined;
   let doubtful: SourceQualityFile['doubtful'] = [];
+  let unreadable = false;
 
   for (const name of files) {
     const file = parseYamlText(name, texts.get(name)!);
     problems.push(...file.errors.map((message) => ({ file: name, message })));
-    if (file.errors.length) continue;
+    if (file.errors.length) {
+      unreadable = true;
+      continue;
+    }
     if (name === SYNONYMS_FILE) {
       const parsed = SynonymFile.safeParse(file.data);
       if (parsed.success) synonyms = parsed.data;
@@ -48,6 +52,8 @@ export function loadKnowledgeFiles(texts: KnowledgeFiles, opts: { requireContrac
     }
   }
   if (!files.includes(SYNONYMS_FILE)) problems.push({ file: SYNONYMS_FILE, message: 'Datei fehlt' });
+  // A file that is not even YAML hides its entries: references to them would be follow-on noise.
+  if (unreadable) return { problems };
   problems.push(...crossCheck(located, { requireContract: opts.requireContract ?? true, invalidRefs }));
   problems.push(...unusedDoubtfulHosts(doubtful, located));
   if (problems.length > 0 || !synonyms) return { problems };

@@ -11,10 +11,13 @@ export interface YamlFile {
 
 export const readYamlFile = (path: string): YamlFile => parseYamlText(path, readFileSync(path, 'utf8'));
 
+/** Far more aliases than any knowledge file uses (none today). */
+const MAX_ALIASES = 50;
+
 export function parseYamlText(path: string, text: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map(
+  const errors: string[] = doc.errors.map(
     (e) => `Zeile ${lineCounter.linePos(e.pos[0]).line}: YAML-Fehler: ${e.message.split('\n')[0]}`,
   );
   const lineOf = (p: readonly (string | number)[]): number | undefined => {
@@ -24,5 +27,14 @@ export function parseYamlText(path: string, text: string): YamlFile {
     }
     return undefined;
   };
-  return { path, data: errors.length ? undefined : doc.toJS(), errors, lineOf };
+  let data: unknown;
+  if (!errors.length) {
+    try {
+      // Aliases are capped: a "billion laughs" file of nested aliases is an error, not minutes of CPU.
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (err) {
+      errors.push(`YAML-Fehler: ${(err as Error).message}`);
+    }
+  }
+  return { path, data, errors, lineOf };
 }

@@ -1,5 +1,10 @@
 /** Error codes the operator sees in logs and start-up output. */
-export type ErrorCode = 'KNOWLEDGE_INVALID' | 'CONFIG_INVALID' | 'PAYLOAD_INVALID' | 'INPUT_REJECTED';
+export type ErrorCode =
+  | 'KNOWLEDGE_INVALID'
+  | 'CONFIG_INVALID'
+  | 'PAYLOAD_INVALID'
+  | 'INPUT_REJECTED'
+  | 'STORAGE_INVALID';
 
 /** The one application error: a code and a sentence naming the offending item. */
 export class AppError extends Error {

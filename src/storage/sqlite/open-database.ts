@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
 import { MIGRATIONS } from './schema';
 
 export type Db = Database.Database;
@@ -16,7 +17,7 @@ export function openDatabase(dataDir: string): Db {
   try {
     db = new Database(file);
   } catch (err) {
-    throw new Error(`SQLite: cannot open ${file}: ${(err as Error).message}`);
+    throw new AppError('STORAGE_INVALID', `SQLite: ${file} lässt sich nicht öffnen: ${(err as Error).message}`);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -28,7 +29,12 @@ export function openDatabase(dataDir: string): Db {
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    if (err instanceof AppError) throw err;
+    // "file is not a database", "attempt to write a readonly database": one line naming the file.
+    throw new AppError(
+      'STORAGE_INVALID',
+      `SQLite: ${file} ist beschädigt oder nicht beschreibbar: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -37,7 +43,10 @@ function migrate(db: Db, file: string): void {
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
-      throw new Error(`SQLite: ${file} has schema version ${version}, newer than this build (${MIGRATIONS.length})`);
+      throw new AppError(
+        'STORAGE_INVALID',
+        `SQLite: ${file} has schema version ${version}, newer than this build (${MIGRATIONS.length})`,
+      );
     }
     for (const sql of MIGRATIONS.slice(version)) db.exec(sql);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
