@@ -16,6 +16,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** http(s)://127.0.0.1, localhost or [::1]: where the Agents Playground and the emulators listen. */
+export function isLoopbackUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return /^https?:$/.test(protocol) && ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** restify: POST /api/messages (the bot), GET /healthz, and the tabs' routes. Starts on `port` (0 = ephemeral). */
 export async function startServer(opts: {
   bot: BotApp;
@@ -53,6 +64,13 @@ export async function startServer(opts: {
     }
     const dropped = tidyActivity(req.body as Record<string, unknown>);
     if (dropped.length) logger.warn({ fields: dropped }, 'wrongly typed activity fields ignored');
+    // Local mode checks no token: replies may go only to an emulator on this machine, never to any URL.
+    if (!opts.auth && !isLoopbackUrl((req.body as { serviceUrl?: unknown }).serviceUrl)) {
+      logger.warn({ status: 403, kind: 'local-mode', reason: 'serviceUrl not on loopback' }, 'request refused');
+      return void res.send(403, {
+        error: 'Local mode answers only emulators on loopback (http://127.0.0.1, localhost)',
+      });
+    }
     if (opts.auth) {
       const verdict = await opts.auth.check(req.headers.authorization, req.body as Record<string, unknown>);
       if (!verdict.ok) {

@@ -50,6 +50,15 @@ const post = (body: string, contentType = 'application/json') =>
   fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
 describe('The HTTP server', () => {
+  it('in local mode (no token check) posts replies only to an emulator on loopback', async () => {
+    for (const serviceUrl of ['https://evil.example/', 'http://127.0.0.1.evil.example/', 'file:///etc/passwd']) {
+      const res = await post(JSON.stringify({ ...activity('Hallo'), serviceUrl, deliveryMode: undefined }));
+      expect(res.status).toBe(403);
+    }
+    for (const serviceUrl of ['http://localhost:56150/', 'http://[::1]:3978/'])
+      expect((await post(JSON.stringify({ ...activity('Hallo'), serviceUrl }))).status).toBe(200);
+  });
+
   it('answers a question over POST /api/messages with expectReplies', async () => {
     const res = await post(JSON.stringify(activity('Wohin schicke ich die Versäumnisanzeige?')));
     expect(res.status).toBe(200);
