@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
@@ -14,6 +15,67 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   stop(): Promise<void>;
+}
+
+export interface ClientLimits {
+  readonly headersMs?: number;
+  readonly requestMs?: number;
+  readonly connectionsPerAddress?: number;
+}
+
+/**
+ * A client that sends its headers or body byte by byte is cut off: the headers must be complete within
+ * `headersMs` of the connection (or of the previous response), the whole request answered within `requestMs`.
+ * Node's own timeouts are set too, but Node checks them only every 30 s. One address holds at most so many
+ * connections (the Bot Connector's few addresses stay far below the default).
+ */
+function limitSlowClients(http: HttpServer, limits: ClientLimits, logger: Logger): void {
+  const headersMs = limits.headersMs ?? 10_000;
+  const requestMs = limits.requestMs ?? 30_000;
+  http.headersTimeout = headersMs;
+  http.requestTimeout = requestMs;
+  const cap = limits.connectionsPerAddress ?? 256;
+  const open = new Map<string, number>();
+  const waiting = new WeakMap<Socket, NodeJS.Timeout>();
+  const awaitHeaders = (socket: Socket) => {
+    const timer = setTimeout(() => {
+      logger.warn({ kind: 'slow-client', limitMs: headersMs }, 'connection closed: headers too slow');
+      socket.destroy();
+    }, headersMs);
+    timer.unref();
+    waiting.set(socket, timer);
+  };
+  http.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > cap) {
+      logger.warn({ kind: 'connections', cap }, 'connection refused: too many from one address');
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    awaitHeaders(socket);
+    socket.once('close', () => {
+      clearTimeout(waiting.get(socket));
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    clearTimeout(waiting.get(socket));
+    const deadline = setTimeout(() => {
+      logger.warn({ kind: 'slow-client', limitMs: requestMs }, 'request cut off: not done in time');
+      // No 408 of our own: restify answers the aborted body itself, and two answers would throw.
+      socket.destroy();
+    }, requestMs);
+    deadline.unref();
+    res.once('close', () => {
+      clearTimeout(deadline);
+      if (!socket.destroyed) awaitHeaders(socket);
+    });
+  });
 }
 
 /** http(s)://127.0.0.1, localhost or [::1]: where the Agents Playground and the emulators listen. */
@@ -40,11 +102,14 @@ export async function startServer(opts: {
   readiness?: () => Promise<Readonly<Record<string, boolean>>>;
   /** More routes on the same server (the tabs and their API). */
   routes?: (server: restify.Server) => void;
+  /** Slow-client limits (defaults: 10 s for the headers, 30 s per request, 256 connections per address). */
+  limits?: ClientLimits;
 }): Promise<RunningServer> {
   const { bot, adapter, logger } = opts;
   const server = restify.createServer({ name: 'schulabsentismus-bot', handleUncaughtExceptions: false });
   // Replies are a few KB: without TCP_NODELAY, Nagle + delayed ACK adds ~40 ms to each.
   server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
+  limitSlowClients(server.server, opts.limits ?? {}, logger);
   // restify limits the compressed bytes only: a 245 KB gzip body inflates to 240 MB before
   // authentication. The Bot Connector never compresses, so compressed bodies are refused unread.
   server.use((req, res, next) => {
