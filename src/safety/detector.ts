@@ -154,15 +154,19 @@ export interface Thresholds {
 export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.6, weak: 0.35, passage: 0.75 };
 
 /**
- * Rules and the learned model together: the stronger of the two counts. A rule's clear signal
- * always stands; the model catches what no rule names (paraphrases, new wording).
+ * Rules and the learned model together: the stronger of the two counts; the model catches what no rule
+ * names (paraphrases, new wording). A rule's clear signal leads when the model sees at least a weak sign
+ * somewhere in the text: a rule reads a few words ("null Plan, wie es weitergeht"), the model the whole
+ * message. Where the model sees nothing at all, the rule's signal still shows the Kinderschutz line (weak).
  */
 export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds = LEARNED_THRESHOLDS): SafetyDetector {
   return (text) => {
     const reading = read(text);
     const rules = rulesOn(reading);
-    if (rules.level === 'clear' || !model) return rules;
+    if (!model) return rules;
     const { whole, passage } = model.read(text);
+    if (rules.level === 'clear')
+      return whole >= thresholds.weak || passage >= thresholds.weak ? rules : { ...rules, level: 'weak' };
     if (whole >= thresholds.clear || passage >= thresholds.passage)
       return reading.at(PERSON).length > 0
         ? { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] }

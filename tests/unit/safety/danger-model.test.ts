@@ -83,8 +83,13 @@ describe('rules and model together', () => {
   const model = DangerModel.train(EXAMPLES);
   const detect = createSafetyDetector(model, { clear: 0.5, weak: 0.2, passage: 0.5 });
 
-  it('a clear rule always stands, whatever the model says', () => {
-    expect(detect('Der Vater schlägt ihn, er hat blaue Flecken.').level).toBe('clear');
+  it('a clear rule leads when the model sees at least a weak sign; where it sees none, the line still shows', () => {
+    const hit = 'Der Vater schlägt ihn, er hat blaue Flecken.';
+    expect(createSafetyDetector(model, { clear: 0.5, weak: 0, passage: 0.5 })(hit).level).toBe('clear');
+    expect(createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01 })(hit)).toEqual({
+      level: 'weak',
+      categories: ['physical', 'injury'],
+    });
   });
   it('the model alone leads with child protection above the clear threshold', () => {
     expect(detect(SIGN)).toEqual({ level: 'clear', categories: ['general'] });
