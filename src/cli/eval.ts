@@ -19,6 +19,7 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-9 (140, round 4, 2026-12-03): fresh, measured on 1946a85 before the round and after it, never tuned on.
  * Round 4: the in-scope and out-of-scope questions of routing-dev and blind … blind-7 are harmless (or, where they
  * expect Kinderschutz, danger) training examples of the child-protection model (knowledge/safety-examples/analysis-sets.jsonl).
+ * Round 6: blind-8, blind-9 and safety-blind-5 joined those training examples; safety-blind-6 stays held out.
  */
 const QUESTION_SETS = [
   'project',
