@@ -154,10 +154,16 @@ export interface Thresholds {
 export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.6, weak: 0.35, passage: 0.75 };
 
 /**
+ * The model overrules a clear rule only where it has context to read: in a short message ("Jugendlicher äußert
+ * Suizidgedanken") the rule's words are the message.
+ */
+const CONTEXT_WORDS = 12;
+
+/**
  * Rules and the learned model together: the stronger of the two counts; the model catches what no rule
- * names (paraphrases, new wording). A rule's clear signal leads when the model sees at least a weak sign
- * somewhere in the text: a rule reads a few words ("null Plan, wie es weitergeht"), the model the whole
- * message. Where the model sees nothing at all, the rule's signal still shows the Kinderschutz line (weak).
+ * names (paraphrases, new wording). In a message with context, a rule's clear signal leads when the model sees
+ * at least a weak sign somewhere in it: a rule reads a few words ("null Plan, wie es weitergeht"), the model the
+ * whole message. Where the model sees nothing at all, the rule's signal still shows the Kinderschutz line (weak).
  */
 export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds = LEARNED_THRESHOLDS): SafetyDetector {
   return (text) => {
@@ -166,7 +172,9 @@ export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds
     if (!model) return rules;
     const { whole, passage } = model.read(text);
     if (rules.level === 'clear')
-      return whole >= thresholds.weak || passage >= thresholds.weak ? rules : { ...rules, level: 'weak' };
+      return reading.tokens.length < CONTEXT_WORDS || whole >= thresholds.weak || passage >= thresholds.weak
+        ? rules
+        : { ...rules, level: 'weak' };
     if (whole >= thresholds.clear || passage >= thresholds.passage)
       return reading.at(PERSON).length > 0
         ? { level: 'clear', categories: rules.categories.length ? rules.categories : ['general'] }

@@ -7,6 +7,10 @@ import { fieldsOf, type FieldName } from './fields';
 import type { WeightedTerm } from './weighted-term';
 import { compileGroups, type PhraseGroup } from './synonyms';
 import { Vocabulary } from './vocabulary';
+import { EVERYDAY_WORDS } from '../text/everyday';
+
+/** Stems of everyday words: never evidence that a question is about this domain. */
+const EVERYDAY_STEMS: ReadonlySet<string> = new Set(EVERYDAY_WORDS.flatMap((w) => analyze(w)));
 
 const FIELD_NAMES = Object.keys(SEARCH_CONFIG.fieldWeights) as FieldName[];
 const SUBJECT_FIELDS: readonly FieldName[] = ['title', 'aliases', 'keywords'];
@@ -27,7 +31,7 @@ export interface SearchIndex {
   readonly vocabulary: Vocabulary;
   /** Resolved query terms, remembered (bounded). */
   readonly memo: Map<string, readonly WeightedTerm[]>;
-  /** Terms used in titles, aliases or keywords: the subject words of the domain. */
+  /** Terms used in titles, aliases or keywords, except everyday words: the subject words of the domain. */
   readonly subjectTerms: ReadonlySet<string>;
   /** The names of offices with many services (Ordnungsamt, Gesundheitsamt …): an addressee, not a matter. */
   readonly officeTerms: ReadonlySet<string>;
@@ -65,7 +69,9 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const bm25Idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const idf = new Map([...postings].map(([term, list]) => [term, bm25Idf(list.length)]));
   const vocabulary = new Vocabulary(postings.keys());
-  const subjectTerms = new Set(analysed.flatMap((d) => SUBJECT_FIELDS.flatMap((f) => d[f])));
+  const subjectTerms = new Set(
+    analysed.flatMap((d) => SUBJECT_FIELDS.flatMap((f) => d[f])).filter((t) => !EVERYDAY_STEMS.has(t)),
+  );
   const officeTerms = new Set(
     knowledge.agencies.filter((a) => a.many_services).flatMap((a) => analyze([a.short_title, ...a.aliases].join(' '))),
   );

@@ -83,13 +83,18 @@ describe('rules and model together', () => {
   const model = DangerModel.train(EXAMPLES);
   const detect = createSafetyDetector(model, { clear: 0.5, weak: 0.2, passage: 0.5 });
 
-  it('a clear rule leads when the model sees at least a weak sign; where it sees none, the line still shows', () => {
-    const hit = 'Der Vater schlägt ihn, er hat blaue Flecken.';
-    expect(createSafetyDetector(model, { clear: 0.5, weak: 0, passage: 0.5 })(hit).level).toBe('clear');
-    expect(createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01 })(hit)).toEqual({
+  it('in a message with context, a clear rule leads only when the model sees at least a weak sign', () => {
+    const story = 'Er fehlt seit Montag, die Mutter ruft nicht zurück. Der Vater schlägt ihn, er hat blaue Flecken.';
+    expect(createSafetyDetector(model, { clear: 0.5, weak: 0, passage: 0.5 })(story).level).toBe('clear');
+    expect(createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01 })(story)).toEqual({
       level: 'weak',
       categories: ['physical', 'injury'],
     });
+  });
+  it("in a short message the rule's words are the message: a clear rule leads whatever the model says", () => {
+    const blind = createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01 });
+    expect(blind('Der Vater schlägt ihn, er hat blaue Flecken.').level).toBe('clear');
+    expect(blind('Jugendlicher äußert Suizidgedanken').level).toBe('clear');
   });
   it('the model alone leads with child protection above the clear threshold', () => {
     expect(detect(SIGN)).toEqual({ level: 'clear', categories: ['general'] });
