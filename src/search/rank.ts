@@ -15,7 +15,7 @@ export interface Ranking {
   readonly anchored: boolean;
   /** idf mass of typed terms that are subject words (exact, related form or synonym). */
   readonly anchorMass: number;
-  /** idf mass of typed terms the knowledge base does not know at all. */
+  /** idf mass of typed terms the knowledge base does not know at all (everyday words left out). */
   readonly unknownMass: number;
   /** The part of `anchorMass` from subject words that are not an office's name: what the question is about. */
   readonly matterMass: number;
@@ -75,7 +75,7 @@ export function rank(
         .filter((r) => r.anchor && index.subjectTerms.has(r.term) && !index.officeTerms.has(r.term))
         .map((r) => (index.idf.get(r.term) ?? 0) * r.weight),
     );
-    if (!resolved.some((r) => r.anchor))
+    if (!resolved.some((r) => r.anchor) && !index.neutralTerms.has(term))
       unknownMass += resolved.length ? index.unseenIdf * SEARCH_CONFIG.partialUnknown : index.unseenIdf;
     understood += subject ? slotIdf : resolved.length ? slotIdf * SEARCH_CONFIG.weakTermCoverage : 0;
     maxPossible += slotIdf * (k1 + 1);

@@ -7,10 +7,14 @@ import { fieldsOf, type FieldName } from './fields';
 import type { WeightedTerm } from './weighted-term';
 import { compileGroups, type PhraseGroup } from './synonyms';
 import { Vocabulary } from './vocabulary';
-import { EVERYDAY_WORDS } from '../text/everyday';
+import { EVERYDAY_ENGLISH, EVERYDAY_GERMAN } from '../text/everyday';
 
-/** Stems of everyday words: never evidence that a question is about this domain. */
-const EVERYDAY_STEMS: ReadonlySet<string> = new Set(EVERYDAY_WORDS.flatMap((w) => analyze(w)));
+/** Stems of everyday German words: never evidence that a question is about this domain. */
+const EVERYDAY_STEMS: ReadonlySet<string> = new Set(EVERYDAY_GERMAN.flatMap((w) => analyze(w)));
+/** Stems of everyday words in both languages: no evidence against the domain either. */
+const NEUTRAL_STEMS: ReadonlySet<string> = new Set(
+  [...EVERYDAY_GERMAN, ...EVERYDAY_ENGLISH].flatMap((w) => analyze(w)),
+);
 
 const FIELD_NAMES = Object.keys(SEARCH_CONFIG.fieldWeights) as FieldName[];
 const SUBJECT_FIELDS: readonly FieldName[] = ['title', 'aliases', 'keywords'];
@@ -35,6 +39,8 @@ export interface SearchIndex {
   readonly subjectTerms: ReadonlySet<string>;
   /** The names of offices with many services (Ordnungsamt, Gesundheitsamt …): an addressee, not a matter. */
   readonly officeTerms: ReadonlySet<string>;
+  /** Everyday words of both languages: unknown to the knowledge base, but no sign of another matter. */
+  readonly neutralTerms: ReadonlySet<string>;
   readonly synonyms: readonly PhraseGroup[];
 }
 
@@ -83,6 +89,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     vocabulary,
     subjectTerms,
     officeTerms,
+    neutralTerms: NEUTRAL_STEMS,
     memo: new Map(),
     synonyms: compileGroups(knowledge.synonyms.groups),
   };
