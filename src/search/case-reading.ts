@@ -5,6 +5,14 @@ import { analyze } from './analyzer';
 /** Something was done or tried: "ist raus", "hatten wir schon", "already held", "hat nichts gebracht". */
 const DONE =
   /^(geschickt|verschickt|rausgegangen|raus|gemacht|durchgefuehrt|gelaufen|erfolgt|eingeschaltet|eingebunden|gestellt|ignoriert|abgeschickt|versandt|verhaengt|stattgefunden|gefuehrt|beschlossen|angehoert|getagt|gebracht|geholfen|versucht|durch|schon|bereits|hatten|hatte|trotz|done|sent|held|ignored|filed|issued|imposed|involved|tried|already|had|after)$/;
+/** Perfect and passive: an auxiliary with a past participle in the same clause ("hat … angeschrieben"). */
+const AUXILIARY = /^(hat|haben|hatte|hatten|habe|ist|sind|war|waren|wurde|wurden|worden)$/;
+const PARTICIPLE = /^(?:[a-z]{0,5}ge[a-z]{3,}(?:t|en)|[a-z]{3,}iert)$/;
+/** English simple past: "we talked", "the conference met". */
+const ENGLISH_PAST = /^(?:[a-z]{3,}ed|met|sent|held|had|did|spoke|wrote|took|gave|made|went|told|brought)$/;
+/** A planned or wished step is not done: "ist geplant", "hatten wir überlegt". */
+const NOT_DONE =
+  /^(geplant|gedacht|angedacht|ueberlegt|gewollt|gewuenscht|vorgesehen|empfohlen|gefragt|planned|wanted|asked|needed|supposed)$/;
 /** "noch nicht", "not yet": what follows is not done. */
 const NOT_YET = /^(noch|nicht|not|yet|kein|keine|keinen|never)$/;
 /** A mention counts as done when a done word stands this close (words, stop words left out) in its sentence. */
@@ -20,8 +28,15 @@ export function createCaseReader(steps: readonly Step[]) {
   const mentions: Mention[] = steps.flatMap((step) =>
     step.mentions.map((m) => ({ step, terms: analyze(m) })).filter((m) => m.terms.length > 0),
   );
-  const doneWords = (words: readonly string[]) =>
-    words.flatMap((w, i) => (DONE.test(w) && !NOT_YET.test(words[i - 1] ?? '') ? [i] : []));
+  const doneWords = (words: readonly string[]) => {
+    const perfect = words.some((w) => AUXILIARY.test(w));
+    const english = words.some((w) => ENGLISH_PAST.test(w) && !NOT_DONE.test(w)) && /[a-z]/.test(words.join(''));
+    return words.flatMap((w, i) => {
+      if (NOT_YET.test(words[i - 1] ?? '') || NOT_DONE.test(w)) return [];
+      const grammatical = (perfect && PARTICIPLE.test(w)) || (english && ENGLISH_PAST.test(w));
+      return DONE.test(w) || grammatical ? [i] : [];
+    });
+  };
 
   /** Steps named as done, in procedure order. */
   return function stepsDone(question: string): Step[] {

@@ -17,6 +17,16 @@ describe('case reading: what a story tells was already done', () => {
     ['We sent the written demand and held the hearing.', ['schriftliche-aufforderung', 'anhoerung']],
     ['Die Aufforderung ist noch nicht raus.', []],
     ['Sollen wir das Jugendamt anrufen?', []],
+    // Perfect and passive read as done, whatever the verb; English simple past too.
+    ['Die Klassenlehrerin hat die Eltern zum Gespräch eingeladen.', ['gespraeche']],
+    ['Den Eltern wurde die Aufforderung zugestellt.', ['schriftliche-aufforderung']],
+    [
+      'We had talks with the parents, and the class conference met last month.',
+      ['gespraeche', 'schulinterne-massnahmen'],
+    ],
+    // Planned is not done.
+    ['Eine Klassenkonferenz ist geplant.', []],
+    ['We planned a class conference.', []],
   ])('"%s" → %j', (text, ids) => {
     expect(stepsDone(text).map((s) => s.id)).toEqual(ids);
   });
