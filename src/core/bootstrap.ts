@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { formatProblem, type Problem } from '../knowledge/problems';
 import { ANXIETY_OPTION } from '../knowledge/contract';
 import { createAnswerEngine, type AnswerEngine } from '../search/engine';
+import { learnedScopeModel } from '../search/scope-model';
 import { compileGroups } from '../search/synonyms';
 import { learnedSafetyDetector } from '../safety/learned-detector';
 import { AppError } from '../shared/errors';
@@ -24,15 +25,18 @@ export const checkKnowledgeDir = (dir: string): { core?: Core; problems: Problem
   checkKnowledge(readKnowledgeFiles(dir), dir);
 
 /**
- * The same check for one version's YAML files (a draft, a published version); the child-protection
- * examples come from `examplesDir`/safety-examples.
+ * The same check for one version's YAML files (a draft, a published version); the learned models' examples
+ * come from `examplesDir`/safety-examples and `examplesDir`/scope-examples.
  */
 export function checkKnowledge(files: KnowledgeFiles, examplesDir: string): { core?: Core; problems: Problem[] } {
   const { knowledge, problems } = loadKnowledgeFiles(files);
   if (!knowledge) return { problems: [...problems] };
   const { flow, problems: flowProblems } = loadFlow(files, knowledge);
   const safety = learnedSafetyDetector(examplesDir, knowledge);
-  if (!flow || !safety.detect) return { problems: [...flowProblems, ...safety.problems] };
+  const scope = learnedScopeModel(examplesDir, knowledge);
+  if (!flow || !safety.detect || !scope.model)
+    return { problems: [...flowProblems, ...safety.problems, ...scope.problems] };
+  const scopeModel = scope.model;
   const guide = createFlowEngine(flow);
   // One case reading for answers and the guided dialog: the same keywords, synonyms and negation.
   const reader = createAnswerReader(guide.questions, {
@@ -41,6 +45,7 @@ export function checkKnowledge(files: KnowledgeFiles, examplesDir: string): { co
   });
   const engine = createAnswerEngine(knowledge, safety.detect, {
     anxious: (text) => reader.says(text, ANXIETY_OPTION.slot, ANXIETY_OPTION.value),
+    outside: (text) => scopeModel.outside(text),
   });
   return { core: { knowledge, engine, guide, reader }, problems: [] };
 }

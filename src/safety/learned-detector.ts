@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { CHILD_PROTECTION_STEP } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Problem } from '../knowledge/problems';
@@ -6,10 +5,12 @@ import type { LabelledText } from './danger-model';
 import { DangerModel } from './danger-model';
 import { createSafetyDetector, type SafetyDetector } from './detector';
 import { readSafetyExamples } from './examples-file';
+import { trainedModels } from '../shared/trained-models';
 
-/** Trained models by their examples: tests and tools load the same knowledge many times. */
-const trained = new Map<string, DangerModel>();
-const MAX_TRAINED = 8;
+const dangerModelFor = trainedModels(
+  (examples: readonly LabelledText[]) => DangerModel.train(examples),
+  (e) => `${e.danger ? 1 : 0}${e.text}`,
+);
 
 /**
  * Rules plus a model learned from knowledge/safety-examples/ and, as harmless examples, the ways teachers
@@ -22,17 +23,7 @@ export function learnedSafetyDetector(
   const read = readSafetyExamples(knowledgeDir);
   if (read.problems.length > 0) return { problems: read.problems };
   const examples = [...read.examples, ...everydayQuestions(knowledge)];
-  const key = createHash('sha256')
-    .update(examples.map((e) => `${e.danger ? 1 : 0}${e.text}`).join('\n'))
-    .digest('hex');
-  let model = trained.get(key);
-  if (!model) {
-    model = DangerModel.train(examples);
-    trained.set(key, model);
-    // Each published knowledge version with changed questions trains anew: keep only the last few.
-    for (const oldest of trained.keys()) if (trained.size > MAX_TRAINED) trained.delete(oldest);
-  }
-  return { detect: createSafetyDetector(model), problems: [] };
+  return { detect: createSafetyDetector(dangerModelFor(examples)), problems: [] };
 }
 
 /** The knowledge base's own example questions, outside child protection: what ordinary messages look like. */

@@ -34,6 +34,12 @@ export const SEARCH_CONFIG = Object.freeze({
   weakTermCoverage: 0.5,
   /** Second candidate within this ratio of the first → "Meinten Sie …?". */
   clarifyRatio: 0.9,
+  /**
+   * The learned scope model: at or above `outside` a question is someone else's matter, unless an entry matches it
+   * at `ownSubject` or better; at or below `inside` it is the bot's, however many of its words are unknown
+   * (chosen by leave-one-set-out over the analysis sets).
+   */
+  scopeModel: Object.freeze({ outside: 0.75, ownSubject: 0.6, inside: 0.05 }),
   maxCandidates: 5,
   /** Multiplier when the question hints at a kind of entry ("Vordruck", "Telefon", "Fortbildung" …). */
   kindBoost: Object.freeze({ step: 1.15, topic: 1.1, agency: 1.25, form: 1.25, offering: 1.2 }),

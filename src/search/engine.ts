@@ -25,14 +25,16 @@ export interface AnswerEngine {
 export interface CaseSignals {
   /** Anxiety or separation anxiety is told (negation read): no sanction step leads. */
   readonly anxious: (text: string) => boolean;
+  /** The learned scope model: how likely the question is someone else's matter (0.5: no opinion). */
+  readonly outside: (text: string) => number;
 }
-const NO_CASE_SIGNALS: CaseSignals = { anxious: () => false };
+const NO_CASE_SIGNALS: CaseSignals = { anxious: () => false, outside: () => 0.5 };
 
 /** Builds the index once; `ask` is pure and synchronous (a few hundred microseconds). */
 export function createAnswerEngine(
   knowledge: Knowledge,
   detect: SafetyDetector = readRules,
-  signals: CaseSignals = NO_CASE_SIGNALS,
+  signals: Partial<CaseSignals> = {},
 ): AnswerEngine {
   const index = buildIndex(knowledge);
   const childProtectionRefs = [
@@ -42,7 +44,8 @@ export function createAnswerEngine(
   const stepsDone = createCaseReader(knowledge.entries.filter((e) => e.kind === 'step'));
   return {
     index,
-    ask: (question) => answer(question, index, childProtectionRefs, detect, stepsDone, signals),
+    ask: (question) =>
+      answer(question, index, childProtectionRefs, detect, stepsDone, { ...NO_CASE_SIGNALS, ...signals }),
     safety: detect,
   };
 }
@@ -92,7 +95,12 @@ function answer(
   }
   // Someone else's matter (the asker's own job, another offence, another service): no procedure card.
   const scope = scopeOf(question);
-  if ((scope !== 'in' && scope !== 'attendance') || asksOfficeAboutOtherMatter(ranking))
+  // Two readers of whose matter it is: the rules (scope.ts) and the learned model; a clear verdict of either
+  // counts – except that the model does not overrule a question that names an entry's own subject (strong match).
+  const outside = signals.outside(question);
+  const modelSaysOutside =
+    outside >= SEARCH_CONFIG.scopeModel.outside && (candidates[0]?.score ?? 0) < SEARCH_CONFIG.scopeModel.ownSubject;
+  if ((scope !== 'in' && scope !== 'attendance') || asksOfficeAboutOtherMatter(ranking) || modelSaysOutside)
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
   const caseNext = nextStepFromCase(question, stepsDone);
   candidates = withoutSanctionsForAnxiety(
@@ -107,7 +115,9 @@ function answer(
   // The case says what was done and asks what follows: its next step is the answer, however the words rank.
   if (first.ref === caseNext) return { ...base, decision: 'answer', reason: 'case' };
   // A question about a pupil's attendance is the bot's matter even when many of its words are unknown.
-  if (scope !== 'attendance' && !inDomain(ranking, first.score, new Set(typed).size))
+  // … and the model, sure the question is the bot's matter, vouches for one whose words are mostly unknown.
+  const vouched = outside <= SEARCH_CONFIG.scopeModel.inside;
+  if (scope !== 'attendance' && !vouched && !inDomain(ranking, first.score, new Set(typed).size))
     return { ...base, decision: 'unsure', reason: 'low-coverage' };
   const threshold =
     new Set(typed).size >= SEARCH_CONFIG.storyTerms
