@@ -20,6 +20,8 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * Round 4: the in-scope and out-of-scope questions of routing-dev and blind … blind-7 are harmless (or, where they
  * expect Kinderschutz, danger) training examples of the child-protection model (knowledge/safety-examples/analysis-sets.jsonl).
  * Round 6: blind-8, blind-9 and safety-blind-5 joined those training examples; safety-blind-6 stays held out.
+ * blind-10 / safety-blind-7 (round 5, sealed until round 6's end): measured before and after round 6, then analysis sets.
+ * All question sets here are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [
   'project',
@@ -33,6 +35,7 @@ const QUESTION_SETS = [
   'blind-7',
   'blind-8',
   'blind-9',
+  'blind-10',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
@@ -52,6 +55,7 @@ const SAFETY_SETS = [
   'safety-blind-4',
   'safety-blind-5',
   'safety-blind-6',
+  'safety-blind-7',
 ] as const;
 
 function timed(

@@ -150,8 +150,10 @@ export interface Thresholds {
   readonly clear: number;
   readonly weak: number;
   readonly passage: number;
+  /** Below this on every passage the model sees no sign at all: a clear rule in a long text only shows the line. */
+  readonly silent: number;
 }
-export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.6, weak: 0.35, passage: 0.75 };
+export const LEARNED_THRESHOLDS: Thresholds = { clear: 0.6, weak: 0.35, passage: 0.75, silent: 0.05 };
 
 /**
  * The model overrules a clear rule only where it has context to read: in a short message ("Jugendlicher äußert
@@ -161,9 +163,9 @@ const CONTEXT_WORDS = 12;
 
 /**
  * Rules and the learned model together: the stronger of the two counts; the model catches what no rule
- * names (paraphrases, new wording). In a message with context, a rule's clear signal leads when the model sees
- * at least a weak sign somewhere in it: a rule reads a few words ("null Plan, wie es weitergeht"), the model the
- * whole message. Where the model sees nothing at all, the rule's signal still shows the Kinderschutz line (weak).
+ * names (paraphrases, new wording). In a message with context, a rule's clear signal leads unless the model sees
+ * no sign at all anywhere in it (every passage below `silent`): a rule reads a few words ("null Plan, wie es weitergeht"), the model the
+ * whole message. Then the rule's signal still shows the Kinderschutz line (weak).
  */
 export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds = LEARNED_THRESHOLDS): SafetyDetector {
   return (text) => {
@@ -172,7 +174,7 @@ export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds
     if (!model) return rules;
     const { whole, passage } = model.read(text);
     if (rules.level === 'clear')
-      return reading.tokens.length < CONTEXT_WORDS || whole >= thresholds.weak || passage >= thresholds.weak
+      return reading.tokens.length < CONTEXT_WORDS || passage >= thresholds.silent
         ? rules
         : { ...rules, level: 'weak' };
     if (whole >= thresholds.clear || passage >= thresholds.passage)

@@ -618,7 +618,7 @@ export const RULES: readonly Rule[] = [
   }),
   clear('neglect', {
     near: [
-      'krank|erkrankt|fieber|schmerzen|entzuend*|sick|ill|pain|fever|infection',
+      'krank|erkrankt|fieber|schmerzen|entzuend*|*entzuendung|*infektion|sick|ill|pain|fever|infection',
       'niemand|keiner|nie|nobody|never|untreated|unbehandelt',
       'arzt|aerztin|behandelt|behandlung|doctor|treated|treatment|medikament*|medicine',
     ],
@@ -952,6 +952,18 @@ export const RULES: readonly Rule[] = [
     unless: 'attest*|entschuldigung*|sick|note|krankschreib*|bescheinigung',
   }),
   clear('neglect', { near: ['versteckt|hortet|hides|hoards|hiding', 'brot|essen|food|bread|lebensmittel'], within: 4 }),
+  // Treatment withheld: "die Eltern hatten weder Insulin noch … mitgegeben", "gehen nicht zum Arzt", "against medical advice".
+  clear('neglect', {
+    near: [
+      `${PARENTS}|familie|family`,
+      'nicht|nich|kein*|weder|not|never|no',
+      'arzt|aerzt*|kinderarzt|doctor|insulin|medikament*|medication|medicine|behandl*|treatment|therapie*',
+    ],
+    within: 8,
+    literal: true,
+    unless: 'attest*|bescheinigung*|krankschreib*|entschuldig*|krankmeld*|note',
+  }),
+  clear('neglect', { seq: ['gegen|against', 'aerztlich*|aerztlichen|medical', 'rat|advice'], gap: 1 }),
   clear('locked-alone', {
     near: ['@ALONE', '@HOME', '@SMALL_CHILD|pm|nachts|night|midnight|mitternacht'],
     within: 12,

@@ -81,18 +81,18 @@ describe('learned danger model', () => {
 
 describe('rules and model together', () => {
   const model = DangerModel.train(EXAMPLES);
-  const detect = createSafetyDetector(model, { clear: 0.5, weak: 0.2, passage: 0.5 });
+  const detect = createSafetyDetector(model, { clear: 0.5, weak: 0.2, passage: 0.5, silent: 0.05 });
 
-  it('in a message with context, a clear rule leads only when the model sees at least a weak sign', () => {
+  it('in a message with context, a clear rule leads unless the model sees no sign at all', () => {
     const story = 'Er fehlt seit Montag, die Mutter ruft nicht zurück. Der Vater schlägt ihn, er hat blaue Flecken.';
-    expect(createSafetyDetector(model, { clear: 0.5, weak: 0, passage: 0.5 })(story).level).toBe('clear');
-    expect(createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01 })(story)).toEqual({
+    expect(createSafetyDetector(model, { clear: 0.5, weak: 0, passage: 0.5, silent: 0 })(story).level).toBe('clear');
+    expect(createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01, silent: 1.01 })(story)).toEqual({
       level: 'weak',
       categories: ['physical', 'injury'],
     });
   });
   it("in a short message the rule's words are the message: a clear rule leads whatever the model says", () => {
-    const blind = createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01 });
+    const blind = createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01, silent: 1.01 });
     expect(blind('Der Vater schlägt ihn, er hat blaue Flecken.').level).toBe('clear');
     expect(blind('Jugendlicher äußert Suizidgedanken').level).toBe('clear');
   });
@@ -115,12 +115,14 @@ describe('rules and model together', () => {
   });
   it('one alarming passage leads above the passage threshold, and shows the line below it', () => {
     const story = `Er fehlt oft montags. Die Eltern haben die Entschuldigung zu spät abgegeben. ${SIGN} Wie schreibe ich die Versäumnisanzeige? Ab wann darf ich ein Attest verlangen?`;
-    const strict = { clear: 1.01, weak: 1.01 };
+    const strict = { clear: 1.01, weak: 1.01, silent: 0.05 };
     expect(createSafetyDetector(model, { ...strict, passage: 0.5 })(story).level).toBe('clear');
-    expect(createSafetyDetector(model, { clear: 0.5, weak: 1.01, passage: 1.01 })(story).level).not.toBe('none');
+    expect(createSafetyDetector(model, { clear: 0.5, weak: 1.01, passage: 1.01, silent: 0.05 })(story).level).not.toBe(
+      'none',
+    );
   });
   it('between the thresholds: answer, and show the line', () => {
-    const between = createSafetyDetector(model, { clear: 1.01, weak: 0.5, passage: 1.01 });
+    const between = createSafetyDetector(model, { clear: 1.01, weak: 0.5, passage: 1.01, silent: 0.05 });
     expect(between(SIGN).level).toBe('weak');
   });
 });

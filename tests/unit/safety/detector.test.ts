@@ -28,6 +28,10 @@ const CLEAR: Record<DangerCategory, readonly string[]> = {
   neglect: [
     'Lina kommt seit Tagen in denselben schmutzigen Sachen und hat nie Frühstück dabei.',
     'he is always hungry and steals food from classmates',
+    // Treatment withheld.
+    'Die Eltern hatten weder Insulin noch Traubenzucker mitgegeben.',
+    'Sie hat eine Ohrenentzündung, aber niemand geht mit ihr zum Arzt.',
+    'Sie haben ihn gegen ärztlichen Rat aus dem Krankenhaus mitgenommen.',
   ],
   'locked-alone': [
     'Die Kleine war das ganze Wochenende allein zu Hause.',
@@ -103,6 +107,7 @@ describe('words that only look like danger', () => {
     'Die Hitze im Klassenraum bringt mich echt um, wie trage ich Hitzefrei ein?',
     'When is the next child protection training for new staff?',
     'Sein erwachsener Bruder heiratet in Ankara, darf er dafür beurlaubt werden?',
+    'Die Eltern haben kein Attest vom Arzt abgegeben.',
   ])('no clear sign in "%s"', (text) => {
     expect(readRules(text).level).not.toBe('clear');
   });
