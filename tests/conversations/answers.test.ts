@@ -38,11 +38,11 @@ const conversations: { name: string; steps: [string | Record<string, unknown>, E
     ],
   },
   {
-    name: 'says it is not sure for out-of-scope questions and offers examples',
+    name: 'says an out-of-scope question is not its matter and offers examples',
     steps: [
       [
         'Wie wird das Wetter morgen?',
-        all(titleMatches(new RegExp(TEXTS.unsureTitle)), (r) =>
+        all(titleMatches(new RegExp(TEXTS.outOfScopeTitle)), (r) =>
           expect(submitData(r[0]).some((d) => d.verb === 'ask')).toBe(true),
         ),
       ],
