@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { createAdapter, inboundAuthFor } from './adapter';
 import { buildApp, type BotApp } from './app';
 import { ResilientStorage } from './turn/resilient-storage';
 import { coordinatorPolicy } from './broadcast/coordinators';
 import { createDelivery } from './broadcast/delivery-setup';
+import type { Clock } from './broadcast/clock';
 import type { Config } from './config';
 import { checkKnowledge, loadCore, type Core } from './core/bootstrap';
 import { liveKnowledge, startingVersion, type LiveKnowledge } from './core/live-knowledge';
@@ -11,6 +13,7 @@ import { knowledgeEditor, type KnowledgeEditor } from './knowledge-admin/knowled
 import { readEvalSet } from './evaluation/eval-set';
 import { DEFAULT_POPULAR, UsageCounter } from './search/usage';
 import { startServer, type RunningServer } from './server';
+import { AppError } from './shared/errors';
 import type { Logger } from './shared/logger';
 import { createStores } from './storage/create-stores';
 import type { Stores } from './storage/stores';
@@ -38,15 +41,21 @@ export interface RunningBot {
  * Delivery gets an adapter of its own: the app sets `onTurnError` on the turn adapter, which
  * would swallow failed proactive sends (and post the apology into the subscriber's chat).
  */
-export async function startBot(config: Config, logger: Logger, core: Core = loadCore(config)): Promise<RunningBot> {
+export async function startBot(
+  config: Config,
+  logger: Logger,
+  core: Core = loadCore(config),
+  runtime: { clock?: Clock } = {},
+): Promise<RunningBot> {
   const stores = await createStores(config);
+  await refuseSecondInstance(stores, config);
   // References stored before they were reduced to the proactive minimum (names, Entra ids).
   const scrubbed = await stores.scrubReferences();
   if (scrubbed > 0) logger.info({ intent: 'privacy', scrubbed }, 'stored conversation references reduced');
   const recorder = bufferedRecorder(stores.counts, logger);
   recorder.start();
   const adapter = createAdapter(config);
-  const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger, recorder });
+  const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger, recorder, ...runtime });
   const policy = coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS);
   const check = (files: KnowledgeFiles) => checkKnowledge(files, config.knowledgeDir);
   const repository = { files: readKnowledgeFiles(config.knowledgeDir), core };
@@ -154,6 +163,18 @@ export async function startBot(config: Config, logger: Logger, core: Core = load
       await stores.close();
     },
   };
+}
+
+/** On SQLite one process is the bot: a second one on the same file would double Teams' send rate. */
+async function refuseSecondInstance(stores: Stores, config: Config): Promise<void> {
+  const role = stores.senderRole();
+  if (!role.exclusive || (await role.hold())) return;
+  await stores.close();
+  throw new AppError(
+    'STORAGE_INVALID',
+    `SQLite: ${join(config.dataDir, 'bot.sqlite')} wird schon von einem laufenden Bot benutzt – ` +
+      'ein zweiter Prozess startet nicht darauf. Mehrere Instanzen brauchen STORAGE=azure.',
+  );
 }
 
 /** A small real write: a full disk or a read-only file fails here before a turn half-succeeds. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger';
-import type { Outbox, SubscriptionStore } from './ports';
+import type { Outbox, SenderRole, SubscriptionStore } from './ports';
 import type { Clock } from './clock';
 import type { DeliveryJob, SendOutcome, Subscription } from './model';
 import type { Pacer } from './pacing';
@@ -32,4 +32,6 @@ export interface DeliveryWorkerOptions {
   /** Idle polling interval (default 1 s); `wake()` cuts it short. */
   readonly pollMs?: number;
   readonly retry?: Partial<RetryOptions>;
+  /** Claims only while this instance holds the sender's role (absent: always). */
+  readonly role?: SenderRole;
 }

@@ -24,6 +24,7 @@ export class DeliveryWorker {
   private woken = false;
   private onWire = 0;
   private crashed = false;
+  private sender = false;
   private loop?: Promise<void>;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
@@ -46,6 +47,11 @@ export class DeliveryWorker {
     return !!this.loop && !this.halt.signal.aborted;
   }
 
+  /** This instance holds the sender's role (or needs none) and claims jobs. */
+  get sending(): boolean {
+    return this.sender && this.running;
+  }
+
   start(): void {
     if (this.loop) throw new Error(`delivery worker ${this.o.owner} was already started`);
     this.loop = this.run();
@@ -62,6 +68,7 @@ export class DeliveryWorker {
     this.halt.abort();
     await this.loop;
     await Promise.all([...this.tasks]);
+    await this.o.role?.release();
   }
 
   /** Test helper: dies now. Nothing more is recorded; leases of held and in-flight jobs just expire. */
@@ -80,6 +87,10 @@ export class DeliveryWorker {
     while (!this.halt.signal.aborted) {
       const room = this.maxHeld - this.tasks.size;
       let claimed: DeliveryJob[] = [];
+      if (!(await this.holdsRole())) {
+        await this.pause();
+        continue;
+      }
       if (room >= Math.ceil(this.maxHeld / 4) || this.tasks.size === 0) {
         try {
           claimed = await this.o.outbox.claim(this.o.clock.now(), room, this.leaseMs, this.o.owner);
@@ -90,6 +101,18 @@ export class DeliveryWorker {
       for (const job of claimed) this.track(job);
       await this.pause();
     }
+  }
+
+  /** Takes or keeps the sender's role; a store that cannot answer counts as "not now". */
+  private async holdsRole(): Promise<boolean> {
+    if (!this.o.role) return (this.sender = true);
+    try {
+      this.sender = await this.o.role.hold();
+    } catch (err) {
+      this.o.logger.warn({ intent: 'delivery', owner: this.o.owner, err: String(err) }, 'sender role not checked');
+      this.sender = false;
+    }
+    return this.sender;
   }
 
   /** Waits for the poll interval, a finished task, `wake()` or shutdown. */

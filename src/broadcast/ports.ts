@@ -47,6 +47,20 @@ export interface AcknowledgementStore {
   of(broadcastId: string): Promise<Map<string, number>>;
 }
 
+/**
+ * Which of all instances sends: one at a time, so Teams' tenant limit holds for all of them together and
+ * nothing needs dividing. A standby instance keeps asking; it takes over within the role's lease when the
+ * sender dies.
+ */
+export interface SenderRole {
+  /** Takes or keeps the role; false while another live instance holds it. */
+  hold(): Promise<boolean>;
+  /** Gives the role up (a clean stop), so a standby takes over at once. */
+  release(): Promise<void>;
+  /** The store allows only one instance at all (SQLite): a second one must not start. */
+  readonly exclusive: boolean;
+}
+
 /** The three stores broadcast works on. */
 export interface BroadcastStores {
   readonly subscriptions: SubscriptionStore;

@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import type { AcknowledgementStore, BroadcastStores } from '../broadcast/ports';
+import type { AcknowledgementStore, BroadcastStores, SenderRole } from '../broadcast/ports';
 import type { QuestionStore } from '../forwarding/model';
 import type { CountStore } from '../statistics/ports';
 import type { KnowledgeVersionStore } from '../knowledge-admin/versions';
@@ -24,5 +24,7 @@ export interface Stores extends BroadcastStores {
   scrubReferences(): Promise<number>;
   /** Deletes users' own items in conversations last written before `before` (ms); returns how many. */
   expireUserSlots(before: number): Promise<number>;
+  /** The delivery sender's role, one per instance. */
+  senderRole(): SenderRole;
   close(): Promise<void>;
 }

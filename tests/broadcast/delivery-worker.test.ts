@@ -168,6 +168,32 @@ describe('When a worker delivers a broadcast', () => {
   });
 });
 
+describe('When instances share the sender role', () => {
+  it('only the holder claims; the standby takes over when the role comes free, and a clean stop gives it up', async () => {
+    const w = await world(20);
+    let holder: string | undefined = 'w1';
+    const role = (owner: string) => ({
+      exclusive: false,
+      hold: async () => (holder ??= owner) === owner,
+      release: async () => void (holder === owner && (holder = undefined)),
+    });
+    const [one, two] = [w.worker('w1', { role: role('w1') }), w.worker('w2', { role: role('w2') })];
+    two.start();
+    await w.clock.advance(1000);
+    expect(w.sender.log).toHaveLength(0);
+    expect(two.sending).toBe(false);
+    one.start();
+    await w.clock.advance(1000);
+    expect(one.sending).toBe(true);
+    await runUntil(w.clock, one.stop());
+    expect(holder).toBeUndefined();
+    await runUntil(w.clock, two.drain('b1'));
+    expect(two.sending).toBe(true);
+    await runUntil(w.clock, two.stop());
+    expect([...w.sender.delivered().values()]).toEqual(Array(20).fill(1));
+  });
+});
+
 describe('When a worker crashes in the middle', () => {
   it.each([
     [1, 30],

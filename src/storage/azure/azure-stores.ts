@@ -11,6 +11,8 @@ import { AzureCountStore } from './azure-counts';
 import { AzureQuestionStore } from './azure-questions';
 import { azureExpireUserSlots, azureForget } from './azure-forget';
 import { AzureOutbox } from './azure-outbox';
+import { azureSenderRole } from './azure-sender-role';
+import { logger } from '../../shared/logger';
 import { azureScrubReferences } from './azure-scrub';
 import { AzureSubscriptionStore } from './azure-subscription-store';
 import { writeJson } from './blob-json';
@@ -36,6 +38,7 @@ export async function createAzureStores({ connectionString, container, queue }: 
   }
   const questions = new AzureQuestionStore(containerClient);
   const forget = azureForget(containerClient);
+  const role = azureSenderRole(containerClient, logger);
   return {
     state: new BlobsStorage(connectionString, container),
     counts: new AzureCountStore(containerClient),
@@ -50,6 +53,7 @@ export async function createAzureStores({ connectionString, container, queue }: 
     scrubReferences: azureScrubReferences(containerClient),
     createStateIfAbsent: async (key, value) =>
       (await writeJson(containerClient, sanitizeBlobKey(key), value, { create: true })) !== undefined,
-    close: async () => undefined,
+    senderRole: () => role,
+    close: () => role.release(),
   };
 }

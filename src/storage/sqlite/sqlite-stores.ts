@@ -7,11 +7,15 @@ import { SqliteCountStore } from './sqlite-counts';
 import { SqliteQuestionStore } from './sqlite-questions';
 import { sqliteExpireUserSlots, sqliteForget } from './sqlite-forget';
 import { SqliteOutbox } from './sqlite-outbox';
+import { sqliteSenderRole } from './sqlite-sender-role';
 import { sqliteScrubReferences } from './sqlite-scrub';
 import { SqliteStateStorage } from './sqlite-state-storage';
 import { SqliteSubscriptionStore } from './sqlite-subscription-store';
 
-/** All stores on one SQLite file, `<dataDir>/bot.sqlite`; several processes may open the same file. */
+/**
+ * All stores on one SQLite file, `<dataDir>/bot.sqlite`. Only one bot process may run on it (the sender's
+ * role); the CLIs (stats, forget, report) open it beside the running bot.
+ */
 export function createSqliteStores(dataDir: string): Stores {
   const db = openDatabase(dataDir);
   const forget = sqliteForget(db);
@@ -19,6 +23,7 @@ export function createSqliteStores(dataDir: string): Stores {
   const scrub = sqliteScrubReferences(db);
   const state = new SqliteStateStorage(db);
   const questions = new SqliteQuestionStore(db);
+  const role = sqliteSenderRole(db, dataDir);
   return {
     state,
     counts: new SqliteCountStore(db),
@@ -40,7 +45,9 @@ export function createSqliteStores(dataDir: string): Stores {
       return changed;
     },
     createStateIfAbsent: (key, value) => state.createIfAbsent(key, value),
+    senderRole: () => role,
     close: async () => {
+      await role.release();
       if (db.open) db.close();
     },
   };
