@@ -7,7 +7,8 @@ import type { QuestionStore } from '../forwarding/model';
 import type { Knowledge } from '../knowledge/knowledge';
 import { lastWeeks, weeklyFigures } from '../statistics/figures';
 import type { CountStore } from '../statistics/ports';
-import { csvCell, shown, SMALL_NUMBER } from '../statistics/report';
+import { shown, SMALL_NUMBER } from '../statistics/report';
+import { deliveryCsv } from '../broadcast/delivery-csv';
 import { figureTables, type FigureLine } from '../statistics/statistics-card';
 import { TEXTS } from '../texts';
 import type { Reply } from '../turn/reply';
@@ -121,26 +122,7 @@ export function coordinationDesk(deps: DeskDeps) {
     async reportCsv(coordinator: string, id: string): Promise<string | undefined> {
       const broadcast = await deps.stores.broadcasts.get(id);
       if (!broadcast || !deps.policy.mayBroadcast(coordinator, broadcast.news.topic)) return undefined;
-      const jobs = await deps.stores.outbox.jobsFor(id);
-      const confirmed = await deps.stores.acknowledgements.of(id);
-      const confirmedAt = (conversation: string) => {
-        const at = confirmed.get(conversation);
-        return at === undefined ? '' : new Date(at).toISOString();
-      };
-      const rows = jobs.map((j) =>
-        [
-          j.conversationId,
-          j.action,
-          j.state,
-          j.reason ?? '',
-          String(j.attempts),
-          new Date(j.updatedAt).toISOString(),
-          j.action === 'send' ? confirmedAt(j.conversationId) : '',
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-      return ['conversation,action,state,reason,attempts,updated_at,acknowledged_at', ...rows].join('\n') + '\n';
+      return deliveryCsv(deps.stores, id);
     },
 
     recall: (coordinator: string, id: string) =>
