@@ -32,5 +32,11 @@ export interface BotDeps extends Core {
     readonly policy: CoordinatorPolicy;
     /** Wakes the delivery worker after jobs were queued. */
     readonly wake: () => void;
+    /** Re-draws a coordinator's confirmation card (approve, pause, a new time). */
+    readonly refresh?: (id: string) => void;
+    /** BROADCAST_APPROVAL: four eyes before a news item goes out. */
+    readonly approval?: boolean;
+    /** The wall clock for scheduled news (tests move it). */
+    readonly now?: () => number;
   };
 }

@@ -45,7 +45,8 @@ export async function startBot(
   config: Config,
   logger: Logger,
   core: Core = loadCore(config),
-  runtime: { clock?: Clock } = {},
+  /** Tests only: the delivery's clock, and the wall clock scheduled news start by. */
+  runtime: { clock?: Clock; now?: () => number } = {},
 ): Promise<RunningBot> {
   const stores = await createStores(config);
   await refuseSecondInstance(stores, config);
@@ -80,6 +81,9 @@ export async function startBot(
           stores,
           policy,
           wake: delivery.wake,
+          refresh: delivery.refresh,
+          approval: config.BROADCAST_APPROVAL,
+          now: runtime.now,
         },
       },
       new ResilientStorage(stores.state, logger),

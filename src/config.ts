@@ -70,6 +70,11 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Four-eyes rule for news: a second coordinator approves before a broadcast goes out. */
+  BROADCAST_APPROVAL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** How often each instance looks for a newly published knowledge version. */
   KNOWLEDGE_POLL_SECONDS: z.coerce.number().min(0.05).max(30).default(10),
   /** Questions the knowledge preview answers with the draft and the live version (JSONL as in tests/eval). */

@@ -10,11 +10,13 @@ import type { Acknowledge } from './acknowledgement-service';
 const SUBSCRIBE = /^\s*(abonnieren|abo|newsletter|neuigkeiten abonnieren)\s*[.!]*\s*$/i;
 const MINE = /^\s*(meine abos|meine abonnements|abos)\s*[?.!]*\s*$/i;
 const UNSUBSCRIBE = /^\s*(abbestellen|abmelden|kündigen|kuendigen)\s*[.!]*\s*$/i;
+const APPROVALS = /^\s*(freigaben|freigabe|zur freigabe)\s*[?.!]*\s*$/i;
 const COMPOSE = /^\s*(neuigkeit senden|nachricht senden|rundschreiben|broadcast|news senden)\s*[.!]*\s*$/i;
 
 /** The coordinator's turn for the broadcast service: identity, stored draft, and how to post. */
 const coordinatorTurn = (context: TurnContext, state: BotTurnState): CoordinatorTurn => ({
   coordinator: context.activity.from?.aadObjectId,
+  coordinatorName: context.activity.from?.name?.slice(0, 120),
   reference: subscriptionBase(context.activity).reference,
   storedDraft: userSlot(state).newsDraft,
   keepDraft: (draft) => saveUserSlot(state, { newsDraft: draft }),
@@ -38,6 +40,9 @@ export function registerBroadcastRoutes(
   app.message(MINE, async (context) => reply(context, subscriptions.mine(here(context))));
   app.message(UNSUBSCRIBE, async (context) => reply(context, subscriptions.unsubscribe(here(context))));
   app.message(COMPOSE, async (context, state) => broadcasts.compose(coordinatorTurn(context, state)));
+  app.message(APPROVALS, async (context, state) =>
+    broadcasts.press(coordinatorTurn(context, state), { verb: 'broadcast', action: 'approvals' }),
+  );
   app.adaptiveCards.actionSubmit('subscribe-form', async (context) =>
     reply(context, subscriptions.form(here(context))),
   );

@@ -6,7 +6,10 @@ import type { AdaptiveCard } from '../cards/adaptive';
 import { TEXTS } from '../texts';
 import type { CoordinatorPolicy } from './coordinators';
 import { NewsTopic, type Broadcast, type NewsItem } from './model';
-import { composeCard, previewCard, progressCard, recallConfirmCard } from './news-cards';
+import { composeCard, previewCard, recallConfirmCard } from './news-cards';
+import { progressCard } from './progress-card';
+import { lifecycleSteps } from './lifecycle-service';
+import { berlinLabel, plannedTime } from './berlin-time';
 import { amend, delivered, pendingJob } from './outbox-orders';
 import { BroadcastPayload, Draft, NewsForm } from './payloads';
 
@@ -14,6 +17,8 @@ import { BroadcastPayload, Draft, NewsForm } from './payloads';
 export interface CoordinatorTurn {
   /** The coordinator's Entra object id, if Teams sent one. */
   readonly coordinator: string | undefined;
+  /** Their display name, where Teams gave it (shown in the report). */
+  readonly coordinatorName?: string;
   /** Where this conversation can be reached again (the live delivery report is updated there). */
   readonly reference: Record<string, unknown>;
   readonly storedDraft: unknown;
@@ -28,6 +33,10 @@ export interface BroadcastDeps {
   readonly logger: Logger;
   /** Wakes the delivery worker after new jobs were queued. */
   readonly wake: () => void;
+  /** Re-draws a coordinator's confirmation card after a step outside delivery. */
+  readonly refresh?: (id: string) => void;
+  /** BROADCAST_APPROVAL: a second coordinator approves every news item before it goes out. */
+  readonly approval?: boolean;
   readonly now?: () => number;
 }
 
@@ -44,7 +53,15 @@ const typedDraft = (data: Record<string, unknown>): Partial<NewsItem> => {
 };
 
 /** The coordinator's side: compose → preview → send; correct; recall. Every step re-checks rights. */
-export function broadcastService({ stores, policy, logger, wake, now = Date.now }: BroadcastDeps) {
+export function broadcastService(deps: BroadcastDeps) {
+  const { stores, policy, logger, wake, now = Date.now, approval = false } = deps;
+  const steps = lifecycleSteps({ stores, policy, logger, wake, refresh: deps.refresh ?? (() => undefined), now });
+  const stepTurn = (turn: CoordinatorTurn) => ({
+    coordinator: turn.coordinator,
+    coordinatorName: turn.coordinatorName,
+    text: (words: string) => text(turn, words),
+    card: (c: AdaptiveCard, summary?: string) => sendCard(turn, c, summary),
+  });
   const aad = (turn: CoordinatorTurn) => turn.coordinator;
   const draftOf = (turn: CoordinatorTurn) => Draft.safeParse(turn.storedDraft);
   const text = (turn: CoordinatorTurn, words: string) => turn.say({ text: words }).then(() => undefined);
@@ -80,55 +97,79 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
       await text(turn, TEXTS.news.invalidNews([...fields].join(', ')));
       return sendCard(turn, composeCard(policy.topicsOf(aad(turn)), typedDraft(data), correcting));
     }
-    const { schoolTypes, districts, ...rest } = form.data;
+    const { schoolTypes, districts, sendDate, sendTime, ...rest } = form.data;
     const news: NewsItem = { ...rest, audience: { schoolTypes, districts } };
     if (!policy.mayBroadcast(aad(turn), news.topic)) return refuse(turn, 'topic');
+    const sendAt = correcting ? undefined : plannedTime(sendDate, sendTime, now());
+    if (sendAt === 'invalid') {
+      await text(turn, TEXTS.news.scheduleInvalid);
+      return sendCard(turn, composeCard(policy.topicsOf(aad(turn)), news, correcting));
+    }
     const recipients = correcting
       ? (await delivered(stores, correcting)).length
       : (await stores.subscriptions.matching(news.topic, news.audience)).length;
-    keepDraft(turn, { news: { ...news, audience: news.audience }, correcting });
-    await sendCard(turn, previewCard(news, recipients, correcting), TEXTS.news.previewTitle);
+    keepDraft(turn, { news: { ...news, audience: news.audience }, correcting, sendAt });
+    await sendCard(turn, previewCard(news, recipients, correcting, { sendAt, approval }), TEXTS.news.previewTitle);
   }
 
   async function send(turn: CoordinatorTurn) {
     const draft = draftOf(turn);
     if (!draft.success) return void (await text(turn, TEXTS.news.noDraft));
-    const { news, correcting } = draft.data;
+    const { news, correcting, sendAt } = draft.data;
     if (correcting) {
       const original = await amendable(turn, correcting);
       if (!original) return;
       keepDraft(turn, undefined);
-      return correct(turn, correcting, { ...news, topic: original.news.topic });
+      return correct(turn, original, { ...news, topic: original.news.topic });
     }
     if (!policy.mayBroadcast(aad(turn), news.topic)) return refuse(turn, 'topic');
     keepDraft(turn, undefined);
     const at = now();
-    const recipients = await stores.subscriptions.matching(news.topic, news.audience);
+    // A time that passed between preview and click means: now.
+    const later = sendAt !== undefined && sendAt > at ? sendAt : undefined;
+    const status = approval ? 'awaiting-approval' : later !== undefined ? 'scheduled' : 'sending';
+    const recipients = status === 'sending' ? await stores.subscriptions.matching(news.topic, news.audience) : [];
     let broadcast: Broadcast = {
       id: randomUUID(),
       authorId: aad(turn)!,
+      author: { id: aad(turn)!, name: turn.coordinatorName, at },
       news,
       version: 1,
-      status: 'sending',
+      status,
       createdAt: at,
+      ...(later !== undefined ? { sendAt: later } : {}),
     };
     const empty = { total: recipients.length, sent: 0, pending: recipients.length, failed: 0, removed: 0, reasons: {} };
     const sentId = await turn.say({ card: progressCard(broadcast, empty), summary: TEXTS.news.statusSending });
     if (sentId) broadcast = { ...broadcast, confirmation: { reference: turn.reference, activityId: sentId } };
     await stores.broadcasts.create(broadcast);
-    await stores.outbox.enqueue(recipients.map((r) => pendingJob(broadcast.id, r.conversationId, 'send', at)));
     logger.info(
-      { intent: 'broadcast', id: broadcast.id, topic: news.topic, recipients: recipients.length },
-      'broadcast queued',
+      { intent: 'broadcast', id: broadcast.id, topic: news.topic, status, recipients: recipients.length },
+      'broadcast created',
     );
+    if (status === 'awaiting-approval') return text(turn, TEXTS.news.approvalRequested);
+    if (status === 'scheduled') return text(turn, TEXTS.news.scheduledQueued(berlinLabel(later!)));
+    await stores.outbox.enqueue(recipients.map((r) => pendingJob(broadcast.id, r.conversationId, 'send', at)));
     wake();
   }
 
-  async function correct(turn: CoordinatorTurn, id: string, news: NewsItem) {
-    const count = await amend(stores, id, (b) => ({ ...b, news, version: b.version + 1 }), 'update', now());
+  async function correct(turn: CoordinatorTurn, original: Broadcast, news: NewsItem) {
+    const id = original.id;
+    const before = original.status === 'awaiting-approval' || original.status === 'scheduled';
+    // Under four-eyes a changed text needs a new approval; an unapproved one just waits on.
+    const reapprove = approval && before;
+    const change = (b: Broadcast): Broadcast => ({
+      ...b,
+      news,
+      version: b.version + 1,
+      ...(reapprove ? { status: 'awaiting-approval', approvedBy: undefined } : {}),
+    });
+    const count = await amend(stores, id, change, 'update', now());
     if (count === undefined) return void (await text(turn, TEXTS.news.unknownBroadcast));
     logger.info({ intent: 'broadcast-correct', id, recipients: count }, 'correction queued');
     wake();
+    deps.refresh?.(id);
+    if (before) return text(turn, reapprove ? TEXTS.news.changedNeedsApproval : TEXTS.news.changedBeforeStart);
     await text(turn, TEXTS.news.correctionQueued(count));
   }
 
@@ -186,6 +227,16 @@ export function broadcastService({ stores, policy, logger, wake, now = Date.now 
         }
         case 'recall-confirm':
           return (await amendable(turn, payload.id)) && recall(turn, payload.id);
+        case 'approvals':
+          return steps.approvals(stepTurn(turn));
+        case 'approve':
+        case 'pause':
+        case 'resume':
+        case 'cancel':
+        case 'reschedule': {
+          const original = await amendable(turn, payload.id);
+          return original && steps.step(stepTurn(turn), original, payload.action, payload as Record<string, unknown>);
+        }
       }
     },
   };

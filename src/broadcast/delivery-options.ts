@@ -34,4 +34,8 @@ export interface DeliveryWorkerOptions {
   readonly retry?: Partial<RetryOptions>;
   /** Claims only while this instance holds the sender's role (absent: always). */
   readonly role?: SenderRole;
+  /** Whether a send job may go: 'hold' while its broadcast is paused or not started, 'drop' once cancelled. */
+  readonly gate?: (job: DeliveryJob) => Promise<'go' | 'hold' | 'drop'>;
+  /** Runs on every loop while this instance is the sender (starts scheduled broadcasts); errors are logged. */
+  readonly onTick?: () => Promise<void>;
 }

@@ -12,9 +12,34 @@ import { Pacer, TEAMS_CONVERSATION_WINDOWS } from './pacing';
 import { progressNotifier } from './progress-notifier';
 import type { Recorder } from '../statistics/recorder';
 import type { DeliveryWorkerOptions } from './delivery-options';
+import { gateFor, scheduler } from './broadcast-lifecycle';
+import type { BroadcastStatus } from './model';
 
-/** What tests may shorten (leases, polling); production keeps the worker's defaults. */
-export type DeliveryTuning = Pick<DeliveryWorkerOptions, 'leaseMs' | 'pollMs' | 'concurrency'>;
+/** How long the gate trusts a broadcast's status it read (pause and cancel take effect within this). */
+const STATUS_CACHE_MS = 1_000;
+
+/** The delivery gate: the broadcast's status decides whether its sends go, wait or are dropped. */
+function statusGate(get: (id: string) => Promise<Broadcast | undefined>, now: () => number) {
+  const seen = new Map<string, { at: number; status: BroadcastStatus | undefined }>();
+  return async (job: { broadcastId: string }) => {
+    let entry = seen.get(job.broadcastId);
+    if (!entry || now() - entry.at > STATUS_CACHE_MS) {
+      entry = { at: now(), status: (await get(job.broadcastId))?.status };
+      seen.set(job.broadcastId, entry);
+      if (seen.size > 100) seen.delete(seen.keys().next().value!);
+    }
+    return gateFor(entry.status);
+  };
+}
+
+/** Headroom (real ms) for the jitter between our send and Teams' count of it. */
+export const SEND_MARGIN_MS = 20;
+
+/** What tests may shorten (leases, polling) or a scaled-time bench converts (margin); production keeps the defaults. */
+export type DeliveryTuning = Pick<DeliveryWorkerOptions, 'leaseMs' | 'pollMs' | 'concurrency'> & {
+  /** The pacing margin in clock ms (default SEND_MARGIN_MS). */
+  marginMs?: number;
+};
 
 /** The news message one subscriber receives (channelData lets tests spot duplicates). */
 export const newsActivity = (broadcast: Broadcast) => ({
@@ -29,6 +54,8 @@ export function createDelivery(opts: {
   config: Pick<Config, 'BOT_ID' | 'SEND_PER_TENANT_PER_SECOND' | 'SEND_PER_CONVERSATION_PER_SECOND'>;
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   stores: Pick<BroadcastStores, 'subscriptions' | 'broadcasts' | 'outbox'> & { senderRole(): SenderRole };
+  /** Scheduled news start by the wall clock (tests pass a fake one). */
+  now?: () => number;
   logger: Logger;
   recorder?: Recorder;
   /** Real time unless a bench scales it (Teams' limits in scaled seconds). */
@@ -56,7 +83,18 @@ export function createDelivery(opts: {
     },
     logger,
   );
-  const worker = new DeliveryWorker({
+  const clock = opts.clock ?? new RealClock();
+  const now = opts.now ?? Date.now;
+  const startDue = scheduler({
+    stores,
+    now,
+    logger,
+    started: (id) => {
+      worker.wake();
+      update(id);
+    },
+  });
+  const worker: DeliveryWorker = new DeliveryWorker({
     outbox: stores.outbox,
     subscriptions: stores.subscriptions,
     sender: new ConnectorSender({
@@ -71,15 +109,25 @@ export function createDelivery(opts: {
       perConversation: TEAMS_CONVERSATION_WINDOWS.map((w) =>
         w.ms === 1_000 ? { ...w, limit: config.SEND_PER_CONVERSATION_PER_SECOND } : w,
       ),
+      // Sends leave a little after their slot: without it the window edges cause 429s of our own.
+      marginMs: opts.tuning?.marginMs ?? SEND_MARGIN_MS,
     }),
-    clock: opts.clock ?? new RealClock(),
+    clock,
     role: stores.senderRole(),
-    ...opts.tuning,
+    gate: statusGate(
+      (id) => stores.broadcasts.get(id),
+      () => clock.now(),
+    ),
+    onTick: startDue,
+    leaseMs: opts.tuning?.leaseMs,
+    pollMs: opts.tuning?.pollMs,
+    concurrency: opts.tuning?.concurrency,
     owner: `bot-${randomUUID()}`,
     logger,
     onProgress: (id) => update(id),
     // News delivered per week, by action and outcome (no conversation ids).
     onFinished: (job) => opts.recorder?.count('news', `${job.action}|${job.state}`),
   });
-  return { worker, wake: () => worker.wake() };
+  /** `refresh` re-draws a coordinator's card after a change outside delivery (approve, pause, a new time). */
+  return { worker, wake: () => worker.wake(), refresh: (id: string) => update(id) };
 }

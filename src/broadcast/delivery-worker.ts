@@ -8,6 +8,8 @@ export type { DeliveryWorkerOptions, Sender } from './delivery-options';
 
 /** Pacing waits up to this long keep the send slot. */
 const HOLD_MS = 200;
+/** A job held by the gate (paused broadcast) is looked at again after this long. */
+export const GATE_RECHECK_MS = 10_000;
 
 /** Claims due jobs, paces, sends, records the outcome. One instance per process. */
 export class DeliveryWorker {
@@ -91,6 +93,9 @@ export class DeliveryWorker {
         await this.pause();
         continue;
       }
+      await this.o.onTick?.().catch((err: unknown) => {
+        this.o.logger.warn({ intent: 'delivery', owner: this.o.owner, err: String(err) }, 'tick failed');
+      });
       if (room >= Math.ceil(this.maxHeld / 4) || this.tasks.size === 0) {
         try {
           claimed = await this.o.outbox.claim(this.o.clock.now(), room, this.leaseMs, this.o.owner);
@@ -136,10 +141,18 @@ export class DeliveryWorker {
   private async process(job: DeliveryJob): Promise<void> {
     const { clock } = this.o;
     const sendBy = clock.now() + this.leaseMs / 2;
+    const early = await this.gate(job);
+    if (early !== 'go') return this.gated(job, early);
     const subscription = await this.o.subscriptions.get(job.conversationId);
     if (!subscription) return this.record({ ...job, state: 'removed', reason: 'unsubscribed', updatedAt: clock.now() });
     const wait = await this.paced(job, subscription.tenantId, sendBy);
     if (wait !== 'go') return this.record(postponed(job, wait, clock.now()), false);
+    // Asked again right before the send: a pause or cancel may have come while it waited for pacing.
+    const late = await this.gate(job).catch(() => 'go' as const);
+    if (late !== 'go') {
+      this.slots.release();
+      return this.gated(job, late);
+    }
     let outcome: SendOutcome;
     this.onWire++;
     try {
@@ -159,6 +172,17 @@ export class DeliveryWorker {
       });
     }
     await this.record(next);
+  }
+
+  private gate(job: DeliveryJob): Promise<'go' | 'hold' | 'drop'> {
+    return job.action === 'send' && this.o.gate ? this.o.gate(job) : Promise.resolve('go');
+  }
+
+  /** A paused broadcast's job waits; a cancelled one's is marked as not sent. */
+  private gated(job: DeliveryJob, verdict: 'hold' | 'drop'): Promise<void> {
+    const now = this.o.clock.now();
+    if (verdict === 'hold') return this.record(postponed(job, now + GATE_RECHECK_MS, now), false);
+    return this.record({ ...job, state: 'removed', reason: 'cancelled', updatedAt: now });
   }
 
   /**

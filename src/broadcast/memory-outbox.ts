@@ -63,6 +63,16 @@ export class MemoryOutbox implements Outbox {
     else this.pending.delete(key);
   }
 
+  async reschedule(broadcastId: string, action: DeliveryJob['action'], notBefore: number): Promise<number> {
+    let moved = 0;
+    for (const row of this.pending.values())
+      if (row.job.broadcastId === broadcastId && row.job.action === action) {
+        row.job = { ...row.job, notBefore };
+        moved++;
+      }
+    return moved;
+  }
+
   async jobsFor(broadcastId: string): Promise<DeliveryJob[]> {
     return [...this.rows.values()].filter((r) => r.job.broadcastId === broadcastId).map((r) => r.job);
   }

@@ -70,7 +70,25 @@ export const NewsItem = z
   .readonly();
 export type NewsItem = z.infer<typeof NewsItem>;
 
-export type BroadcastStatus = 'sending' | 'done' | 'recalled';
+/**
+ * awaiting-approval (BROADCAST_APPROVAL: a second coordinator must approve) → scheduled (a time ahead) →
+ * sending ⇄ paused → done; cancelled stops what was not sent yet; recalled deletes what was.
+ */
+export type BroadcastStatus =
+  | 'awaiting-approval'
+  | 'scheduled'
+  | 'sending'
+  | 'paused'
+  | 'cancelled'
+  | 'done'
+  | 'recalled';
+
+/** A coordinator as the report names them: the Entra object id and, where Teams gave it, the name. */
+export interface Signature {
+  readonly id: string;
+  readonly name?: string;
+  readonly at: number;
+}
 
 export interface Broadcast {
   readonly id: string;
@@ -78,8 +96,17 @@ export interface Broadcast {
   readonly news: NewsItem;
   /** Increases with every correction. */
   readonly version: number;
+  /** Increases with every stored change (set by the store; absent = 0). */
+  readonly revision?: number;
   readonly status: BroadcastStatus;
   readonly createdAt: number;
+  /** When sending starts (ms epoch); absent = at once. */
+  readonly sendAt?: number;
+  /** Who wrote it (with the name) and, under BROADCAST_APPROVAL, who approved it. */
+  readonly author?: Signature;
+  readonly approvedBy?: Signature;
+  /** Who paused, resumed or cancelled it last. */
+  readonly changedBy?: Signature & { readonly action: 'pause' | 'resume' | 'cancel' };
   /** Where the coordinator's confirmation card lives, to update it with progress. */
   readonly confirmation?: { readonly reference: Record<string, unknown>; readonly activityId: string };
 }

@@ -2,7 +2,6 @@ import {
   card,
   heading,
   label,
-  notice,
   openUrl,
   plain,
   small,
@@ -12,8 +11,9 @@ import {
   type CardElement,
 } from '../cards/adaptive';
 import { TEXTS } from '../texts';
+import { berlinInputs, berlinLabel } from './berlin-time';
 import { choices, DISTRICT_LABELS, SCHOOL_TYPE_LABELS, TOPIC_LABELS } from './labels';
-import type { Broadcast, DeliveryReport, NewsItem, NewsTopic } from './model';
+import type { Broadcast, NewsItem, NewsTopic } from './model';
 
 /** What subscribers see: the news, a link, and one-click "Abbestellen". */
 export function newsCard(news: NewsItem, version = 1, broadcastId?: string): AdaptiveCard {
@@ -44,11 +44,22 @@ const input = (
   extra: Record<string, unknown> = {},
 ): CardElement[] => [label(title), { type: 'Input.Text', id, value: value ?? '', ...extra }];
 
-/** The coordinator's form; `draft` pre-fills it (editing or correcting). */
+/** Date and time inputs on Dortmund's clock (compose form, "Zeitpunkt ändern"). */
+export function scheduleInputs(sendAt?: number): CardElement[] {
+  const value = sendAt === undefined ? undefined : berlinInputs(sendAt);
+  return [
+    label(TEXTS.news.sendDateLabel),
+    { type: 'Input.Date', id: 'sendDate', value: value?.date ?? '' },
+    { type: 'Input.Time', id: 'sendTime', value: value?.time ?? '', label: TEXTS.news.sendTimeLabel },
+  ];
+}
+
+/** The coordinator's form; `draft` pre-fills it (editing or correcting). A correction has no time fields. */
 export function composeCard(
   topics: readonly NewsTopic[],
   draft?: Partial<NewsItem>,
   correcting?: string,
+  sendAt?: number,
 ): AdaptiveCard {
   const multi = (
     id: string,
@@ -99,61 +110,42 @@ export function composeCard(
         valueOn: 'true',
         valueOff: 'false',
       },
+      ...(correcting ? [] : scheduleInputs(sendAt)),
     ],
     [submit(TEXTS.news.preview, { verb: 'broadcast', action: 'preview', ...(correcting ? { correcting } : {}) })],
   );
 }
 
-/** Preview before sending: the news as recipients will see it, and how many will get it. */
-export function previewCard(news: NewsItem, recipients: number, correcting?: string): AdaptiveCard {
+/** Preview before sending: the news as recipients will see it, how many will get it, when, and whether it needs approval. */
+export function previewCard(
+  news: NewsItem,
+  recipients: number,
+  correcting?: string,
+  plan: { sendAt?: number; approval?: boolean } = {},
+): AdaptiveCard {
+  const sendLabel = correcting
+    ? TEXTS.news.sendCorrection
+    : plan.approval
+      ? TEXTS.news.submitForApproval
+      : plan.sendAt !== undefined
+        ? TEXTS.news.schedule
+        : TEXTS.news.sendNow;
   return card(
     [
       heading(correcting ? TEXTS.news.previewCorrectTitle : TEXTS.news.previewTitle),
       text(TEXTS.news.recipients(recipients), { weight: 'Bolder' }),
+      ...(plan.sendAt !== undefined
+        ? [text(TEXTS.news.scheduledFor(berlinLabel(plan.sendAt)), { weight: 'Bolder' })]
+        : []),
+      ...(plan.approval && !correcting ? [small(TEXTS.news.approvalNote)] : []),
       { type: 'Container', style: 'emphasis', items: newsCard(news).body },
       small(TEXTS.news.previewButtons(!!news.link)),
     ],
     [
-      submit(correcting ? TEXTS.news.sendCorrection : TEXTS.news.sendNow, { verb: 'broadcast', action: 'send' }),
+      submit(sendLabel, { verb: 'broadcast', action: 'send' }),
       submit(TEXTS.news.edit, { verb: 'broadcast', action: 'edit' }),
       submit(TEXTS.news.discard, { verb: 'broadcast', action: 'discard' }),
     ],
-  );
-}
-
-/** The coordinator's confirmation card, updated with progress and the final report. */
-export function progressCard(broadcast: Broadcast, report: DeliveryReport, recall?: DeliveryReport): AdaptiveCard {
-  const done = report.pending === 0;
-  const reasons = Object.entries(report.reasons).map(([r, n]) => `${r}: ${n}`);
-  const facts = [
-    { title: TEXTS.news.factRecipients, value: String(report.total) },
-    { title: TEXTS.news.factSent, value: String(report.sent) },
-    { title: TEXTS.news.factPending, value: String(report.pending) },
-    { title: TEXTS.news.factFailed, value: String(report.failed) },
-    { title: TEXTS.news.factRemoved, value: String(report.removed) },
-  ];
-  const status =
-    broadcast.status === 'recalled'
-      ? TEXTS.news.statusRecalled(recall?.sent ?? 0, recall?.pending ?? 0)
-      : done
-        ? TEXTS.news.statusDone
-        : TEXTS.news.statusSending;
-  return card(
-    [
-      small(status),
-      heading(broadcast.news.title),
-      { type: 'FactSet', facts },
-      ...(reasons.length
-        ? [notice('warning', [text(`${TEXTS.news.reasons}: ${plain(reasons.join('; '))}`, { size: 'Small' })])]
-        : []),
-      ...(broadcast.version > 1 ? [small(TEXTS.news.versionNote(broadcast.version))] : []),
-    ],
-    broadcast.status === 'recalled'
-      ? []
-      : [
-          submit(TEXTS.news.correct, { verb: 'broadcast', action: 'correct', id: broadcast.id }),
-          submit(TEXTS.news.recall, { verb: 'broadcast', action: 'recall', id: broadcast.id }),
-        ],
   );
 }
 

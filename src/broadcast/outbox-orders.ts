@@ -37,7 +37,7 @@ export async function amend(
 ): Promise<number | undefined> {
   const current = await stores.broadcasts.get(id);
   if (!current || current.status === 'recalled') return undefined;
-  await stores.broadcasts.update(change(current), current.version);
+  await stores.broadcasts.update(change(current), current);
   const received = await delivered(stores, id);
   // A second correction must reach everyone again: finished update jobs are reopened.
   await stores.outbox.enqueue(

@@ -22,6 +22,13 @@ export const SubscribePayload = z.object({
 
 const Id = z.string().regex(/^[0-9a-f-]{36}$/);
 
+const ScheduleField = z
+  .string()
+  .trim()
+  .max(10)
+  .optional()
+  .transform((s) => s || undefined);
+
 /** The compose form's fields; the link must be http(s). */
 export const NewsForm = z.object({
   title: z.string().trim().min(1).max(120),
@@ -44,10 +51,13 @@ export const NewsForm = z.object({
   acknowledge: z.union([z.boolean(), z.string(), z.undefined()]).transform((v) => v === true || v === 'true'),
   schoolTypes: csv(SchoolType),
   districts: csv(District),
+  /** Input.Date / Input.Time, on Dortmund's clock; both empty = at once. */
+  sendDate: ScheduleField,
+  sendTime: ScheduleField,
 });
 
 export { BroadcastPayload } from '../cards/actions';
 
 /** What the coordinator is about to send, kept in their slot between preview and send. */
-export const Draft = z.object({ news: NewsItem, correcting: Id.optional() });
+export const Draft = z.object({ news: NewsItem, correcting: Id.optional(), sendAt: z.number().optional() });
 export type Draft = z.infer<typeof Draft>;

@@ -14,12 +14,17 @@ export interface SubscriptionStore {
 export interface BroadcastStore {
   create(broadcast: Broadcast): Promise<void>;
   get(id: string): Promise<Broadcast | undefined>;
-  /** Replaces when `expectedVersion` matches the stored version, else throws ConflictError. */
-  update(broadcast: Broadcast, expectedVersion: number): Promise<void>;
+  /**
+   * Replaces when the stored version and revision are `expected`'s, else throws ConflictError; the stored
+   * revision goes up by one with every update (pause, cancel, a new time), so no change is lost to a race.
+   */
+  update(broadcast: Broadcast, expected: Pick<Broadcast, 'version' | 'revision'>): Promise<void>;
   /** The newest broadcasts of an author (for "Meine Nachrichten"). */
   byAuthor(authorId: string, limit: number): Promise<Broadcast[]>;
   /** The newest broadcasts of all authors (the Koordination tab). */
   newest(limit: number): Promise<Broadcast[]>;
+  /** Scheduled broadcasts whose time has come (sendAt ≤ now). */
+  due(now: number): Promise<Broadcast[]>;
 }
 
 /**
@@ -36,6 +41,8 @@ export interface Outbox {
   /** Records the result of a claimed job (state, attempts, notBefore, activityId, reason) and releases it. */
   finish(job: DeliveryJob, owner: string): Promise<void>;
   jobsFor(broadcastId: string): Promise<DeliveryJob[]>;
+  /** Moves every pending job of the broadcast and action to `notBefore` (pause, resume, cancel); how many. */
+  reschedule(broadcastId: string, action: DeliveryJob['action'], notBefore: number): Promise<number>;
   report(broadcastId: string, action?: DeliveryJob['action']): Promise<DeliveryReport>;
 }
 

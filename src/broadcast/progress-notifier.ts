@@ -1,7 +1,7 @@
 import type { Logger } from '../shared/logger';
 import type { BroadcastStores } from './ports';
 import type { AdaptiveCard } from '../cards/adaptive';
-import { progressCard } from './news-cards';
+import { progressCard } from './progress-card';
 
 /** Replaces a card the bot sent earlier (outside a turn). */
 export type CardUpdater = (reference: Record<string, unknown>, activityId: string, card: AdaptiveCard) => Promise<void>;

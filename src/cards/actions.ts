@@ -37,8 +37,15 @@ export const BroadcastPayload = z.discriminatedUnion('action', [
     .passthrough(),
   z.object({ verb: z.literal('broadcast'), action: z.enum(['edit', 'discard', 'send']) }).strict(),
   z
-    .object({ verb: z.literal('broadcast'), action: z.enum(['correct', 'recall', 'recall-confirm']), id: BroadcastId })
+    .object({
+      verb: z.literal('broadcast'),
+      action: z.enum(['correct', 'recall', 'recall-confirm', 'approve', 'pause', 'resume', 'cancel']),
+      id: BroadcastId,
+    })
     .strict(),
+  // A new time before the start: the card's date and time inputs arrive next to the id.
+  z.object({ verb: z.literal('broadcast'), action: z.literal('reschedule'), id: BroadcastId }).passthrough(),
+  z.object({ verb: z.literal('broadcast'), action: z.literal('approvals') }).strict(),
 ]);
 export type BroadcastPayload = z.infer<typeof BroadcastPayload>;
 

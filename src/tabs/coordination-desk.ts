@@ -13,6 +13,8 @@ import { figureTables, type FigureLine } from '../statistics/statistics-card';
 import { TEXTS } from '../texts';
 import type { Reply } from '../turn/reply';
 
+export type DeskStep = 'approve' | 'pause' | 'resume' | 'cancel' | 'reschedule';
+
 export interface DeskDeps {
   readonly counts: CountStore;
   readonly questions: QuestionStore;
@@ -111,6 +113,10 @@ export function coordinationDesk(deps: DeskDeps) {
           status: b.status,
           version: b.version,
           createdAt: b.createdAt,
+          sendAt: b.sendAt,
+          author: b.author,
+          approvedBy: b.approvedBy,
+          changedBy: b.changedBy,
           report: await deps.stores.outbox.report(b.id, 'send'),
           acknowledge: !!b.news.acknowledge,
           acknowledged: (await deps.stores.acknowledgements.of(b.id)).size,
@@ -124,6 +130,16 @@ export function coordinationDesk(deps: DeskDeps) {
       if (!broadcast || !deps.policy.mayBroadcast(coordinator, broadcast.news.topic)) return undefined;
       return deliveryCsv(deps.stores, id);
     },
+
+    /** approve, pause, resume, cancel, or a new time ({date, time} on Dortmund's clock), as in the chat. */
+    step: (coordinator: string, id: string, action: DeskStep, when: { date?: unknown; time?: unknown } = {}) =>
+      deps.news
+        ? pressed(deps.news, coordinator, [
+            action === 'reschedule'
+              ? { verb: 'broadcast', action, id, sendDate: when.date, sendTime: when.time }
+              : { verb: 'broadcast', action, id },
+          ])
+        : Promise.resolve([]),
 
     recall: (coordinator: string, id: string) =>
       deps.news

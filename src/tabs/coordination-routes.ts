@@ -93,6 +93,22 @@ export function registerCoordinationRoutes(
       res.sendRaw(200, csv);
     }),
   );
+  for (const step of ['approve', 'pause', 'resume', 'cancel'] as const)
+    server.post(
+      `/api/tab/coordination/news/:id/${step}`,
+      coordinator(async (who, req, res) => {
+        const id = validId(req, res);
+        if (id) json(res, 200, { messages: await desk.step(who, id, step) });
+      }),
+    );
+  server.post(
+    '/api/tab/coordination/news/:id/schedule',
+    coordinator(async (who, req, res) => {
+      const id = validId(req, res);
+      const body = (req.body ?? {}) as { date?: unknown; time?: unknown };
+      if (id) json(res, 200, { messages: await desk.step(who, id, 'reschedule', body) });
+    }),
+  );
   server.post(
     '/api/tab/coordination/news/:id/recall',
     coordinator(async (who, req, res) => {

@@ -168,6 +168,48 @@ describe('When a worker delivers a broadcast', () => {
   });
 });
 
+describe('When the broadcast is paused or cancelled (the gate)', () => {
+  it('holds sends while paused, also those already waiting for pacing, and sends them after the resume', async () => {
+    const w = await world(200);
+    let status: 'go' | 'hold' | 'drop' = 'go';
+    const asked: string[] = [];
+    const worker = w.worker('w1', { gate: async (job) => (asked.push(job.action), status) });
+    worker.start();
+    await w.clock.advance(1000);
+    status = 'hold';
+    const atPause = w.sender.log.length;
+    expect(atPause).toBeGreaterThan(20);
+    expect(atPause).toBeLessThan(200);
+    await w.clock.advance(5_000);
+    // Nothing more went out, though 64 jobs were claimed and waiting for pacing when the pause came.
+    expect(w.sender.log.length).toBe(atPause);
+    expect((await w.outbox.report('b1')).pending).toBe(200 - atPause);
+    status = 'go';
+    await runUntil(w.clock, worker.drain('b1'));
+    await runUntil(w.clock, worker.stop());
+    expect([...w.sender.delivered().values()]).toEqual(Array(200).fill(1));
+    expect(new Set(asked)).toEqual(new Set(['send']));
+  });
+
+  it('marks every unsent job as removed "cancelled" once the broadcast is cancelled; updates and deletes pass', async () => {
+    const w = await world(100);
+    let status: 'go' | 'drop' = 'go';
+    const worker = w.worker('w1', { gate: async () => status });
+    worker.start();
+    await w.clock.advance(500);
+    status = 'drop';
+    await runUntil(w.clock, worker.drain('b1'));
+    const report = await w.outbox.report('b1');
+    expect(report.sent).toBe(w.sender.log.length);
+    expect(report.sent).toBeLessThan(100);
+    expect(report).toMatchObject({ pending: 0, removed: 100 - report.sent, reasons: { cancelled: 100 - report.sent } });
+    await w.outbox.enqueue([{ ...job('b1', 'c0'), action: 'delete', activityId: 'act-1' }]);
+    await runUntil(w.clock, worker.drain('b1'));
+    await runUntil(w.clock, worker.stop());
+    expect(w.sender.log.at(-1)?.job).toMatchObject({ action: 'delete' });
+  });
+});
+
 describe('When instances share the sender role', () => {
   it('only the holder claims; the standby takes over when the role comes free, and a clean stop gives it up', async () => {
     const w = await world(20);

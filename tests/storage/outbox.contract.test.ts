@@ -31,6 +31,30 @@ describe.each(backends())('$name: outbox', (backend) => {
     expect((await outbox.claim(Date.now() + 1000, 10, 30_000, 'w')).map(keyOf)).toEqual(['c1/update']);
   });
 
+  it('moves the pending jobs of one broadcast and action (pause, resume), leaving finished and other jobs alone', async () => {
+    const { outbox } = await fresh()();
+    const now = Date.now();
+    await outbox.enqueue([job('b', 'c1'), job('b', 'c2'), job('b', 'c3'), job('b', 'c1', { action: 'update' })]);
+    await outbox.enqueue([job('other', 'c1')]);
+    const claimed = await outbox.claim(now, 10, 30_000, 'w');
+    // c3 was sent; the others go back unchanged.
+    for (const j of claimed) await outbox.finish(j.conversationId === 'c3' ? { ...j, state: 'sent' } : j, 'w');
+
+    expect(await outbox.reschedule('b', 'send', now + 3_600_000)).toBe(2);
+    const due = await outbox.claim(now + 1000, 10, 30_000, 'w');
+    expect(due.map((j) => `${j.broadcastId}:${keyOf(j)}`).sort()).toEqual(['b:c1/update', 'other:c1/send']);
+    for (const j of due) await outbox.finish(j, 'w');
+    expect(await outbox.reschedule('b', 'send', 0)).toBe(2);
+    const resumed = await outbox.claim(now + 1000, 10, 30_000, 'w2');
+    expect(
+      resumed
+        .filter((j) => j.action === 'send' && j.broadcastId === 'b')
+        .map(keyOf)
+        .sort(),
+    ).toEqual(['c1/send', 'c2/send']);
+    expect((await outbox.jobsFor('b')).find((j) => j.conversationId === 'c3')?.state).toBe('sent');
+  });
+
   it('claims only due jobs, each once within its lease', async () => {
     const { outbox } = await fresh()();
     const now = Date.now();

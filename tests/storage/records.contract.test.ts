@@ -66,13 +66,18 @@ describe.each(backends())('$name: broadcasts', (backend) => {
 
     const v2 = { ...v1, version: 2, news: { ...v1.news, title: 'Korrigiert' } };
     const recalled = { ...v1, version: 2, status: 'recalled' as const };
-    const results = await Promise.allSettled([a.update(v2, 1), b.update(recalled, 1)]);
+    const results = await Promise.allSettled([a.update(v2, v1), b.update(recalled, v1)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(failed.reason).toBeInstanceOf(ConflictError);
-    expect((await a.get('b-1'))?.version).toBe(2);
-    await expect(a.update({ ...v2, version: 3 }, 1)).rejects.toBeInstanceOf(ConflictError);
-    await expect(a.update(broadcast('missing'), 1)).rejects.toThrow(/missing does not exist/);
+    const stored = await a.get('b-1');
+    expect(stored).toMatchObject({ version: 2, revision: 1 });
+    await expect(a.update({ ...v2, version: 3 }, v1)).rejects.toBeInstanceOf(ConflictError);
+    // A status change keeps the version; the revision still tells a stale writer apart.
+    await a.update({ ...stored!, status: 'paused' }, stored!);
+    await expect(b.update({ ...stored!, status: 'cancelled' }, stored!)).rejects.toBeInstanceOf(ConflictError);
+    expect(await a.get('b-1')).toMatchObject({ status: 'paused', revision: 2 });
+    await expect(a.update(broadcast('missing'), broadcast('missing'))).rejects.toThrow(/missing does not exist/);
   });
 
   it("lists an author's newest broadcasts first", async () => {
@@ -85,6 +90,19 @@ describe.each(backends())('$name: broadcasts', (backend) => {
     expect((await broadcasts.byAuthor('author-2', 10)).map((b) => b.id)).toEqual(['foreign']);
     expect(await broadcasts.byAuthor('nobody', 10)).toEqual([]);
     expect((await broadcasts.newest(3)).map((b) => b.id)).toEqual(['foreign', 'new', 'mid']);
+  });
+
+  it('finds the scheduled broadcasts whose time has come, and only those', async () => {
+    const { broadcasts } = await fresh()();
+    await broadcasts.create({ ...broadcast('due'), status: 'scheduled', sendAt: 5_000 });
+    await broadcasts.create({ ...broadcast('later'), status: 'scheduled', sendAt: 9_000 });
+    await broadcasts.create({ ...broadcast('waiting'), status: 'awaiting-approval', sendAt: 1_000 });
+    await broadcasts.create(broadcast('sending'));
+    expect((await broadcasts.due(4_999)).map((b) => b.id)).toEqual([]);
+    expect((await broadcasts.due(5_000)).map((b) => b.id)).toEqual(['due']);
+    const due = (await broadcasts.get('due'))!;
+    await broadcasts.update({ ...due, status: 'sending' }, due);
+    expect((await broadcasts.due(10_000)).map((b) => b.id)).toEqual(['later']);
   });
 
   it('records one "Zur Kenntnis genommen" per broadcast and conversation, a second click changing nothing', async () => {

@@ -5,8 +5,13 @@ import { ConflictError } from '../../shared/conflict';
 import { listBlobs, mapLimit, readJson, writeJson } from './blob-json';
 import { BROADCASTS, broadcastBlob } from './blob-names';
 
-/** Author and creation time as metadata, so `byAuthor` lists instead of downloading everything. */
-const metadata = (b: Broadcast) => ({ author: encodeURIComponent(b.authorId), created: String(b.createdAt) });
+/** Author, creation time, status and start as metadata, so `byAuthor` and `due` list instead of downloading. */
+const metadata = (b: Broadcast) => ({
+  author: encodeURIComponent(b.authorId),
+  created: String(b.createdAt),
+  status: b.status,
+  ...(b.sendAt !== undefined ? { sendat: String(b.sendAt) } : {}),
+});
 
 /** One JSON blob per broadcast (`broadcasts/<id>.json`); updates compare the version, then write If-Match. */
 export class AzureBroadcastStore implements BroadcastStore {
@@ -21,13 +26,17 @@ export class AzureBroadcastStore implements BroadcastStore {
     return (await readJson<Broadcast>(this.container.getBlobClient(broadcastBlob(id))))?.value;
   }
 
-  async update(b: Broadcast, expectedVersion: number): Promise<void> {
+  async update(b: Broadcast, expected: Pick<Broadcast, 'version' | 'revision'>): Promise<void> {
     const name = broadcastBlob(b.id);
     const current = await readJson<Broadcast>(this.container.getBlobClient(name));
     if (!current) throw new Error(`broadcast ${b.id} does not exist`);
-    const conflict = new ConflictError(`broadcast ${b.id} (expected version ${expectedVersion})`);
-    if (current.value.version !== expectedVersion) throw conflict;
-    const written = await writeJson(this.container, name, b, { ifMatch: current.etag, metadata: metadata(b) });
+    const revision = expected.revision ?? 0;
+    const conflict = new ConflictError(
+      `broadcast ${b.id} (expected version ${expected.version}, revision ${revision})`,
+    );
+    if (current.value.version !== expected.version || (current.value.revision ?? 0) !== revision) throw conflict;
+    const next = { ...b, revision: revision + 1 };
+    const written = await writeJson(this.container, name, next, { ifMatch: current.etag, metadata: metadata(next) });
     if (!written) throw conflict;
   }
 
@@ -38,6 +47,12 @@ export class AzureBroadcastStore implements BroadcastStore {
 
   newest(limit: number): Promise<Broadcast[]> {
     return this.newestWhere(() => true, limit);
+  }
+
+  async due(now: number): Promise<Broadcast[]> {
+    const listed = await this.newestWhere((m) => m.status === 'scheduled' && Number(m.sendat) <= now, Infinity);
+    // The listing may be older than the blob: decide on the content.
+    return listed.filter((b) => b.status === 'scheduled' && (b.sendAt ?? 0) <= now);
   }
 
   private async newestWhere(match: (metadata: Record<string, string>) => boolean, limit: number) {

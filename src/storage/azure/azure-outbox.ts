@@ -55,6 +55,32 @@ export class AzureOutbox implements Outbox {
     return this.lease.finish(job, owner);
   }
 
+  /**
+   * Rewrites each pending job's blob (If-Match: a job finished meanwhile is left alone) and sends a fresh
+   * message visible at the new time; the old message is harmless, claims are decided on the blob.
+   */
+  async reschedule(broadcastId: string, action: DeliveryJob['action'], notBefore: number): Promise<number> {
+    const pending = (await listBlobs(this.container, deliveriesOf(broadcastId, action))).filter(
+      (b) => b.metadata.state === 'pending',
+    );
+    const moved = await mapLimit(pending, PARALLEL, async (blob) => {
+      const current = await readJson<JobRecord>(this.container.getBlobClient(blob.name));
+      if (!current || current.value.state !== 'pending') return false;
+      const record: JobRecord = { ...current.value, notBefore };
+      const written = await writeJson(this.container, blob.name, record, {
+        ifMatch: current.etag,
+        metadata: jobMetadata(record),
+      });
+      if (!written) return false;
+      await this.queue.sendMessage(encodeKey(record), {
+        messageTimeToLive: -1,
+        visibilityTimeout: secondsUntil(notBefore, Date.now()),
+      });
+      return true;
+    });
+    return moved.filter(Boolean).length;
+  }
+
   async jobsFor(broadcastId: string): Promise<DeliveryJob[]> {
     const blobs = await listBlobs(this.container, deliveriesOf(broadcastId));
     const read = await mapLimit(blobs, PARALLEL, (b) => readJson<JobRecord>(this.container.getBlobClient(b.name)));

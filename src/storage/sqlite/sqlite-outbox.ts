@@ -20,6 +20,7 @@ export class SqliteOutbox implements Outbox {
   private readonly enqueueAll;
   private readonly reopen;
   private readonly claimDue;
+  private readonly move;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -55,6 +56,9 @@ export class SqliteOutbox implements Outbox {
        not_before = excluded.not_before, activity_id = excluded.activity_id, reason = NULL, updated_at = excluded.updated_at
        WHERE jobs.state != 'pending'`,
     );
+    this.move = db.prepare(
+      `UPDATE jobs SET not_before = ? WHERE broadcast_id = ? AND action = ? AND state = 'pending'`,
+    );
     this.enqueueAll = db.transaction((jobs: readonly DeliveryJob[], reopen: boolean) => {
       for (const job of jobs) (reopen ? this.reopen : this.insert).run(jobParams(job));
     });
@@ -87,6 +91,10 @@ export class SqliteOutbox implements Outbox {
     const { changes } = this.release.run({ ...jobParams(job), token: job.leaseToken ?? null, owner });
     if (changes === 0)
       logger.debug({ broadcastId: job.broadcastId, action: job.action }, 'outbox: lease lost, result ignored');
+  }
+
+  async reschedule(broadcastId: string, action: DeliveryJob['action'], notBefore: number): Promise<number> {
+    return this.move.run(notBefore, broadcastId, action).changes;
   }
 
   async jobsFor(broadcastId: string): Promise<DeliveryJob[]> {

@@ -83,6 +83,16 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
       setMessage((err as Error).message);
     }
   };
+  const step = async (id: string, action: string, body: Record<string, string> = {}) => {
+    const res = await api<{ messages: string[] }>(`coordination/news/${id}/${action}`, { method: 'POST', body });
+    setMessage(res.messages.join(' '));
+    reload();
+  };
+  const reschedule = (id: string) => {
+    const when = window.prompt('Neuer Zeitpunkt (Dortmunder Zeit), z. B. 2027-03-29 10:00');
+    const [date, time] = (when ?? '').trim().split(/\s+/);
+    if (date && time) void step(id, 'schedule', { date, time });
+  };
   const recall = async (id: string) => {
     if (!window.confirm('Diese Nachricht bei allen Empfängern zurückrufen?')) return;
     const res = await api<{ messages: string[] }>(`coordination/news/${id}/recall`, { method: 'POST', body: {} });
@@ -112,7 +122,10 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
               <td>
                 {n.title} ({date(n.createdAt)})
               </td>
-              <td>{n.status === 'recalled' ? 'zurückgerufen' : n.report.pending > 0 ? 'wird gesendet' : 'fertig'}</td>
+              <td>
+                {statusText(n)}
+                {n.approvedBy && <div className="hint">freigegeben von {n.approvedBy.name ?? 'zweiter Person'}</div>}
+              </td>
               <td>
                 {n.report.sent} / {n.report.total}
               </td>
@@ -123,6 +136,32 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
                 <Button size="small" onClick={() => void downloadCsv(n.id)}>
                   Bericht als CSV
                 </Button>
+                {n.status === 'awaiting-approval' && (
+                  <Button size="small" onClick={() => void step(n.id, 'approve')}>
+                    Freigeben
+                  </Button>
+                )}
+                {(n.status === 'awaiting-approval' || n.status === 'scheduled') && (
+                  <Button size="small" onClick={() => reschedule(n.id)}>
+                    Zeitpunkt ändern
+                  </Button>
+                )}
+                {n.status === 'sending' && n.report.pending > 0 && (
+                  <Button size="small" onClick={() => void step(n.id, 'pause')}>
+                    Anhalten
+                  </Button>
+                )}
+                {n.status === 'paused' && (
+                  <Button size="small" onClick={() => void step(n.id, 'resume')}>
+                    Fortsetzen
+                  </Button>
+                )}
+                {['awaiting-approval', 'scheduled', 'sending', 'paused'].includes(n.status) &&
+                  !(n.status === 'sending' && n.report.pending === 0) && (
+                    <Button size="small" onClick={() => void step(n.id, 'cancel')}>
+                      Abbrechen
+                    </Button>
+                  )}
                 {n.status !== 'recalled' && (
                   <>
                     <Button size="small" onClick={() => setEditing({ id: n.id, title: n.title, text: '' })}>
@@ -168,4 +207,21 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
       )}
     </section>
   );
+}
+
+const STATUS: Record<string, string> = {
+  'awaiting-approval': 'wartet auf Freigabe',
+  scheduled: 'geplant',
+  paused: 'angehalten',
+  cancelled: 'abgebrochen',
+  recalled: 'zurückgerufen',
+};
+
+/** The state in words; a planned time on Dortmund's clock. */
+function statusText(n: SentNews): string {
+  const when = n.sendAt
+    ? ` für ${new Date(n.sendAt).toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' })}`
+    : '';
+  if (n.status === 'awaiting-approval' || n.status === 'scheduled') return `${STATUS[n.status]}${when}`;
+  return STATUS[n.status] ?? (n.report.pending > 0 ? 'wird gesendet' : 'fertig');
 }

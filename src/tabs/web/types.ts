@@ -67,6 +67,10 @@ export interface SentNews {
   status: string;
   version: number;
   createdAt: number;
+  sendAt?: number;
+  author?: { name?: string; at: number };
+  approvedBy?: { name?: string; at: number };
+  changedBy?: { name?: string; at: number; action: string };
   report: { total: number; sent: number; pending: number; failed: number; removed: number };
   acknowledge: boolean;
   acknowledged: number;
