@@ -113,8 +113,8 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = this.now(); // when the request arrives, as Teams counts it
     const body = await readBody(req);
-    const at = this.now();
     const match = ROUTE.exec(req.url ?? '');
     const method = req.method ?? 'GET';
     if (!match || !['POST', 'PUT', 'DELETE'].includes(method)) return answer(res, 404, { error: { code: 'NotFound' } });
