@@ -109,6 +109,68 @@ describe('Broadcasting', () => {
     expect(h.wakes()).toBe(1);
   });
 
+  it('with BROADCAST_APPROVAL, a second coordinator finds the item under "Freigaben" and approves it; the author cannot', async () => {
+    const h = botHarness({ coordinators: ['aad-coordinator', 'aad-second'], approval: true });
+    const SECOND = { id: 'second', name: 'Zweite Koordinatorin', aadObjectId: 'aad-second' };
+    await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
+    const preview = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } },
+      COORDINATOR,
+    );
+    expect(cardText(preview[0])).toContain(TEXTS.news.approvalNote);
+    const asked = await h.say(
+      { type: 'message', value: buttonData(preview, TEXTS.news.submitForApproval) },
+      COORDINATOR,
+    );
+    expect(asked.map((r) => r.text ?? cardText(r)).join()).toContain(TEXTS.news.approvalRequested);
+    const [item] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
+    expect(item).toMatchObject({ status: 'awaiting-approval', author: { name: 'Koordination' } });
+    expect(await h.stores.outbox.jobsFor(item!.id)).toEqual([]);
+
+    expect((await h.say('Freigaben', COORDINATOR))[0]?.text).toBe(TEXTS.news.noApprovals);
+    const waiting = await h.say('Freigaben', SECOND);
+    expect(waiting[0]?.text).toBe(TEXTS.news.approvalsTitle);
+    expect(cardText(waiting[1])).toContain(news.title);
+    expect(cardText(waiting[1])).toContain(TEXTS.news.writtenBy('Koordination'));
+    const own = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'approve', id: item!.id } },
+      COORDINATOR,
+    );
+    expect(own[0]?.text).toBe(TEXTS.news.ownApproval);
+    const approved = await h.say({ type: 'message', value: buttonData(waiting.slice(1), TEXTS.news.approve) }, SECOND);
+    expect(approved[0]?.text).toBe(TEXTS.news.approved(undefined));
+    expect(await h.stores.broadcasts.get(item!.id)).toMatchObject({
+      status: 'sending',
+      approvedBy: { id: 'aad-second', name: 'Zweite Koordinatorin' },
+    });
+    expect((await h.stores.outbox.jobsFor(item!.id)).map((j) => j.conversationId)).toEqual(['a']);
+    // Approved once: a second press is refused with the state.
+    const again = await h.say(
+      { type: 'message', value: { verb: 'broadcast', action: 'approve', id: item!.id } },
+      SECOND,
+    );
+    expect(again[0]?.text).toBe(TEXTS.news.notNow(TEXTS.news.statusNames.sending!));
+  });
+
+  it('plans an item for later and refuses a time in the past or half a time', async () => {
+    const h = botHarness({ coordinators: ['aad-coordinator'] });
+    const preview = (sendDate: string, sendTime: string) =>
+      h.say(
+        { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news, sendDate, sendTime } },
+        COORDINATOR,
+      );
+    expect((await preview('2020-01-01', '10:00'))[0]?.text).toBe(TEXTS.news.scheduleInvalid);
+    expect((await preview('2099-01-01', ''))[0]?.text).toBe(TEXTS.news.scheduleInvalid);
+    const planned = await preview('2099-03-29', '10:00');
+    expect(cardText(planned[0])).toContain(TEXTS.news.scheduledFor('So, 29.03.2099, 10:00 Uhr'));
+    const sent = await h.say({ type: 'message', value: buttonData(planned, TEXTS.news.schedule) }, COORDINATOR);
+    expect(sent.map((r) => r.text ?? cardText(r)).join()).toContain('Geplant');
+    const [item] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
+    expect(item).toMatchObject({ status: 'scheduled', sendAt: Date.UTC(2099, 2, 29, 8, 0) });
+    expect(await h.stores.outbox.jobsFor(item!.id)).toEqual([]);
+    expect(h.wakes()).toBe(0);
+  });
+
   it('asks for "Zur Kenntnis genommen" when the coordinator ticks it, and records one confirmation per chat', async () => {
     const h = botHarness({ coordinators: ['aad-coordinator'] });
     await h.stores.subscriptions.put(sub('a', ['fortbildungen']));

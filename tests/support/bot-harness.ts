@@ -19,7 +19,12 @@ export interface CardReply {
 
 /** A bot on a TestAdapter with real SQLite stores in a temp folder; `say` sends one activity and returns the replies. */
 export function botHarness(
-  opts: { conversationType?: 'personal' | 'groupChat' | 'channel'; coordinators?: string[]; topicLimits?: string } = {},
+  opts: {
+    conversationType?: 'personal' | 'groupChat' | 'channel';
+    coordinators?: string[];
+    topicLimits?: string;
+    approval?: boolean;
+  } = {},
 ) {
   const stores = createSqliteStores(mkdtempSync(join(tmpdir(), 'bot-harness-')));
   let wakes = 0;
@@ -27,6 +32,7 @@ export function botHarness(
     stores,
     policy: coordinatorPolicy(opts.coordinators ?? [], opts.topicLimits ?? ''),
     wake: () => void wakes++,
+    approval: opts.approval,
   };
   const forgotten: { conversationId?: string; userId?: string }[] = [];
   const forget = async (target: { conversationId?: string; userId?: string }) => (
