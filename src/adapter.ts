@@ -6,7 +6,9 @@ import { ConnectorReuse } from './connector-reuse';
 import { InboundAuth } from './inbound-auth';
 
 /**
- * Local mode (no BOT_ID): auth off. Otherwise SingleTenant auth with the app registration.
+ * Local mode (no BOT_ID): auth off. Otherwise SingleTenant auth with the app registration and its secret, or
+ * UserAssignedMSI: tokens from the managed identity (botbuilder's ManagedIdentityServiceClientCredentialsFactory,
+ * @azure/identity reading the host's identity endpoint), no secret anywhere.
  * BOT_OPENID_METADATA_URL (offline tests, sovereign clouds) replaces where signing keys come from;
  * botbuilder then takes every endpoint as given, so all are set explicitly.
  */
@@ -15,8 +17,8 @@ export function createAdapter(config: Config): TeamsAdapter {
     return reusingClients(new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({})));
   const credentials = {
     MicrosoftAppId: config.BOT_ID,
-    MicrosoftAppPassword: config.BOT_PASSWORD,
-    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppPassword: config.BOT_TYPE === 'UserAssignedMSI' ? undefined : config.BOT_PASSWORD,
+    MicrosoftAppType: config.BOT_TYPE,
     MicrosoftAppTenantId: config.BOT_TENANT_ID,
   };
   const endpoints = config.BOT_OPENID_METADATA_URL

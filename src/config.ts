@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   /** The public host name of the bot and its tabs (tab sign-in audience api://<BOT_DOMAIN>/<BOT_ID>). */
   BOT_DOMAIN: optionalText,
   BOT_ID: optionalText,
+  /** SingleTenant: app registration + client secret; UserAssignedMSI: BOT_ID is the managed identity's client id, no secret. */
+  BOT_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText,
   KNOWLEDGE_DIR: z.string().default('knowledge'),
@@ -93,8 +95,11 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push('AZURE_STORAGE_CONNECTION_STRING: ist Pflicht, wenn STORAGE=azure');
   }
   if (filled(env.BOT_ID)) {
-    for (const key of ['BOT_PASSWORD', 'BOT_TENANT_ID'])
+    const msi = env.BOT_TYPE === 'UserAssignedMSI';
+    for (const key of msi ? ['BOT_TENANT_ID'] : ['BOT_PASSWORD', 'BOT_TENANT_ID'])
       if (!filled(env[key])) problems.push(`${key}: ist Pflicht, wenn BOT_ID gesetzt ist`);
+    if (msi && filled(env.BOT_PASSWORD))
+      problems.push('BOT_PASSWORD: bleibt bei BOT_TYPE=UserAssignedMSI leer (die verwaltete Identität braucht kein Geheimnis)');
   }
   return problems;
 }

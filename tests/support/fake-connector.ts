@@ -33,6 +33,8 @@ export interface ConnectorCall {
   readonly limited: boolean;
   /** Teams time (ms since start) when the request arrived. */
   readonly at: number;
+  /** The Authorization header the bot sent (tokens are fakes in tests). */
+  readonly authorization?: string;
 }
 
 /** Deterministic uniform [0, 1) (mulberry32). */
@@ -137,6 +139,7 @@ export class FakeConnector {
       status,
       limited: wait > 0,
       at,
+      authorization: req.headers.authorization,
     };
     this.calls.push(call);
     this.onCall?.(call);
