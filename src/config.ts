@@ -99,7 +99,9 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     for (const key of msi ? ['BOT_TENANT_ID'] : ['BOT_PASSWORD', 'BOT_TENANT_ID'])
       if (!filled(env[key])) problems.push(`${key}: ist Pflicht, wenn BOT_ID gesetzt ist`);
     if (msi && filled(env.BOT_PASSWORD))
-      problems.push('BOT_PASSWORD: bleibt bei BOT_TYPE=UserAssignedMSI leer (die verwaltete Identität braucht kein Geheimnis)');
+      problems.push(
+        'BOT_PASSWORD: bleibt bei BOT_TYPE=UserAssignedMSI leer (die verwaltete Identität braucht kein Geheimnis)',
+      );
   }
   return problems;
 }
