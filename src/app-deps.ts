@@ -3,6 +3,7 @@ import type { QuestionStore } from './forwarding/model';
 import type { Messenger } from './forwarding/forwarding-service';
 import type { CountStore } from './statistics/ports';
 import type { Recorder } from './statistics/recorder';
+import type { Telemetry } from './telemetry/telemetry';
 import type { UsageCounter } from './search/usage';
 import type { Stores } from './storage/stores';
 import type { Core } from './core/bootstrap';
@@ -14,6 +15,8 @@ export interface BotDeps extends Core {
   readonly usage: UsageCounter;
   /** Anonymous counters for the network's statistics (no text, no user ids). */
   readonly recorder: Recorder;
+  /** Errors for the operator's telemetry (absent: none). */
+  readonly telemetry?: Pick<Telemetry, 'error'>;
   /** "Frage an die Fachstelle": the store and how to reach the coordination's channel; absent without stores. */
   readonly forwarding?: { readonly store: QuestionStore; readonly messenger: Messenger };
   /** The counters behind "Statistik" (coordinators); absent without stores. */

@@ -116,6 +116,7 @@ export function buildApp(
       { err: { name: err.name, message: err.message, stack: err.stack }, activityType: context.activity.type },
       'turn failed',
     );
+    deps.telemetry?.error('turn');
     try {
       await context.sendActivity(TEXTS.errorApology);
     } catch (sendError) {

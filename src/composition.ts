@@ -18,7 +18,8 @@ import type { Logger } from './shared/logger';
 import { createStores } from './storage/create-stores';
 import type { Stores } from './storage/stores';
 import { scheduleExpiry, scheduleSlotExpiry } from './storage/slot-expiry';
-import { bufferedRecorder } from './statistics/recorder';
+import { bufferedRecorder, type Recorder } from './statistics/recorder';
+import { startTelemetry } from './telemetry/telemetry';
 import { adapterMessenger } from './forwarding/adapter-messenger';
 import { tabRoutesFor } from './tabs/tab-setup';
 
@@ -53,10 +54,31 @@ export async function startBot(
   // References stored before they were reduced to the proactive minimum (names, Entra ids).
   const scrubbed = await stores.scrubReferences();
   if (scrubbed > 0) logger.info({ intent: 'privacy', scrubbed }, 'stored conversation references reduced');
-  const recorder = bufferedRecorder(stores.counts, logger);
-  recorder.start();
+  let liveVersion = () => 0;
+  const telemetry = await startTelemetry({
+    connectionString: config.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    knowledgeVersion: () => liveVersion(),
+    logger,
+  });
+  const buffered = bufferedRecorder(stores.counts, logger);
+  buffered.start();
+  // Every anonymous statistics event also goes to telemetry (the same fixed keys, no text).
+  const recorder: Recorder = {
+    count: (metric, key) => {
+      buffered.count(metric, key);
+      telemetry.event(metric, key);
+    },
+  };
   const adapter = createAdapter(config);
-  const delivery = createDelivery({ config, adapter: createAdapter(config), stores, logger, recorder, ...runtime });
+  const delivery = createDelivery({
+    config,
+    adapter: createAdapter(config),
+    stores,
+    logger,
+    recorder,
+    telemetry,
+    ...runtime,
+  });
   const policy = coordinatorPolicy(config.COORDINATOR_IDS, config.COORDINATOR_TOPICS);
   const check = (files: KnowledgeFiles) => checkKnowledge(files, config.knowledgeDir);
   const repository = { files: readKnowledgeFiles(config.knowledgeDir), core };
@@ -70,6 +92,7 @@ export async function startBot(
         ...current,
         logger,
         recorder,
+        telemetry,
         usage,
         counts: stores.counts,
         forwarding: { store: stores.questions, messenger: forwardingMessenger },
@@ -99,6 +122,7 @@ export async function startBot(
     intervalMs: config.KNOWLEDGE_POLL_SECONDS * 1000,
     onSwitch: (live) => (app = build(live.core)),
   });
+  liveVersion = () => knowledge.current().version;
   const bot: BotApp = {
     get app() {
       return app.app;
@@ -122,6 +146,7 @@ export async function startBot(
     port: config.PORT,
     host: config.HOST,
     auth: inboundAuthFor(config),
+    onRequest: (route, method, status, ms) => telemetry.request(route, method, status, ms),
     readiness: async () => ({
       storage: await storageWritable(stores),
       knowledge: knowledge.current().core.knowledge.entries.length > 0,
@@ -163,7 +188,8 @@ export async function startBot(
       expiry.stop();
       questionExpiry.stop();
       await Promise.allSettled([delivery.worker.stop(), server.stop()]);
-      await recorder.stop();
+      await buffered.stop();
+      await telemetry.shutdown();
       await stores.close();
     },
   };

@@ -72,6 +72,8 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Azure Monitor (Application Insights): metrics of requests, turns, news and errors; unset = telemetry off. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   /** Four-eyes rule for news: a second coordinator approves before a broadcast goes out. */
   BROADCAST_APPROVAL: z
     .enum(['true', 'false'])

@@ -104,12 +104,25 @@ export async function startServer(opts: {
   routes?: (server: restify.Server) => void;
   /** Slow-client limits (defaults: 10 s for the headers, 30 s per request, 256 connections per address). */
   limits?: ClientLimits;
+  /** After every request: the route pattern (never the URL), method, status and duration (telemetry). */
+  onRequest?: (route: string, method: string, status: number, ms: number) => void;
 }): Promise<RunningServer> {
   const { bot, adapter, logger } = opts;
   const server = restify.createServer({ name: 'schulabsentismus-bot', handleUncaughtExceptions: false });
   // Replies are a few KB: without TCP_NODELAY, Nagle + delayed ACK adds ~40 ms to each.
   server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   limitSlowClients(server.server, opts.limits ?? {}, logger);
+  if (opts.onRequest) {
+    const done = opts.onRequest;
+    server.on('after', (req: restify.Request, res: restify.Response) =>
+      done(
+        req.getRoute?.()?.path?.toString() ?? 'unmatched',
+        req.method ?? '',
+        res.statusCode,
+        Date.now() - req.time(),
+      ),
+    );
+  }
   // restify limits the compressed bytes only: a 245 KB gzip body inflates to 240 MB before
   // authentication. The Bot Connector never compresses, so compressed bodies are refused unread.
   server.use((req, res, next) => {

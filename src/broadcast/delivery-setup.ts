@@ -11,7 +11,8 @@ import { newsCard, newsSummary } from './news-cards';
 import { Pacer, TEAMS_CONVERSATION_WINDOWS } from './pacing';
 import { progressNotifier } from './progress-notifier';
 import type { Recorder } from '../statistics/recorder';
-import type { DeliveryWorkerOptions } from './delivery-options';
+import type { Telemetry } from '../telemetry/telemetry';
+import type { DeliveryWorkerOptions, Sender } from './delivery-options';
 import { gateFor, scheduler } from './broadcast-lifecycle';
 import type { BroadcastStatus } from './model';
 
@@ -41,6 +42,18 @@ export type DeliveryTuning = Pick<DeliveryWorkerOptions, 'leaseMs' | 'pollMs' | 
   marginMs?: number;
 };
 
+/** The sender, telling telemetry how each attempt ended. */
+function observed(sender: Sender, telemetry: Pick<Telemetry, 'deliveryAttempt'> | undefined): Sender {
+  if (!telemetry) return sender;
+  return {
+    send: async (job, subscription, signal) => {
+      const outcome = await sender.send(job, subscription, signal);
+      telemetry.deliveryAttempt(outcome.kind);
+      return outcome;
+    },
+  };
+}
+
 /** The news message one subscriber receives (channelData lets tests spot duplicates). */
 export const newsActivity = (broadcast: Broadcast) => ({
   type: 'message' as const,
@@ -58,6 +71,8 @@ export function createDelivery(opts: {
   now?: () => number;
   logger: Logger;
   recorder?: Recorder;
+  /** Each send attempt's outcome (429s as 'throttled') for the operator's telemetry. */
+  telemetry?: Pick<Telemetry, 'deliveryAttempt'>;
   /** Real time unless a bench scales it (Teams' limits in scaled seconds). */
   clock?: Clock;
   tuning?: DeliveryTuning;
@@ -97,13 +112,16 @@ export function createDelivery(opts: {
   const worker: DeliveryWorker = new DeliveryWorker({
     outbox: stores.outbox,
     subscriptions: stores.subscriptions,
-    sender: new ConnectorSender({
-      adapter,
-      botAppId,
-      getBroadcast: (id) => stores.broadcasts.get(id),
-      activityFor: newsActivity,
-      timeoutMs: opts.timeoutMs,
-    }),
+    sender: observed(
+      new ConnectorSender({
+        adapter,
+        botAppId,
+        getBroadcast: (id) => stores.broadcasts.get(id),
+        activityFor: newsActivity,
+        timeoutMs: opts.timeoutMs,
+      }),
+      opts.telemetry,
+    ),
     pacer: new Pacer({
       perTenantPerSecond: config.SEND_PER_TENANT_PER_SECOND,
       perConversation: TEAMS_CONVERSATION_WINDOWS.map((w) =>
