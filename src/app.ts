@@ -8,6 +8,7 @@ import { registerAnswerRoutes } from './answers/answer-routes';
 import type { BotDeps } from './app-deps';
 import { ConversationTurnState, type BotTurnState } from './turn/turn-state';
 import { passesGate } from './turn/gate';
+import { answerUnanswered } from './turn/invoke-fallback';
 import { registerPrivacyRoutes } from './privacy/privacy-routes';
 import { RateLimiter } from './turn/rate-limit';
 import { registerWelcomeRoutes } from './welcome/welcome-routes';
@@ -135,10 +136,15 @@ export function buildApp(
     services: { forwarding, news: newsDesk },
     handleTurn: async (context) => {
       try {
-        if (!(await passesGate(context, gate))) return;
+        if (!(await passesGate(context, gate))) return await answerUnanswered(context, deps.logger, 'blocked');
         await app.run(context);
+        await answerUnanswered(context, deps.logger, 'unhandled');
       } catch (error) {
-        await onError(context, error);
+        if (context.activity.type !== 'invoke') return await onError(context, error);
+        // An invoke has no chat to apologise in: one line, no stack, and a 500 invoke response.
+        deps.logger.error({ intent: 'invoke', err: (error as Error)?.name ?? 'Error' }, 'invoke failed');
+        deps.telemetry?.error('invoke');
+        await answerUnanswered(context, deps.logger, 'failed');
       }
     },
   };

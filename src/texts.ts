@@ -43,6 +43,7 @@ export const TEXTS = {
   errorApology: 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   rateLimited:
     'Sie schreiben gerade sehr viele Nachrichten. Bitte warten Sie eine Minute – dann bin ich wieder für Sie da.',
+  invokeNotAvailable: 'Diese Aktion gibt es hier nicht (mehr). Fragen Sie den Bot einfach im Chat.',
   staleAction:
     'Diese Schaltfläche ist veraltet oder ungültig. Bitte stellen Sie Ihre Frage neu oder schreiben Sie „Hilfe“.',
   noFollowUp:
