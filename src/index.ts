@@ -3,9 +3,11 @@ import { loadConfig } from './config';
 import { loadCore } from './core/bootstrap';
 import { AppError } from './shared/errors';
 import { logger } from './shared/logger';
+import { routeConsoleToLog } from './shared/console-to-log';
 
 /** Process entry: config → knowledge → the composed bot (src/composition.ts). Exit 1 on any start-up failure. */
 async function main(): Promise<void> {
+  routeConsoleToLog(logger);
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
   const core = loadCore(config);
