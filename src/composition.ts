@@ -152,6 +152,8 @@ export async function startBot(
       knowledge: knowledge.current().core.knowledge.entries.length > 0,
       delivery: delivery.worker.running,
     }),
+    // The sender holds the lease on the news delivery; a standby waits for it and is just as ready.
+    readinessInfo: () => ({ delivery: delivery.worker.sending ? 'sender' : 'standby' }),
     routes: tabRoutesFor({
       config,
       live: knowledge,

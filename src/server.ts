@@ -100,6 +100,8 @@ export async function startServer(opts: {
   auth?: InboundAuth;
   /** For GET /readyz: each check true when fine (storage writable, knowledge loaded, delivery running). */
   readiness?: () => Promise<Readonly<Record<string, boolean>>>;
+  /** Shown by /readyz without deciding it (this instance's delivery role: a standby is ready too). */
+  readinessInfo?: () => Readonly<Record<string, unknown>>;
   /** More routes on the same server (the tabs and their API). */
   routes?: (server: restify.Server) => void;
   /** Slow-client limits (defaults: 10 s for the headers, 30 s per request, 256 connections per address). */
@@ -174,7 +176,8 @@ export async function startServer(opts: {
     const checks = opts.readiness ? await opts.readiness() : {};
     const ready = Object.values(checks).every(Boolean);
     if (!ready) logger.warn({ status: 503, checks }, 'not ready');
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+    const info = opts.readinessInfo?.() ?? {};
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks, ...info });
   });
   opts.routes?.(server);
   server.get('/healthz', (_req, res, next) => {

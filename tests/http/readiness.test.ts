@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { startBot, type RunningBot } from '../../src/composition';
 import { loadConfig } from '../../src/config';
 import { logger } from '../../src/shared/logger';
 import { realCore } from '../support/bot-harness';
+import { startAzurite, type Azurite } from '../support/azurite';
 
 describe('GET /readyz on the npm start composition', () => {
   let bot: RunningBot;
@@ -25,7 +27,7 @@ describe('GET /readyz on the npm start composition', () => {
   it('is ready when storage takes a write, knowledge is loaded and delivery runs', async () => {
     expect(await readyz()).toEqual({
       status: 200,
-      body: { status: 'ready', checks: { storage: true, knowledge: true, delivery: true } },
+      body: { status: 'ready', checks: { storage: true, knowledge: true, delivery: true }, delivery: 'sender' },
     });
   });
 
@@ -41,5 +43,40 @@ describe('GET /readyz on the npm start composition', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('GET /readyz on two instances sharing Azure Storage (Azurite)', () => {
+  let azurite: Azurite;
+  const bots: RunningBot[] = [];
+  beforeAll(async () => {
+    azurite = await startAzurite();
+    const env = {
+      PORT: '0',
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_CONTAINER: `r-${randomBytes(5).toString('hex')}`,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'readyz-az-')),
+    };
+    bots.push(await startBot(loadConfig(env), logger, realCore()));
+    bots.push(await startBot(loadConfig(env), logger, realCore()));
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(bots.map((b) => b.stop()));
+    await azurite.stop();
+  });
+
+  it('names one sender and one standby, and both are ready', async () => {
+    const states: string[] = [];
+    for (let tries = 0; tries < 100 && new Set(states).size < 2; tries++) {
+      states.length = 0;
+      for (const bot of bots) {
+        const res = await fetch(`${bot.server.url}/readyz`);
+        expect(res.status).toBe(200);
+        states.push(((await res.json()) as { delivery: string }).delivery);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(states.sort()).toEqual(['sender', 'standby']);
   });
 });
