@@ -11,7 +11,7 @@ export const TEMPLATE_PATH = join(ROOT, 'manifest', 'manifest.template.json');
 export const ICON_DIR = join(ROOT, 'manifest');
 export const OUT_FILE = join(ROOT, 'build', 'appPackage.zip');
 
-export const PLACEHOLDERS = ['BOT_ID', 'APP_ID', 'BOT_DOMAIN', 'APP_VERSION'] as const;
+export const PLACEHOLDERS = ['BOT_ID', 'APP_ID', 'TAB_APP_ID', 'BOT_DOMAIN', 'APP_VERSION'] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 export type ManifestValues = Record<PlaceholderName, string>;
 
@@ -138,6 +138,9 @@ export function resolveValues(
 
   const appId = get('APP_ID') ?? botId ?? '';
   if (get('APP_ID') && !GUID.test(appId)) problems.push(`APP_ID "${appId}" is not a GUID.`);
+  // The tabs' sign-in app (its own registration when the bot is a managed identity), else the bot's.
+  const tabAppId = get('TAB_APP_ID') ?? botId ?? '';
+  if (get('TAB_APP_ID') && !GUID.test(tabAppId)) problems.push(`TAB_APP_ID "${tabAppId}" is not a GUID.`);
 
   let domain = get('BOT_DOMAIN');
   const endpoint = get('BOT_ENDPOINT');
@@ -157,7 +160,10 @@ export function resolveValues(
   if (!SEMVER.test(version)) problems.push(`APP_VERSION "${version}" must be a version like 1.2.3.`);
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, values: { BOT_ID: botId!, APP_ID: appId, BOT_DOMAIN: domain!, APP_VERSION: version } };
+  return {
+    ok: true,
+    values: { BOT_ID: botId!, APP_ID: appId, TAB_APP_ID: tabAppId, BOT_DOMAIN: domain!, APP_VERSION: version },
+  };
 }
 
 export interface BuildOptions {

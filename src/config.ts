@@ -34,6 +34,11 @@ const EnvSchema = z.object({
   /** SingleTenant: app registration + client secret; UserAssignedMSI: BOT_ID is the managed identity's client id, no secret. */
   BOT_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   BOT_PASSWORD: optionalText,
+  /**
+   * The Entra app registration the tabs' sign-in token is for (audience api://<BOT_DOMAIN>/<TAB_APP_ID>); default
+   * BOT_ID. Needed with UserAssignedMSI: a managed identity cannot expose an API. No secret: tokens are only checked.
+   */
+  TAB_APP_ID: optionalText,
   BOT_TENANT_ID: optionalText,
   KNOWLEDGE_DIR: z.string().default('knowledge'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -11,7 +11,7 @@ export type TabVerdict =
   | { readonly ok: false; readonly status: 401 | 503; readonly reason: string };
 
 export interface TabAuthOptions {
-  /** The app registration's client id (BOT_ID). */
+  /** The app registration's client id the tab token is for (TAB_APP_ID, default BOT_ID). */
   readonly appId: string;
   /** The public host name: the v1 token's audience is `api://<domain>/<appId>`. */
   readonly domain?: string;

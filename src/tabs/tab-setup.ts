@@ -30,7 +30,7 @@ export function tabRoutesFor(o: {
   const { config } = o;
   const verify = config.BOT_ID
     ? tabAuth({
-        appId: config.BOT_ID,
+        appId: config.TAB_APP_ID ?? config.BOT_ID,
         domain: config.BOT_DOMAIN,
         tenants: config.allowedTenants,
         keysUrl: config.TAB_KEYS_URL ?? ENTRA_KEYS_URL,

@@ -159,6 +159,38 @@ describe('Local mode: the Leitfaden API and the coordinators’ desk without sig
   });
 });
 
+describe('Signed in with a managed-identity bot: the tabs have their own app registration (TAB_APP_ID)', () => {
+  const TAB_APP_ID = '77777777-8888-9999-aaaa-bbbbbbbbbbbb';
+  let bot: RunningBot;
+  let openid: Awaited<ReturnType<typeof startOpenIdServer>>;
+  beforeAll(async () => {
+    openid = await startOpenIdServer();
+    bot = await start({
+      BOT_ID,
+      BOT_TYPE: 'UserAssignedMSI',
+      TAB_APP_ID,
+      BOT_TENANT_ID: TENANT,
+      BOT_DOMAIN: DOMAIN,
+      HOST: '127.0.0.1',
+      TAB_KEYS_URL: openid.keysUrl,
+      COORDINATOR_IDS: COORDINATOR,
+    });
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await openid.stop();
+  });
+
+  it("accepts tokens for the tab's registration and refuses tokens for the bot's identity", async () => {
+    const token = (aud: string) =>
+      openid.entraToken({ aud, iss: `https://sts.windows.net/${TENANT}/`, tid: TENANT, oid: COORDINATOR });
+    const statistics = (t: string) => get(bot, '/api/tab/coordination/statistics', t);
+    expect((await statistics(await token(`api://${DOMAIN}/${TAB_APP_ID}`))).status).toBe(200);
+    expect((await statistics(await token(TAB_APP_ID))).status).toBe(200);
+    expect((await statistics(await token(`api://${DOMAIN}/${BOT_ID}`))).status).toBe(401);
+  });
+});
+
 describe('Signed in: every coordinator call checks the Teams SSO token and COORDINATOR_IDS', () => {
   let bot: RunningBot;
   let openid: Awaited<ReturnType<typeof startOpenIdServer>>;

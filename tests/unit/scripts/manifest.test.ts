@@ -20,6 +20,7 @@ const TEMPLATE = readFileSync(join(MANIFEST_DIR, 'manifest.template.json'), 'utf
 const VALUES: ManifestValues = {
   BOT_ID: '11111111-2222-3333-4444-555555555555',
   APP_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  TAB_APP_ID: '77777777-8888-9999-aaaa-bbbbbbbbbbbb',
   BOT_DOMAIN: 'bot.example.org',
   APP_VERSION: '1.2.3',
 };
@@ -141,8 +142,29 @@ describe('When resolving placeholder values from the environment', () => {
   it('uses the zero GUID and localhost with --allow-placeholder', () => {
     expect(resolveValues({}, { ...options, allowPlaceholder: true })).toEqual({
       ok: true,
-      values: { BOT_ID: PLACEHOLDER_GUID, APP_ID: PLACEHOLDER_GUID, BOT_DOMAIN: 'localhost', APP_VERSION: '0.1.0' },
+      values: {
+        BOT_ID: PLACEHOLDER_GUID,
+        APP_ID: PLACEHOLDER_GUID,
+        TAB_APP_ID: PLACEHOLDER_GUID,
+        BOT_DOMAIN: 'localhost',
+        APP_VERSION: '0.1.0',
+      },
     });
+  });
+
+  it('signs the tabs in against TAB_APP_ID when the bot is a managed identity (its own registration)', () => {
+    const m = fillManifest(TEMPLATE, VALUES) as unknown as { webApplicationInfo: { id: string; resource: string } };
+    expect(m.webApplicationInfo).toEqual({
+      id: VALUES.TAB_APP_ID,
+      resource: `api://${VALUES.BOT_DOMAIN}/${VALUES.TAB_APP_ID}`,
+    });
+    const own = resolveValues(
+      { BOT_ID: VALUES.BOT_ID, TAB_APP_ID: VALUES.TAB_APP_ID, BOT_DOMAIN: 'b.example.org' },
+      options,
+    );
+    expect(own.ok && own.values.TAB_APP_ID).toBe(VALUES.TAB_APP_ID);
+    const bad = resolveValues({ BOT_ID: VALUES.BOT_ID, TAB_APP_ID: 'x', BOT_DOMAIN: 'b.example.org' }, options);
+    expect(bad.ok ? [] : bad.problems).toEqual([expect.stringContaining('TAB_APP_ID "x" is not a GUID')]);
   });
 
   it('defaults APP_ID to BOT_ID and derives the domain from BOT_ENDPOINT', () => {
@@ -152,7 +174,13 @@ describe('When resolving placeholder values from the environment', () => {
     );
     expect(result).toEqual({
       ok: true,
-      values: { BOT_ID: VALUES.BOT_ID, APP_ID: VALUES.BOT_ID, BOT_DOMAIN: 'mybot.example.org', APP_VERSION: '0.1.0' },
+      values: {
+        BOT_ID: VALUES.BOT_ID,
+        APP_ID: VALUES.BOT_ID,
+        TAB_APP_ID: VALUES.BOT_ID,
+        BOT_DOMAIN: 'mybot.example.org',
+        APP_VERSION: '0.1.0',
+      },
     });
   });
 
