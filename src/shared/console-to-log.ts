@@ -24,6 +24,8 @@ export function routeConsoleToLog(logger: Pick<Logger, 'error' | 'warn'>): void 
   // Node's own warnings (deprecations in dependencies) too, instead of its default stderr printer.
   process.removeAllListeners('warning');
   process.on('warning', (w) => logger.warn({ source: 'node' }, oneLine([w])));
+  /* eslint-disable no-console -- replacing console is the point here */
   console.error = (...args: unknown[]) => logger.error({ source: 'console' }, oneLine(args));
   console.warn = (...args: unknown[]) => logger.warn({ source: 'console' }, oneLine(args));
+  /* eslint-enable no-console */
 }

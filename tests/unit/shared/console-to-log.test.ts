@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- the test drives console.error/warn through the replacement */
 import { describe, expect, it } from 'vitest';
 import { oneLine, routeConsoleToLog } from '../../../src/shared/console-to-log';
 
