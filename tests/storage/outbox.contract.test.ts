@@ -55,6 +55,15 @@ describe.each(backends())('$name: outbox', (backend) => {
     expect((await outbox.jobsFor('b')).find((j) => j.conversationId === 'c3')?.state).toBe('sent');
   });
 
+  it('records the result of a job that was moved while it was being sent (a pause during the send)', async () => {
+    const { outbox } = await fresh()();
+    await outbox.enqueue([job('b', 'c1')]);
+    const [claimed] = await outbox.claim(Date.now(), 1, 30_000, 'w');
+    await outbox.reschedule('b', 'send', Date.now() + 3_600_000);
+    await outbox.finish({ ...claimed!, state: 'sent', attempts: 1, activityId: 'act-1' }, 'w');
+    expect((await outbox.jobsFor('b'))[0]).toMatchObject({ state: 'sent', activityId: 'act-1' });
+  });
+
   it('claims only due jobs, each once within its lease', async () => {
     const { outbox } = await fresh()();
     const now = Date.now();

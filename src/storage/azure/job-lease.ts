@@ -15,6 +15,9 @@ import {
   type JobRecord,
 } from './job-record';
 
+/** Joins the lease token (stored in the blob) with the claim's ETag and owner (only in the caller's copy). */
+const CLAIMED_AS = '#';
+
 /** A stale pop receipt answers 404 (message gone) or 400 (receipt mismatch): someone else moved on. */
 const STALE = [400, 404];
 
@@ -67,21 +70,30 @@ export class JobLease {
       metadata: jobMetadata(leased),
     });
     // Lost the race for the blob: the winner holds the job; our message reappears after the lease.
-    return written ? toJob(leased, token) : undefined;
+    // The caller's token carries the ETag of our claim, so `finish` can write without reading first.
+    return written ? toJob(leased, [token, written, owner].join(CLAIMED_AS)) : undefined;
   }
 
   async finish(job: DeliveryJob, owner: string): Promise<void> {
     const name = jobBlob(job);
-    const stored = await readJson<JobRecord>(this.container.getBlobClient(name));
-    const lease = stored?.value.lease;
-    const receipt = job.leaseToken && parseLeaseToken(job.leaseToken);
+    const [token, claimedEtag, ...claimer] = (job.leaseToken ?? '').split(CLAIMED_AS);
+    const receipt = token ? parseLeaseToken(token) : undefined;
     const record = toRecord(job);
-    const written =
-      stored &&
-      receipt &&
-      lease?.token === job.leaseToken &&
-      lease.owner === owner &&
-      (await writeJson(this.container, name, record, { ifMatch: stored.etag, metadata: jobMetadata(record) }));
+    const metadata = jobMetadata(record);
+    // Unchanged since our claim (same ETag): the lease is still ours. Otherwise (a pause moved it, the lease ran
+    // out and someone else took it) read and check the lease as before.
+    let written =
+      receipt && claimedEtag && claimer.join(CLAIMED_AS) === owner
+        ? await writeJson(this.container, name, record, { ifMatch: claimedEtag, metadata })
+        : undefined;
+    if (!written) {
+      const stored = await readJson<JobRecord>(this.container.getBlobClient(name));
+      const lease = stored?.value.lease;
+      written =
+        stored && receipt && lease && lease.token === token && lease.owner === owner
+          ? await writeJson(this.container, name, record, { ifMatch: stored.etag, metadata })
+          : undefined;
+    }
     if (!written || !receipt) {
       logger.debug({ broadcastId: job.broadcastId, action: job.action }, 'outbox: lease lost, result ignored');
       return;
