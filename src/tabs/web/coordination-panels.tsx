@@ -83,16 +83,17 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
       setMessage((err as Error).message);
     }
   };
+  const [moving, setMoving] = useState<{ id: string; date: string; time: string }>();
   const step = async (id: string, action: string, body: Record<string, string> = {}) => {
-    const res = await api<{ messages: string[] }>(`coordination/news/${id}/${action}`, { method: 'POST', body });
-    setMessage(res.messages.join(' '));
-    reload();
+    try {
+      const res = await api<{ messages: string[] }>(`coordination/news/${id}/${action}`, { method: 'POST', body });
+      setMessage(res.messages.join(' '));
+      reload();
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
   };
-  const reschedule = (id: string) => {
-    const when = window.prompt('Neuer Zeitpunkt (Dortmunder Zeit), z. B. 2027-03-29 10:00');
-    const [date, time] = (when ?? '').trim().split(/\s+/);
-    if (date && time) void step(id, 'schedule', { date, time });
-  };
+  const reschedule = (id: string) => setMoving({ id, date: '', time: '' });
   const recall = async (id: string) => {
     if (!window.confirm('Diese Nachricht bei allen Empfängern zurückrufen?')) return;
     const res = await api<{ messages: string[] }>(`coordination/news/${id}/recall`, { method: 'POST', body: {} });
@@ -177,6 +178,39 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
           ))}
         </tbody>
       </table>
+      {moving && (
+        <form
+          className="question"
+          aria-label="Neuer Zeitpunkt"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void step(moving.id, 'schedule', { date: moving.date, time: moving.time });
+            setMoving(undefined);
+          }}
+        >
+          <p>Neuer Zeitpunkt, Dortmunder Zeit:</p>
+          <div className="row">
+            <Input
+              type="date"
+              aria-label="Datum"
+              value={moving.date}
+              onChange={(_e, d) => setMoving({ ...moving, date: d.value })}
+            />
+            <Input
+              type="time"
+              aria-label="Uhrzeit"
+              value={moving.time}
+              onChange={(_e, d) => setMoving({ ...moving, time: d.value })}
+            />
+          </div>
+          <div className="row">
+            <Button type="submit" appearance="primary">
+              Zeitpunkt ändern
+            </Button>
+            <Button onClick={() => setMoving(undefined)}>Abbrechen</Button>
+          </div>
+        </form>
+      )}
       {editing && (
         <form
           className="question"
