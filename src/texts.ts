@@ -212,6 +212,8 @@ export const TEXTS = {
     changedBy: (action: string, who: string, when: string) => `${action} von ${who} am ${when}`,
     actionNames: { pause: 'Angehalten', resume: 'Fortgesetzt', cancel: 'Abgebrochen' } as Record<string, string>,
     someone: 'einer Koordinatorin / einem Koordinator',
+    idsNote:
+      'Koordinatorinnen und Koordinatoren stehen hier mit ihrer Entra-Objekt-ID (wie in COORDINATOR_IDS); Namen speichert der Bot nicht.',
     pause: 'Anhalten',
     resume: 'Fortsetzen',
     cancel: 'Abbrechen',

@@ -16,7 +16,6 @@ const COMPOSE = /^\s*(neuigkeit senden|nachricht senden|rundschreiben|broadcast|
 /** The coordinator's turn for the broadcast service: identity, stored draft, and how to post. */
 const coordinatorTurn = (context: TurnContext, state: BotTurnState): CoordinatorTurn => ({
   coordinator: context.activity.from?.aadObjectId,
-  coordinatorName: context.activity.from?.name?.slice(0, 120),
   reference: subscriptionBase(context.activity).reference,
   storedDraft: userSlot(state).newsDraft,
   keepDraft: (draft) => saveUserSlot(state, { newsDraft: draft }),

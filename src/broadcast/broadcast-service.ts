@@ -17,8 +17,6 @@ import { BroadcastPayload, Draft, NewsForm } from './payloads';
 export interface CoordinatorTurn {
   /** The coordinator's Entra object id, if Teams sent one. */
   readonly coordinator: string | undefined;
-  /** Their display name, where Teams gave it (shown in the report). */
-  readonly coordinatorName?: string;
   /** Where this conversation can be reached again (the live delivery report is updated there). */
   readonly reference: Record<string, unknown>;
   readonly storedDraft: unknown;
@@ -58,7 +56,6 @@ export function broadcastService(deps: BroadcastDeps) {
   const steps = lifecycleSteps({ stores, policy, logger, wake, refresh: deps.refresh ?? (() => undefined), now });
   const stepTurn = (turn: CoordinatorTurn) => ({
     coordinator: turn.coordinator,
-    coordinatorName: turn.coordinatorName,
     text: (words: string) => text(turn, words),
     card: (c: AdaptiveCard, summary?: string) => sendCard(turn, c, summary),
   });
@@ -132,7 +129,7 @@ export function broadcastService(deps: BroadcastDeps) {
     let broadcast: Broadcast = {
       id: randomUUID(),
       authorId: aad(turn)!,
-      author: { id: aad(turn)!, name: turn.coordinatorName, at },
+      author: { id: aad(turn)!, at },
       news,
       version: 1,
       status,

@@ -18,7 +18,6 @@ const field = (data: Record<string, unknown>, key: string) =>
 /** What the lifecycle steps need from the coordinator's turn. */
 export interface StepTurn {
   readonly coordinator: string | undefined;
-  readonly coordinatorName?: string;
   text(words: string): Promise<void>;
   card(card: AdaptiveCard, summary?: string): Promise<void>;
 }
@@ -33,11 +32,7 @@ export function lifecycleSteps(deps: {
   now: () => number;
 }) {
   const { stores, logger, now } = deps;
-  const signature = (turn: StepTurn): Signature => ({
-    id: turn.coordinator ?? '',
-    name: turn.coordinatorName,
-    at: now(),
-  });
+  const signature = (turn: StepTurn): Signature => ({ id: turn.coordinator ?? '', at: now() });
 
   async function apply(turn: StepTurn, b: Broadcast, step: LifecycleStep, data: Record<string, unknown>) {
     const update = (next: Broadcast) => stores.broadcasts.update(next, b);

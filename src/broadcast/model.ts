@@ -83,10 +83,9 @@ export type BroadcastStatus =
   | 'done'
   | 'recalled';
 
-/** A coordinator as the report names them: the Entra object id and, where Teams gave it, the name. */
+/** A coordinator as the report names them: the Entra object id (names are not stored) and when. */
 export interface Signature {
   readonly id: string;
-  readonly name?: string;
   readonly at: number;
 }
 
@@ -102,7 +101,7 @@ export interface Broadcast {
   readonly createdAt: number;
   /** When sending starts (ms epoch); absent = at once. */
   readonly sendAt?: number;
-  /** Who wrote it (with the name) and, under BROADCAST_APPROVAL, who approved it. */
+  /** Who wrote it and, under BROADCAST_APPROVAL, who approved it. */
   readonly author?: Signature;
   readonly approvedBy?: Signature;
   /** Who paused, resumed or cancelled it last. */

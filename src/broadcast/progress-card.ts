@@ -18,7 +18,7 @@ type Step = BroadcastPayload['action'];
 import { newsCard, scheduleInputs } from './news-cards';
 
 const T = TEXTS.news;
-const who = (s: Signature) => plain(s.name ?? T.someone);
+const who = (s: Signature) => plain(s.id || T.someone);
 
 /** The status line: what state the item is in, in the coordinator's words. */
 function statusLine(b: Broadcast, report: DeliveryReport, recall?: DeliveryReport): string {
@@ -42,13 +42,14 @@ function statusLine(b: Broadcast, report: DeliveryReport, recall?: DeliveryRepor
 
 /** Who wrote, approved and last paused or cancelled it (the report names both coordinators). */
 export function signatures(b: Broadcast): string[] {
-  return [
+  const lines = [
     ...(b.author ? [T.writtenBy(who(b.author))] : []),
     ...(b.approvedBy ? [T.approvedBy(who(b.approvedBy), berlinLabel(b.approvedBy.at))] : []),
     ...(b.changedBy
       ? [T.changedBy(T.actionNames[b.changedBy.action] ?? '', who(b.changedBy), berlinLabel(b.changedBy.at))]
       : []),
   ];
+  return lines.length ? [...lines, T.idsNote] : [];
 }
 
 /** The buttons that fit the state; the service checks the state again when one is pressed. */

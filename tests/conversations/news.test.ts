@@ -124,14 +124,14 @@ describe('Broadcasting', () => {
     );
     expect(asked.map((r) => r.text ?? cardText(r)).join()).toContain(TEXTS.news.approvalRequested);
     const [item] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
-    expect(item).toMatchObject({ status: 'awaiting-approval', author: { name: 'Koordination' } });
+    expect(item).toMatchObject({ status: 'awaiting-approval', author: { id: 'aad-coordinator' } });
     expect(await h.stores.outbox.jobsFor(item!.id)).toEqual([]);
 
     expect((await h.say('Freigaben', COORDINATOR))[0]?.text).toBe(TEXTS.news.noApprovals);
     const waiting = await h.say('Freigaben', SECOND);
     expect(waiting[0]?.text).toBe(TEXTS.news.approvalsTitle);
     expect(cardText(waiting[1])).toContain(news.title);
-    expect(cardText(waiting[1])).toContain(TEXTS.news.writtenBy('Koordination'));
+    expect(cardText(waiting[1])).toContain(TEXTS.news.writtenBy('aad-coordinator'));
     const own = await h.say(
       { type: 'message', value: { verb: 'broadcast', action: 'approve', id: item!.id } },
       COORDINATOR,
@@ -141,7 +141,7 @@ describe('Broadcasting', () => {
     expect(approved[0]?.text).toBe(TEXTS.news.approved(undefined));
     expect(await h.stores.broadcasts.get(item!.id)).toMatchObject({
       status: 'sending',
-      approvedBy: { id: 'aad-second', name: 'Zweite Koordinatorin' },
+      approvedBy: { id: 'aad-second' },
     });
     expect((await h.stores.outbox.jobsFor(item!.id)).map((j) => j.conversationId)).toEqual(['a']);
     // Approved once: a second press is refused with the state.

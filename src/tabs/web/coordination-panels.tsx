@@ -125,7 +125,7 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
               </td>
               <td>
                 {statusText(n)}
-                {n.approvedBy && <div className="hint">freigegeben von {n.approvedBy.name ?? 'zweiter Person'}</div>}
+                {n.approvedBy && <div className="hint">freigegeben von {n.approvedBy.id}</div>}
               </td>
               <td>
                 {n.report.sent} / {n.report.total}

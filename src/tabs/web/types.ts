@@ -68,9 +68,9 @@ export interface SentNews {
   version: number;
   createdAt: number;
   sendAt?: number;
-  author?: { name?: string; at: number };
-  approvedBy?: { name?: string; at: number };
-  changedBy?: { name?: string; at: number; action: string };
+  author?: { id: string; at: number };
+  approvedBy?: { id: string; at: number };
+  changedBy?: { id: string; at: number; action: string };
   report: { total: number; sent: number; pending: number; failed: number; removed: number };
   acknowledge: boolean;
   acknowledged: number;
