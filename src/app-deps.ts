@@ -1,4 +1,4 @@
-import type { CoordinatorPolicy } from './broadcast/coordinators';
+import type { CoordinatorPolicy } from './roles/coordinators';
 import type { QuestionStore } from './forwarding/model';
 import type { Messenger } from './forwarding/forwarding-service';
 import type { CountStore } from './statistics/ports';

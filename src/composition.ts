@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createAdapter, inboundAuthFor } from './adapter';
 import { buildApp, type BotApp } from './app';
 import { ResilientStorage } from './turn/resilient-storage';
-import { coordinatorPolicy } from './broadcast/coordinators';
+import { coordinatorPolicy } from './roles/coordinators';
 import { createDelivery } from './broadcast/delivery-setup';
 import type { Clock } from './broadcast/clock';
 import type { Config } from './config';

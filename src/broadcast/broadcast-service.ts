@@ -4,7 +4,7 @@ import type { Logger } from '../shared/logger';
 import type { BroadcastStores } from './ports';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { TEXTS } from '../texts';
-import type { CoordinatorPolicy } from './coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import { NewsTopic, type Broadcast, type NewsItem } from './model';
 import { composeCard, previewCard, recallConfirmCard } from './news-cards';
 import { progressCard } from './progress-card';

@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../cards/adaptive';
 import { TEXTS } from '../texts';
 import { berlinLabel, plannedTime } from './berlin-time';
 import { allowedIn, AT_ONCE, PAUSED_MS, startSending, type LifecycleStep } from './broadcast-lifecycle';
-import type { CoordinatorPolicy } from './coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { Broadcast, Signature } from './model';
 import type { BroadcastStores } from './ports';
 import { approvalCard } from './progress-card';

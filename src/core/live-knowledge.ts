@@ -1,6 +1,6 @@
 import { filesFromRecord, filesToRecord, type KnowledgeFiles } from '../knowledge/knowledge-files';
 import { formatProblem, type Problem } from '../knowledge/problems';
-import type { KnowledgeVersionStore } from '../knowledge-admin/versions';
+import type { KnowledgeVersionStore } from './knowledge-versions';
 import { AppError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import type { Core } from './bootstrap';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { AdaptiveCard } from '../cards/adaptive';
 import type { ForwardPayload, ForwardedPayload } from '../cards/actions';
 import type { Knowledge } from '../knowledge/knowledge';

@@ -5,7 +5,13 @@ import type { Problem } from '../knowledge/problems';
 import type { Logger } from '../shared/logger';
 import { FILE_OF_KIND, listEntries, parseRef, readEntry, writeEntry, type ListedEntry } from './entry-edit';
 import { diffVersions, summarise, type EntryDiff } from './version-diff';
-import type { DraftChange, KnowledgeDraft, KnowledgeVersionStore, TaggedDraft, VersionInfo } from './versions';
+import type {
+  DraftChange,
+  KnowledgeDraft,
+  KnowledgeVersionStore,
+  TaggedDraft,
+  VersionInfo,
+} from '../core/knowledge-versions';
 
 /** One problem as the API reports it: which entry (`kind:id`, or the file), which field, what. */
 export interface RefProblem {

@@ -1,5 +1,5 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application';
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';

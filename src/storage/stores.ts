@@ -2,7 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { AcknowledgementStore, BroadcastStores, SenderRole } from '../broadcast/ports';
 import type { QuestionStore } from '../forwarding/model';
 import type { CountStore } from '../statistics/ports';
-import type { KnowledgeVersionStore } from '../knowledge-admin/versions';
+import type { KnowledgeVersionStore } from '../core/knowledge-versions';
 
 /** Everything the bot persists, chosen by config (SQLite file or Azure Storage). */
 export interface Stores extends BroadcastStores {

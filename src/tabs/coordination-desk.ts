@@ -1,5 +1,5 @@
 import type { BroadcastService, CoordinatorTurn } from '../broadcast/broadcast-service';
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { Broadcast } from '../broadcast/model';
 import type { AcknowledgementStore, BroadcastStores } from '../broadcast/ports';
 import type { ForwardingService } from '../forwarding/forwarding-service';

@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { Logger } from '../shared/logger';
 import { TEXTS } from '../texts';
 import type { CoordinationDesk } from './coordination-desk';

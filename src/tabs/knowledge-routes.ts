@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { Core } from '../core/bootstrap';
 import type { EvalCase } from '../evaluation/eval-set';
 import { isKnowledgeFileName } from '../knowledge/knowledge-files';

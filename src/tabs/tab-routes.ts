@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import restify from 'restify';
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { FreeTextDecider } from '../decision/free-text';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Logger } from '../shared/logger';

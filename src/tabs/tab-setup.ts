@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BotApp } from '../app';
-import type { CoordinatorPolicy } from '../broadcast/coordinators';
+import type { CoordinatorPolicy } from '../roles/coordinators';
 import { PROJECT_ROOT, type Config } from '../config';
 import type { Core } from '../core/bootstrap';
 import type { LiveKnowledge } from '../core/live-knowledge';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
-import { coordinatorPolicy } from '../../src/broadcast/coordinators';
+import { coordinatorPolicy } from '../../src/roles/coordinators';
 import type { Messenger } from '../../src/forwarding/forwarding-service';
 import { logger } from '../../src/shared/logger';
 import { createSqliteStores } from '../../src/storage/sqlite/sqlite-stores';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { coordinatorPolicy } from '../../src/broadcast/coordinators';
+import { coordinatorPolicy } from '../../src/roles/coordinators';
 import { createSqliteStores } from '../../src/storage/sqlite/sqlite-stores';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { buildApp } from '../../src/app';

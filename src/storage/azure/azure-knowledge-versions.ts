@@ -5,7 +5,7 @@ import type {
   KnowledgeVersionStore,
   TaggedDraft,
   VersionInfo,
-} from '../../knowledge-admin/versions';
+} from '../../core/knowledge-versions';
 import { listBlobs, readJson, unless, writeJson } from './blob-json';
 
 const PREFIX = 'knowledge/versions/';

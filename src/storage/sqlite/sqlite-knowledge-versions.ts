@@ -4,7 +4,7 @@ import type {
   KnowledgeVersionStore,
   TaggedDraft,
   VersionInfo,
-} from '../../knowledge-admin/versions';
+} from '../../core/knowledge-versions';
 import type { Db } from './open-database';
 
 interface VersionRow {

@@ -1,7 +1,10 @@
-import type { NewsTopic } from './model';
-import { NEWS_TOPICS } from './model';
+import { OFFERING_TOPICS } from '../knowledge/schema';
 
-/** Who may broadcast, and optionally on which topics only. Built from config. */
+/** The topics a coordinator may send news on (the offering topics). */
+type NewsTopic = (typeof OFFERING_TOPICS)[number];
+const NEWS_TOPICS = OFFERING_TOPICS;
+
+/** Who is a coordinator (news, forwarded questions, tabs), and optionally on which topics only. Built from config. */
 export interface CoordinatorPolicy {
   isCoordinator(aadObjectId: string | undefined): boolean;
   mayBroadcast(aadObjectId: string | undefined, topic: NewsTopic): boolean;
