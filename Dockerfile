@@ -1,12 +1,14 @@
 # Container image of the bot: `docker build -t schulabsentismus-bot .` (see README, "Deploy").
 
-# 1) Build: TypeScript to dist/, the tabs to dist/web (npm run build). Build tools only in case
-#    better-sqlite3 finds no prebuilt binary.
-FROM node:20-bookworm-slim AS build
+# 0) Build tools, only in case better-sqlite3 finds no prebuilt binary (never in the runtime image).
+FROM node:20-bookworm-slim AS toolchain
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+
+# 1) Build: TypeScript to dist/, the tabs to dist/web (npm run build).
+FROM toolchain AS build
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
@@ -15,11 +17,7 @@ COPY scripts ./scripts
 RUN npm run build
 
 # 2) Production dependencies only (compiled here, so the runtime image has no compiler).
-FROM node:20-bookworm-slim AS deps
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
-WORKDIR /app
+FROM toolchain AS deps
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev && npm cache clean --force
 
