@@ -178,6 +178,7 @@ export const TEXTS = {
     factPending: 'Ausstehend',
     factFailed: 'Fehlgeschlagen',
     factRemoved: 'Abo entfernt',
+    factCancelled: 'Nicht gesendet (abgebrochen)',
     reasons: 'Gründe',
     statusSending: 'Wird gesendet …',
     statusDone: 'Versand abgeschlossen',

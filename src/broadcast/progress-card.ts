@@ -75,14 +75,19 @@ function buttons(b: Broadcast, report: DeliveryReport): CardAction[] {
 
 /** The coordinator's confirmation card, updated with progress and the final report. */
 export function progressCard(broadcast: Broadcast, report: DeliveryReport, recall?: DeliveryReport): AdaptiveCard {
-  const reasons = Object.entries(report.reasons).map(([r, n]) => `${r}: ${n}`);
+  // Jobs a cancel stopped are 'removed' with reason 'cancelled': counted on their own, not as lost subscriptions.
+  const cancelled = report.reasons.cancelled ?? 0;
+  const reasons = Object.entries(report.reasons)
+    .filter(([r]) => r !== 'cancelled')
+    .map(([r, n]) => `${r}: ${n}`);
   const before = broadcast.status === 'awaiting-approval' || broadcast.status === 'scheduled';
   const facts = [
     { title: T.factRecipients, value: String(report.total) },
     { title: T.factSent, value: String(report.sent) },
     { title: T.factPending, value: String(report.pending) },
     { title: T.factFailed, value: String(report.failed) },
-    { title: T.factRemoved, value: String(report.removed) },
+    { title: T.factRemoved, value: String(report.removed - cancelled) },
+    ...(cancelled ? [{ title: T.factCancelled, value: String(cancelled) }] : []),
   ];
   return card(
     [

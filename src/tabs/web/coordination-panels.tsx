@@ -131,7 +131,7 @@ export function NewsPanel({ news, reload }: { news: SentNews[]; reload: () => vo
                 {n.report.sent} / {n.report.total}
               </td>
               <td>{n.report.pending}</td>
-              <td>{n.report.failed + n.report.removed}</td>
+              <td>{n.report.failed + n.report.removed - (n.report.reasons?.cancelled ?? 0)}</td>
               <td>{n.acknowledge ? n.acknowledged : '–'}</td>
               <td className="row">
                 <Button size="small" onClick={() => void downloadCsv(n.id)}>

@@ -71,7 +71,15 @@ export interface SentNews {
   author?: { id: string; at: number };
   approvedBy?: { id: string; at: number };
   changedBy?: { id: string; at: number; action: string };
-  report: { total: number; sent: number; pending: number; failed: number; removed: number };
+  /** reasons.cancelled: sends a cancel stopped (not errors). */
+  report: {
+    total: number;
+    sent: number;
+    pending: number;
+    failed: number;
+    removed: number;
+    reasons?: Record<string, number>;
+  };
   acknowledge: boolean;
   acknowledged: number;
 }

@@ -4,6 +4,7 @@ import { MemoryOutbox } from '../../../src/broadcast/memory-outbox';
 import type { Broadcast, BroadcastStatus } from '../../../src/broadcast/model';
 import { progressCard } from '../../../src/broadcast/progress-card';
 import { logger } from '../../../src/shared/logger';
+import { TEXTS } from '../../../src/texts';
 import { broadcast, MemorySubscriptions, subscription } from '../../broadcast/helpers';
 
 const STATUSES: BroadcastStatus[] = [
@@ -47,6 +48,19 @@ describe('What a coordinator can do with a news item in each state', () => {
   ])('the confirmation card of a %s item offers %j', (status, actions) => {
     const card = progressCard({ ...broadcast('b1'), status }, empty);
     expect((card.actions ?? []).map((a) => (a.data as { action: string }).action)).toEqual(actions);
+  });
+});
+
+describe('The report of a cancelled item', () => {
+  it('counts the sends a cancel stopped on their own line, not as removed subscriptions', () => {
+    const report = { total: 10, sent: 4, pending: 0, failed: 0, removed: 6, reasons: { cancelled: 5, '403': 1 } };
+    const facts = (
+      progressCard({ ...broadcast('b1'), status: 'cancelled' }, report).body.find((e) => e.type === 'FactSet') as {
+        facts: { title: string; value: string }[];
+      }
+    ).facts;
+    expect(facts).toContainEqual({ title: TEXTS.news.factRemoved, value: '1' });
+    expect(facts).toContainEqual({ title: TEXTS.news.factCancelled, value: '5' });
   });
 });
 
