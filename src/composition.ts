@@ -19,7 +19,7 @@ import { createStores } from './storage/create-stores';
 import type { Stores } from './storage/stores';
 import { scheduleExpiry, scheduleSlotExpiry } from './storage/slot-expiry';
 import { bufferedRecorder, type Recorder } from './statistics/recorder';
-import { startTelemetry } from './telemetry/telemetry';
+import { NO_TELEMETRY, startTelemetry } from './telemetry/telemetry';
 import { adapterMessenger } from './forwarding/adapter-messenger';
 import { tabRoutesFor } from './tabs/tab-setup';
 
@@ -146,7 +146,11 @@ export async function startBot(
     port: config.PORT,
     host: config.HOST,
     auth: inboundAuthFor(config),
-    onRequest: (route, method, status, ms) => telemetry.request(route, method, status, ms),
+    // No per-request hook at all while telemetry is off.
+    onRequest:
+      telemetry === NO_TELEMETRY
+        ? undefined
+        : (route, method, status, ms) => telemetry.request(route, method, status, ms),
     readiness: async () => ({
       storage: await storageWritable(stores),
       knowledge: knowledge.current().core.knowledge.entries.length > 0,
