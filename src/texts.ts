@@ -198,7 +198,7 @@ export const TEXTS = {
     sendDateLabel: 'Später senden am (optional, Dortmunder Zeit)',
     sendTimeLabel: 'um',
     scheduleInvalid:
-      'Bitte geben Sie Datum und Uhrzeit an, beide in der Zukunft – oder lassen Sie beide leer, um sofort zu senden.',
+      'Bitte geben Sie Datum und Uhrzeit an – der Zeitpunkt muss in der Zukunft liegen. Lassen Sie beide Felder leer, um sofort zu senden.',
     scheduledFor: (when: string) => `Geplant für ${when}`,
     schedule: 'Planen',
     submitForApproval: 'Zur Freigabe geben',

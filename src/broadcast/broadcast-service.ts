@@ -6,7 +6,7 @@ import type { AdaptiveCard } from '../cards/adaptive';
 import { TEXTS } from '../texts';
 import type { CoordinatorPolicy } from '../roles/coordinators';
 import { NewsTopic, type Broadcast, type NewsItem } from './model';
-import { composeCard, previewCard, recallConfirmCard } from './news-cards';
+import { composeCard, previewCard, recallConfirmCard, scheduleFieldsOf } from './news-cards';
 import { progressCard } from './progress-card';
 import { lifecycleSteps } from './lifecycle-service';
 import { berlinLabel, plannedTime } from './berlin-time';
@@ -92,7 +92,8 @@ export function broadcastService(deps: BroadcastDeps) {
         form.error.issues.map((i) => TEXTS.news.fieldNames[String(i.path[0])] ?? String(i.path[0])),
       );
       await text(turn, TEXTS.news.invalidNews([...fields].join(', ')));
-      return sendCard(turn, composeCard(policy.topicsOf(aad(turn)), typedDraft(data), correcting));
+      const when = { date: typed(data.sendDate), time: typed(data.sendTime) };
+      return sendCard(turn, composeCard(policy.topicsOf(aad(turn)), typedDraft(data), correcting, when));
     }
     const { schoolTypes, districts, sendDate, sendTime, ...rest } = form.data;
     const news: NewsItem = { ...rest, audience: { schoolTypes, districts } };
@@ -100,7 +101,11 @@ export function broadcastService(deps: BroadcastDeps) {
     const sendAt = correcting ? undefined : plannedTime(sendDate, sendTime, now());
     if (sendAt === 'invalid') {
       await text(turn, TEXTS.news.scheduleInvalid);
-      return sendCard(turn, composeCard(policy.topicsOf(aad(turn)), news, correcting));
+      // The typed date and time come back as typed, so nothing has to be entered again.
+      return sendCard(
+        turn,
+        composeCard(policy.topicsOf(aad(turn)), news, correcting, { date: sendDate, time: sendTime }),
+      );
     }
     const recipients = correcting
       ? (await delivered(stores, correcting)).length
@@ -201,6 +206,7 @@ export function broadcastService(deps: BroadcastDeps) {
               policy.topicsOf(aad(turn)),
               draft.success ? draft.data.news : undefined,
               draft.success ? draft.data.correcting : undefined,
+              draft.success ? scheduleFieldsOf(draft.data.sendAt) : undefined,
             ),
           );
         }

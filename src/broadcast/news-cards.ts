@@ -44,9 +44,13 @@ const input = (
   extra: Record<string, unknown> = {},
 ): CardElement[] => [label(title), { type: 'Input.Text', id, value: value ?? '', ...extra }];
 
+/** What the date and time fields show: a stored time (Dortmund's clock) or what was typed. */
+export type ScheduleFields = { readonly date?: string; readonly time?: string };
+export const scheduleFieldsOf = (sendAt?: number): ScheduleFields | undefined =>
+  sendAt === undefined ? undefined : berlinInputs(sendAt);
+
 /** Date and time inputs on Dortmund's clock (compose form, "Zeitpunkt ändern"). */
-export function scheduleInputs(sendAt?: number): CardElement[] {
-  const value = sendAt === undefined ? undefined : berlinInputs(sendAt);
+export function scheduleInputs(value?: ScheduleFields): CardElement[] {
   return [
     label(TEXTS.news.sendDateLabel),
     { type: 'Input.Date', id: 'sendDate', value: value?.date ?? '' },
@@ -59,7 +63,7 @@ export function composeCard(
   topics: readonly NewsTopic[],
   draft?: Partial<NewsItem>,
   correcting?: string,
-  sendAt?: number,
+  when?: ScheduleFields,
 ): AdaptiveCard {
   const multi = (
     id: string,
@@ -110,7 +114,7 @@ export function composeCard(
         valueOn: 'true',
         valueOff: 'false',
       },
-      ...(correcting ? [] : scheduleInputs(sendAt)),
+      ...(correcting ? [] : scheduleInputs(when)),
     ],
     [submit(TEXTS.news.preview, { verb: 'broadcast', action: 'preview', ...(correcting ? { correcting } : {}) })],
   );

@@ -15,7 +15,7 @@ import type { Broadcast, DeliveryReport, Signature } from './model';
 import type { BroadcastPayload } from './payloads';
 
 type Step = BroadcastPayload['action'];
-import { newsCard, scheduleInputs } from './news-cards';
+import { newsCard, scheduleFieldsOf, scheduleInputs } from './news-cards';
 
 const T = TEXTS.news;
 const who = (s: Signature) => plain(s.id || T.someone);
@@ -99,7 +99,7 @@ export function progressCard(broadcast: Broadcast, report: DeliveryReport, recal
         : []),
       ...(broadcast.version > 1 ? [small(T.versionNote(broadcast.version))] : []),
       ...signatures(broadcast).map(small),
-      ...(before ? scheduleInputs(broadcast.sendAt) : []),
+      ...(before ? scheduleInputs(scheduleFieldsOf(broadcast.sendAt)) : []),
     ],
     buttons(broadcast, report),
   );

@@ -159,10 +159,17 @@ describe('Broadcasting', () => {
         { type: 'message', value: { verb: 'broadcast', action: 'preview', ...news, sendDate, sendTime } },
         COORDINATOR,
       );
-    expect((await preview('2020-01-01', '10:00'))[0]?.text).toBe(TEXTS.news.scheduleInvalid);
+    const refused = await preview('2020-01-01', '10:00');
+    expect(refused[0]?.text).toBe(TEXTS.news.scheduleInvalid);
+    // The form comes back with what was typed, the time included.
+    expect(JSON.stringify(refused[1])).toContain('"value":"2020-01-01"');
+    expect(JSON.stringify(refused[1])).toContain('"value":"10:00"');
     expect((await preview('2099-01-01', ''))[0]?.text).toBe(TEXTS.news.scheduleInvalid);
     const planned = await preview('2099-03-29', '10:00');
     expect(cardText(planned[0])).toContain(TEXTS.news.scheduledFor('So, 29.03.2099, 10:00 Uhr'));
+    // "Bearbeiten" keeps the planned time in the form.
+    const editing = await h.say({ type: 'message', value: buttonData(planned, TEXTS.news.edit) }, COORDINATOR);
+    expect(JSON.stringify(editing[0])).toContain('"value":"2099-03-29"');
     const sent = await h.say({ type: 'message', value: buttonData(planned, TEXTS.news.schedule) }, COORDINATOR);
     expect(sent.map((r) => r.text ?? cardText(r)).join()).toContain('Geplant');
     const [item] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
