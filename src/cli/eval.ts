@@ -21,7 +21,9 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * expect Kinderschutz, danger) training examples of the child-protection model (knowledge/safety-examples/analysis-sets.jsonl).
  * Round 6: blind-8, blind-9 and safety-blind-5 joined those training examples; safety-blind-6 stays held out.
  * blind-10 / safety-blind-7 (round 5, sealed until round 6's end): measured before and after round 6, then analysis sets.
- * All question sets here are the scope model's training examples (knowledge/scope-examples/) since round 6.
+ * blind-11 / safety-blind-8 (round 6, sealed until round 7's start): measured before, during and after round 6, then
+ * analysis sets in round 7.
+ * All question sets up to blind-10 are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [
   'project',
@@ -36,6 +38,7 @@ const QUESTION_SETS = [
   'blind-8',
   'blind-9',
   'blind-10',
+  'blind-11',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
@@ -56,6 +59,7 @@ const SAFETY_SETS = [
   'safety-blind-5',
   'safety-blind-6',
   'safety-blind-7',
+  'safety-blind-8',
 ] as const;
 
 function timed(
