@@ -94,7 +94,7 @@ export const GROUPS: WordGroups = {
   SUBSTANCE: [
     'betrunken|besoffen|alkohol*|alkoholiker*|saeuft|drogen|drogensucht*|drogenabhaengig*|suechtig|kokain',
     'crystal|heroin|meth|bekifft|drunk|wasted|drugs|alcohol*|addict*|stoned|hangover|zugedroehnt|weggetreten|lallt',
-    'lallen|slurring|slurred|getrunken|saufen|gesoffen|trinken|weed|gras|joint|joints|cannabis|ausrast*|randalier*',
+    'lallen|slurring|slurred|getrunken|saufen|gesoffen|trinken|weed|gras|joints|cannabis|ausrast*|randalier*',
     'zertruemmer*|rastet|spritzen|rueckfaellig*|entgiftung|wodka|vodka|schnaps|overdose|nodded|dilated',
   ],
   CRISIS: [

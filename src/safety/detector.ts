@@ -37,6 +37,13 @@ const NEGATION = table.id('@NEGATION');
 const EVIDENCE = table.id('@EVIDENCE');
 const BREAK = table.id('@BREAK');
 const POST_DENIAL = table.id('ausgeschlossen|unbegruendet|unbestaetigt|ruled|unfounded|entkraeftet');
+/** "Eine Gefährdung sehen wir nicht", "Gewalt ist nicht zu erkennen": seeing or finding, denied after the word. */
+const PERCEIVE = table.id(
+  'sehen|sehe|sieht|seh|zu|erkennen|erkenne|erkennt|erkennbar|sichtbar|feststell*|festgestellt|bemerkt|bemerken|gibt|vor|vorhanden|see|seen|notice*|found|exist*',
+);
+const THREAT = table.id('@THREAT');
+/** "Was droht ihm, wenn …?", "droht den Eltern da was?": a question about consequences, not a threat. */
+const WHAT = table.id('was|welche|welcher|welches|welchen|what|etwas');
 const ORDINARY_CAUSE = table.id('@ORDINARY_CAUSE');
 const SUSPICION = table.id('@SUSPICION');
 /** An explanation the text itself doubts: an excuse, a repeat, something odd. */
@@ -86,6 +93,30 @@ function denied(r: Reading, at: readonly number[]): boolean {
   // A negation inside the match: "wird nicht geschlagen".
   for (let j = first + 1; j < last; j++) if (r.is(NEGATION, j) && !at.includes(j)) return true;
   for (let j = last + 1; j <= last + 4 && inSentence(j); j++) if (r.is(POST_DENIAL, j)) return true;
+  return deniedAfter(r, last, inSentence) || at.some((j) => asksConsequence(r, j));
+}
+
+/** The word order of a denial that follows: "Gewalt sehen wir keine", "eine Gefahr ist nicht zu sehen". */
+function deniedAfter(r: Reading, last: number, inSentence: (i: number) => boolean): boolean {
+  let perceived = false;
+  let negated = false;
+  for (let j = last + 1; j <= last + 5 && inSentence(j); j++) {
+    if (r.is(BREAK, j)) break;
+    perceived ||= r.is(PERCEIVE, j);
+    negated ||= r.is(NEGATION, j);
+  }
+  return perceived && negated;
+}
+
+/** A threat word asked about as a consequence: "was" just before it, or closing the sentence shortly after. */
+function asksConsequence(r: Reading, j: number): boolean {
+  if (!r.is(THREAT, j)) return false;
+  if (j > 0 && r.is(WHAT, j - 1) && r.tokens[j - 1]!.sentence === r.tokens[j]!.sentence) return true;
+  const sentence = r.tokens[j]!.sentence;
+  for (let k = j + 1; k <= j + 4 && k < r.tokens.length && r.tokens[k]!.sentence === sentence; k++) {
+    const closes = k + 1 >= r.tokens.length || r.tokens[k + 1]!.sentence !== sentence;
+    if (r.is(WHAT, k) && closes) return true;
+  }
   return false;
 }
 

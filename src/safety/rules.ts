@@ -338,12 +338,20 @@ export const RULES: readonly Rule[] = [
     within: 4,
     unless: 'fundbuero|lost|schulsachen|verloren|vergessen|forgot|abholen|pick',
   }),
-  clear('suicide', {
-    seq: ['wont|nicht|not|never|nie', 'need|brauch*|braucht|brauche', 'anymore|mehr|longer'],
-    gap: 4,
-    literal: true,
-    unless: 'hilfe|help|nachhilfe|attest*|entschuldigung*|formular*|buecher|books|brille',
-  }),
+  // "Brauche ich bald nicht mehr", "werde ich nicht mehr brauchen", "won't need it anymore" – not "die Familie
+  // braucht mehr Unterstützung" (more of something) after a "nicht" of another clause.
+  ...[
+    ['brauch*|braucht|brauche', 'nicht|nie', 'mehr'],
+    ['nicht|nie', 'mehr', 'brauch*|braucht|brauche'],
+    ['wont|not|never', 'need', 'anymore|longer'],
+  ].map((seq) =>
+    clear('suicide', {
+      seq,
+      gap: 4,
+      literal: true,
+      unless: 'hilfe|help|nachhilfe|attest*|entschuldigung*|formular*|buecher|books|brille',
+    }),
+  ),
   clear('suicide', {
     near: ['plan|plaene|plans|planned|geplant|ueberlegt|thought', 'wie|how', 'es|it'],
     within: 6,
@@ -1095,7 +1103,9 @@ export const RULES: readonly Rule[] = [
   }),
   clear('runaway', {
     seq: ['schlafsack|notschlafstelle|notunterkunft|rausgeflogen|rausgeworfen|rausgeschmissen|treppenhaus|stairwell'],
-    unless: 'klassenfahrt|camping|zelt*|ausflug|trip|tent|sleepover|uebernachtungsparty|unterricht|klasse|class',
+    // Thrown out of a group, a team or a lesson is not out of home.
+    unless:
+      'klassenfahrt|camping|zelt*|ausflug|trip|tent|sleepover|uebernachtungsparty|unterricht|klasse|class|*gruppe|gruppe*|group*|chat*|team|mannschaft|verein|ag|kurs',
   }),
   clear('runaway', { seq: ['sleeping', 'bag'], gap: 0, unless: 'klassenfahrt|camping|trip|tent|sleepover|school' }),
   clear('runaway', { seq: ['kicked|thrown', 'out'], gap: 1, unless: 'class|classroom|lesson|school|team|club' }),

@@ -74,6 +74,31 @@ describe('negation, read in both directions', () => {
   });
 
   it.each([
+    'Eine Gefährdung sehen wir nicht, die Familie braucht aber Unterstützung.',
+    'Akute Gefahr sehe ich keine, er hängt nur draußen rum.',
+    'Von Gewalt oder so ist nichts zu sehen.',
+    'Misshandlung konnten wir nicht feststellen.',
+  ])('a denial after the word ("X sehen wir nicht") is no sign: "%s"', (text) => {
+    expect(readRules(text).level).toBe('none');
+  });
+
+  it.each([
+    'Was droht ihm, wenn er das Bußgeld nicht zahlt?',
+    'Die Kinder kamen eine Woche zu spät aus den Ferien. Droht den Eltern da was?',
+  ])('a question about consequences is no threat: "%s"', (text) => {
+    expect(readRules(text).level).toBe('none');
+  });
+
+  it.each([
+    'Der Bruder droht ihr was anzutun, wenn sie redet.',
+    'Ihr Onkel droht, sie umzubringen.',
+    'Sie sagt, ihre Sachen braucht sie bald nicht mehr.',
+    'Er meint, er werde das alles nicht mehr brauchen.',
+  ])('the same words as danger still count: "%s"', (text) => {
+    expect(readRules(text).level).toBe('clear');
+  });
+
+  it.each([
     'Sie traut sich nicht nach Hause.',
     'Er hat seit Tagen nichts gegessen.',
     'Niemand holt die Kleine nachmittags ab.',
@@ -108,6 +133,9 @@ describe('words that only look like danger', () => {
     'When is the next child protection training for new staff?',
     'Sein erwachsener Bruder heiratet in Ankara, darf er dafür beurlaubt werden?',
     'Die Eltern haben kein Attest vom Arzt abgegeben.',
+    'Sie wurde aus der Klassen-WhatsApp-Gruppe rausgeworfen und steht in den Pausen allein.',
+    'Meine Gespräche reichen nicht, die Familie braucht mehr Unterstützung.',
+    'Parents have joint custody. Whose signature counts on a sick note?',
   ])('no clear sign in "%s"', (text) => {
     expect(readRules(text).level).not.toBe('clear');
   });
