@@ -42,6 +42,11 @@ const PERCEIVE = table.id(
   'sehen|sehe|sieht|seh|zu|erkennen|erkenne|erkennt|erkennbar|sichtbar|feststell*|festgestellt|bemerkt|bemerken|gibt|vor|vorhanden|see|seen|notice*|found|exist*',
 );
 const THREAT = table.id('@THREAT');
+/** "Wir haben keinen konkreten Fall, es geht nur um das Konzept": the procedure is the topic, no child is named. */
+const NO = table.id('kein|keinen|keine|no|not');
+const KIND_OF_CASE = table.id('konkret*|aktuell*|bestimmt*|echt*|specific|actual|current|real|particular');
+const CASE = table.id('fall|case|anlass|vorfall');
+const JUDGED = table.id('fuer|for|mehr|von|of');
 /** "Was droht ihm, wenn …?", "droht den Eltern da was?": a question about consequences, not a threat. */
 const WHAT = table.id('was|welche|welcher|welches|welchen|what|etwas');
 const ORDINARY_CAUSE = table.id('@ORDINARY_CAUSE');
@@ -140,7 +145,25 @@ export function readRules(text: string): SafetySignal {
   return rulesOn(read(text));
 }
 
+/** The text says there is no case ("kein konkreter Fall", "no specific case"). */
+function tellsNoCase(r: Reading): boolean {
+  return r.at(CASE).some((c) => {
+    const before = (k: number) => c - k >= 0 && r.tokens[c - k]!.sentence === r.tokens[c]!.sentence;
+    // "kein Fall für Gespräche mehr" judges a case; "kein konkreter Fall" says there is none.
+    const judged = c + 1 < r.tokens.length && r.is(JUDGED, c + 1);
+    return !judged && before(2) && r.is(NO, c - 2) && r.is(KIND_OF_CASE, c - 1);
+  });
+}
+
+/** A clear signal in a text that says it is about no case shows the line and answers (weak). */
+const noCaseCapped = (r: Reading, signal: SafetySignal): SafetySignal =>
+  signal.level === 'clear' && tellsNoCase(r) ? { ...signal, level: 'weak' } : signal;
+
 function rulesOn(reading: Reading): SafetySignal {
+  return noCaseCapped(reading, rulesUncapped(reading));
+}
+
+function rulesUncapped(reading: Reading): SafetySignal {
   if (reading.tokens.length === 0) return NONE;
   const clear = new Set<DangerCategory>();
   const weak = new Set<DangerCategory>();
@@ -201,6 +224,10 @@ const CONTEXT_WORDS = 12;
 export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds = LEARNED_THRESHOLDS): SafetyDetector {
   return (text) => {
     const reading = read(text);
+    return noCaseCapped(reading, combined(reading, text));
+  };
+
+  function combined(reading: Reading, text: string): SafetySignal {
     const rules = rulesOn(reading);
     if (!model) return rules;
     const { whole, passage } = model.read(text);
@@ -214,5 +241,5 @@ export function createSafetyDetector(model?: DangerModel, thresholds: Thresholds
         : { level: 'weak', categories: rules.categories.length ? rules.categories : ['general'] };
     if (rules.level === 'weak') return rules;
     return whole >= thresholds.weak || passage >= thresholds.clear ? { level: 'weak', categories: ['general'] } : NONE;
-  };
+  }
 }

@@ -83,6 +83,17 @@ describe('negation, read in both directions', () => {
   });
 
   it.each([
+    'Wir haben keinen konkreten Fall, es geht nur um das Konzept: wer berät bei Verdacht auf Kindeswohlgefährdung?',
+    'There is no specific case, we are writing our policy: who do we call about suspected abuse?',
+  ])('"no case, only the concept" answers and shows the line (weak): "%s"', (text) => {
+    expect(readRules(text).level).toBe('weak');
+  });
+
+  it('"kein Fall für Gespräche" judges a case and does not lower it', () => {
+    expect(readRules('Das ist kein konkreter Fall für Gespräche mehr, der Vater schlägt ihn.').level).toBe('clear');
+  });
+
+  it.each([
     'Was droht ihm, wenn er das Bußgeld nicht zahlt?',
     'Die Kinder kamen eine Woche zu spät aus den Ferien. Droht den Eltern da was?',
   ])('a question about consequences is no threat: "%s"', (text) => {
