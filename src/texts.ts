@@ -258,6 +258,7 @@ export const TEXTS = {
     summary: 'Zusammenfassung',
     summaryTitle: 'Zusammenfassung Schulabsentismus-Fall',
     prefilled: 'Aus Ihrer Nachricht übernommen:',
+    refine: 'Damit ich die passenden Vordrucke und die zuständige Stelle nennen kann, noch eine Frage:',
     typeHint: 'Sie können die Antwort auch tippen. „Zurück“, „Neu starten“ und „Abbrechen“ gehen jederzeit.',
     offer: 'Fall Schritt für Schritt klären',
     cancelled: 'Der geführte Fall ist beendet. Sie können jederzeit mit „Was tun?“ neu beginnen.',

@@ -2,11 +2,14 @@ import type { Core } from '../core/bootstrap';
 import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
+import { addresseesIn } from '../search/addressee';
 import { asksWhatFollows } from '../search/after-step';
+import { createCaseReader } from '../search/case-reading';
 import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
 import { FORMS_OF_ABSENCE } from '../knowledge/contract';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
+import type { Form } from '../knowledge/schema';
 
 /** Where a typed message goes when no guided dialog waits for a reply. */
 export type Route = 'answer' | 'clarify' | 'unsure' | 'guide' | 'child-protection';
@@ -37,6 +40,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
   const { engine, reader, guide, knowledge } = core;
   const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
   const outcomes = guide.flow.nodes.filter((n): n is OutcomeNode => n.kind === 'outcome');
+  const stepsDone = createCaseReader(knowledge.steps);
 
   return function decide(text: string): FreeTextDecision {
     const answer = engine.ask(text);
@@ -45,7 +49,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const prefill = reader.extract(text);
     const slots = Object.keys(prefill);
     const normalized = normalize(text);
-    const about = outcomeOf(answer);
+    let about = outcomeOf(answer, text);
     const describesCase =
       whatIsAsked(text) !== 'fact' &&
       (slots.some((s) => guide.flow.opens_on.includes(s)) ||
@@ -60,6 +64,15 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
         const lead = ASKS_WHO.test(normalized) ? [...agencies, step] : [step, ...agencies];
         return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
       }
+      // The questions left only refine one step (the forms by age, the body by school type): the case names it.
+      const ahead = guide.ahead(dialog);
+      const aheadStep = new Set(ahead.map((o) => o.step)).size === 1 ? ahead[0] : undefined;
+      if (aheadStep) {
+        if (ahead.length === 1) about = aheadStep;
+        // "Welcher Vordruck?", "Wer bekommt sie?": the forms and bodies below pick from what the message tells.
+        if (!asksForForm(text) && !ASKS_WHO.test(normalized))
+          return { route: 'guide', answer, prefill, refs: leading([`step:${aheadStep.step}`], refs), answered: true };
+      }
       // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows –
       // and the case reading cannot name the next step without the dialog's answers (the school type …).
       const caseAnswered = answer.reason === 'case' && !needsDialog(about, prefill);
@@ -70,7 +83,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : refs.find(isFormOfAbsence);
     if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
     // "Welcher Vordruck?" for a described case: the forms the outcome's rules give for it; ranking orders them.
-    const fitting = answer.reason === 'out-of-scope' || !asksForForm(text) ? [] : formsFor(about, prefill, refs);
+    const fitting = answer.reason === 'out-of-scope' || !asksForForm(text) ? [] : formsFor(about, prefill, refs, text);
     if (fitting.length > 0) {
       const step = `step:${about!.step}`;
       return { route: 'answer', answer, prefill, refs: leading([...fitting, step], refs), answered: true };
@@ -93,11 +106,13 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
   }
 
   /** The outcome the question is about: of the first step (or a form's step) among the two leading candidates … */
-  function outcomeOf(answer: Answer): OutcomeNode | undefined {
+  function outcomeOf(answer: Answer, text: string): OutcomeNode | undefined {
+    // A step the message tells was done is not the one it asks about ("Aufforderung ging raus – welches Schreiben?").
+    const done = new Set(stepsDone(text).map((s) => s.id));
     const stepId = answer.candidates
       .slice(0, 2)
       .map((c) => (c.entry.kind === 'step' ? c.entry.id : c.entry.kind === 'form' ? c.entry.step : undefined))
-      .find(Boolean);
+      .find((id) => id && !done.has(id));
     if (stepId) return outcomes.find((n) => n.step === stepId);
     // … or, when bodies lead ("Schulamt oder Bezirksregierung?"), the outcome whose rules choose among them.
     const body = answer.candidates[0]?.entry;
@@ -110,13 +125,24 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
    * The forms that the outcome's rules give for what the message tells (only rules whose every condition the
    * message answers), in the engine's order: the case picks the forms, the words pick among them.
    */
-  function formsFor(outcome: OutcomeNode | undefined, prefill: Answers, refs: readonly string[]): string[] {
+  function formsFor(
+    outcome: OutcomeNode | undefined,
+    prefill: Answers,
+    refs: readonly string[],
+    text: string,
+  ): string[] {
     if (!outcome) return [];
     const forms = outcome.rules
       .filter((r) => Object.keys(r.when).length > 0 && ruleApplies(r, prefill))
       .flatMap((r) => r.forms.map((id) => `form:${id}`));
     const rank = (ref: string) => (refs.includes(ref) ? refs.indexOf(ref) : refs.length + forms.indexOf(ref));
-    return [...new Set(forms)].sort((a, b) => rank(a) - rank(b));
+    // "Die Anhörung für ihn selbst, nicht für die Mutter": the party asked about first, a ruled-out one last.
+    const { wanted, ruledOut } = addresseesIn(text);
+    const party = (ref: string) => {
+      const addressee = knowledge.byRef(ref)?.kind === 'form' ? (knowledge.byRef(ref) as Form).addressee : undefined;
+      return addressee && wanted.has(addressee) ? 0 : addressee && ruledOut.has(addressee) ? 2 : 1;
+    };
+    return [...new Set(forms)].sort((a, b) => party(a) - party(b) || rank(a) - rank(b));
   }
 
   /** A body that one of the outcome's rules chooses (by school type, apprenticeship …). */

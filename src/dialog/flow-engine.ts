@@ -114,6 +114,31 @@ export function createFlowEngine(flow: Flow) {
       return n && n.kind !== 'branch' ? n : undefined;
     },
 
+    /**
+     * The outcomes every way on from the dialog's question can reach (the answers given decide what they can):
+     * when they all share one step, the case already names its next step and the questions only refine it.
+     */
+    ahead(state: DialogState): OutcomeNode[] {
+      const reached = new Map<string, OutcomeNode>();
+      const seen = new Set<string>();
+      const visit = (id: string) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const n = node(id);
+        if (n.kind === 'outcome') reached.set(n.id, n);
+        else if (n.kind === 'branch') {
+          const decided = n.cases.every((c) => Object.keys(c.when).every((slot) => slot in state.answers));
+          if (decided) visit(n.cases.find((c) => holds(c.when, state.answers))?.next ?? n.otherwise);
+          else [...n.cases.map((c) => c.next), n.otherwise].forEach(visit);
+        } else {
+          const chosen = n.options.find((o) => o.value === state.answers[n.slot]);
+          (chosen ? [chosen] : n.options).forEach((o) => visit(o.next));
+        }
+      };
+      visit(state.node);
+      return [...reached.values()];
+    },
+
     /** The question nodes (for pre-filling and summaries). */
     questions: flow.nodes.filter((n): n is QuestionNode => n.kind === 'question'),
   };

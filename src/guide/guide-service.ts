@@ -148,7 +148,10 @@ export function guideService(deps: GuideDeps, answers: AnswerService) {
       if (decision.route === 'guide') {
         recorder.count('guide', 'start');
         logger.info({ intent: 'guide', trigger: 'case-text', slots }, 'guide pre-filled from text');
-        return show(guide.start(decision.prefill));
+        const dialog = guide.start(decision.prefill);
+        // The case already names its next step: that step first, then the question that picks forms and bodies.
+        const named = decision.answered && guide.current(dialog)?.kind === 'question' ? decision.refs[0] : undefined;
+        return named ? show(dialog, TEXTS.guide.refine, [answers.show(named)]) : show(dialog);
       }
       const answer = answers.answer(typed, slots.length ? decision.prefill : undefined, decision.refs[0]);
       return ended.length ? { replies: [answer, ...ended], dialog: null } : { replies: [answer] };

@@ -131,6 +131,8 @@ export const Form = z.object({
   /** The Vordruck number as printed, e.g. "080". */
   number: z.string().regex(/^\d{3}$/, 'dreistellige Vordrucknummer'),
   for_whom: NonEmpty,
+  /** Who the form is sent to or filled in by: the parents, the young person, the training company. */
+  addressee: z.enum(['eltern', 'jugendliche', 'betrieb']).optional(),
   step: StepId,
   /** The page where schools download the form (every form card links to it). */
   download: z.string().url(),

@@ -38,7 +38,8 @@ export function whatIsAsked(message: string): Asked {
 }
 
 /** "Welcher Vordruck …?", "Which hearing letter …?": the message asks for a form. */
-const FORM_WORD = /\b(?:vordruck\w*|formular\w*|\w*bogen|\w*schreiben|vorlage\w*|form|forms|template\w*|\w*letter)\b/;
+const FORM_WORD =
+  /\b(?:vordruck\w*|formular\w*|\w*bogen|\w*schreiben|\w*brief|vorlage\w*|form|forms|template\w*|\w*letter)\b/;
 
 export const asksForForm = (message: string): boolean => questionsOf(message).some((q) => FORM_WORD.test(normalize(q)));
 

@@ -13,6 +13,10 @@ const ENGLISH_PAST = /^(?:[a-z]{3,}ed|met|sent|held|had|did|spoke|wrote|took|gav
 /** A planned or wished step is not done: "ist geplant", "hatten wir überlegt". */
 const NOT_DONE =
   /^(geplant|gedacht|angedacht|ueberlegt|gewollt|gewuenscht|vorgesehen|empfohlen|gefragt|planned|wanted|asked|needed|supposed)$/;
+/** "Jetzt soll die Anhörung raus", "wird … angehört", "we must send …": a duty, a wish or a future is still to do. */
+const MODAL =
+  /^(soll|sollen|sollte|sollten|muss|muessen|musste|will|wollen|moechte|moechten|wird|werden|should|must|want|wants|need|needs)$/;
+const MODAL_REACH = 4;
 /** "noch nicht", "not yet": what follows is not done. */
 const NOT_YET = /^(noch|nicht|not|yet|kein|keine|keinen|never)$/;
 /** A mention counts as done when a done word stands this close (words, stop words left out) in its sentence. */
@@ -33,6 +37,7 @@ export function createCaseReader(steps: readonly Step[]) {
     const english = words.some((w) => ENGLISH_PAST.test(w) && !NOT_DONE.test(w)) && /[a-z]/.test(words.join(''));
     return words.flatMap((w, i) => {
       if (NOT_YET.test(words[i - 1] ?? '') || NOT_DONE.test(w)) return [];
+      if (words.slice(Math.max(0, i - MODAL_REACH), i).some((m) => MODAL.test(m))) return [];
       const grammatical = (perfect && PARTICIPLE.test(w)) || (english && ENGLISH_PAST.test(w));
       return DONE.test(w) || grammatical ? [i] : [];
     });

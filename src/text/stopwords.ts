@@ -5,7 +5,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'mache machen macht tun tue gehen geht mal jemand eigentlich hallo hi danke bzw usw wann wieso weshalb woher wozu ganz kurz frage fragen heute gestern niemand jemandem irgendwie irgendwer gerade bereits wegen trotz worauf ' +
     'the a an of to in on for is are my our what who how do does can i we you it with because any without first thing should would could there there be am was were if at about this that which whom his her he she they them their e g ' +
     // chat German and English filler: "nich", "selber", "hasn't" (→ hasn)
-    'viele vielen nich nix selber selbe aufm ne nen halt eh echt and or has have hasn haven isn doesn don didn won wasn just actually really also only very'
+    // "meist" would stem like "Meister" (an Ausbilder).
+    'meist meiste meisten meistens viele vielen nich nix selber selbe aufm ne nen halt eh echt and or has have hasn haven isn doesn don didn won wasn just actually really also only very'
   )
     .split(/\s+/)
     .filter(Boolean),

@@ -75,6 +75,20 @@ const paths: { name: string; steps: [Turn, Check][] }[] = [
     ],
   },
   {
+    name: 'a case whose next step is clear shows that step first; the question only picks the forms',
+    steps: [
+      [
+        'Berufskolleg, Azubi, schwänzt. Gespräche und die schriftliche Aufforderung sind gelaufen, nichts passiert. Wie gehen wir weiter vor?',
+        (r) => {
+          expect(cardTitle(r[0])).toMatch(/Schritt 9: .*Anhörung/);
+          shows(new RegExp(TEXTS.guide.refine))(r);
+          asks(AGE)(r);
+        },
+      ],
+      [{ click: '14 Jahre oder älter' }, reaches(/Anhörung/, /Vordruck 070/, /Vordruck 100/)],
+    ],
+  },
+  {
     name: 'a short case description is answered and the guide offered pre-filled',
     steps: [
       [

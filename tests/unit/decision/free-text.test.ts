@@ -32,6 +32,28 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ['answer', 'Welches Anhörungsschreiben nehme ich für einen Azubi am Berufskolleg?', 'form:vordruck-070'],
     ['answer', 'Die Eltern haben die Sommerferien eigenmächtig verlängert. Welcher Vordruck?', 'form:vordruck-090'],
     ['answer', 'Which hearing letter for an apprentice at the Berufskolleg?', 'form:vordruck-070'],
+    // "The hearing for him himself, not for the mother": the party asked about picks among the case's forms.
+    [
+      'answer',
+      'Gesamtschule, Kevin (15), Aufforderung ist raus. Die Anhörung ist für ihn selbst, nicht für die Mutter. Welcher Vordruck?',
+      'form:vordruck-050',
+    ],
+    [
+      'answer',
+      'Berufskolleg, Azubi. Wir wollen den Ausbildungsbetrieb anhören. Welches Schreiben?',
+      'form:vordruck-100',
+    ],
+    [
+      'answer',
+      'Berufskolleg, Azubi schwänzt, die Aufforderung ist gelaufen. Jetzt soll die Anhörung an den Azubi selbst raus. Welches Schreiben?',
+      'form:vordruck-070',
+    ],
+    // The questions left only refine one step: the case names it (the dialog then asks for the age).
+    [
+      'guide',
+      'Berufskolleg, Azubi, schwänzt. Gespräche und die schriftliche Aufforderung sind gelaufen, nichts passiert. Wie gehen wir weiter vor?',
+      'step:anhoerung',
+    ],
     // "What kind of absence is it?": the best-ranked form of absence leads.
     [
       'answer',

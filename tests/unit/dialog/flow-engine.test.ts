@@ -106,8 +106,27 @@ describe('The real guide', () => {
     ['Vorlage für 14+ Schüler', { alter: 'ab-14' }],
     ['a 16-year-old keeps skipping', { alter: 'ab-14' }],
     ['Kind unter 14, fehlt', { alter: 'unter-14' }],
+    ['Mein Schüler Kevin (15) fehlt tageweise', { alter: 'ab-14' }],
+    ['Die Schülerin (13 J.) fehlt', { alter: 'unter-14' }],
   ])('reads negation and ages the way they are meant: "%s"', (text, expected) => {
     expect(core.reader.extract(text)).toMatchObject(expected);
+  });
+
+  it.each(['Er fehlt meist unentschuldigt.', 'Die meisten in der Klasse sind 12.', 'Vordruck (030) fehlt'])(
+    'reads no apprenticeship or age into everyday words and numbers: "%s"',
+    (text) => {
+      const read = core.reader.extract(text);
+      expect(read).not.toHaveProperty('ausbildung');
+      expect(read).not.toHaveProperty('alter');
+    },
+  );
+
+  it('names the step every way on leads to, and none while the ways part', () => {
+    const steps = (text: string) => [...new Set(guide.ahead(guide.start(reader.extract(text))).map((o) => o.step))];
+    // After the written request every answer (school type, age, apprenticeship) ends at the hearing.
+    expect(steps('Berufsschule, unentschuldigt, schriftliche Aufforderung verschickt')).toEqual(['anhoerung']);
+    // Nothing told yet: the first question parts the ways (child protection among them).
+    expect(steps('').length).toBeGreaterThan(3);
   });
 
   it("reads a case with the answer engine's synonyms, but what was done only from its own words", () => {

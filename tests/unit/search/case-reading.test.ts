@@ -27,6 +27,9 @@ describe('case reading: what a story tells was already done', () => {
     // Planned is not done.
     ['Eine Klassenkonferenz ist geplant.', []],
     ['We planned a class conference.', []],
+    // A duty, a wish or a future just before the done word: still to do.
+    ['Jetzt soll die Anhörung raus.', []],
+    ['Mit welchem Brief wird der Junge selbst angehört?', []],
   ])('"%s" → %j', (text, ids) => {
     expect(stepsDone(text).map((s) => s.id)).toEqual(ids);
   });
