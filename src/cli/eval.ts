@@ -22,7 +22,8 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * Round 6: blind-8, blind-9 and safety-blind-5 joined those training examples; safety-blind-6 stays held out.
  * blind-10 / safety-blind-7 (round 5, sealed until round 6's end): measured before and after round 6, then analysis sets.
  * blind-11 / safety-blind-8 (round 6, sealed until round 7's start): measured before, during and after round 6, then
- * analysis sets in round 7.
+ * analysis sets in round 7. Round 7: blind-10, blind-11, safety-blind-7 and safety-blind-8 train both learned models;
+ * safety-blind-6 stays held out.
  * All question sets up to blind-10 are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [
