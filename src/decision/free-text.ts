@@ -79,6 +79,22 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text)))
         return { route: 'guide', answer, prefill, refs, answered: false };
     }
+    // "My pupil is very anxious – who can advise us?": what the message tells leads straight to an outcome and it
+    // asks who helps or what to do, while the ranking is unsure: the outcome answers.
+    // Child protection is the detector's call alone; a ranking that already leads with the outcome's own step,
+    // a body of it or a form of absence stays as it is.
+    const direct = !describesCase && slots.length > 0 && answer.decision !== 'answer' ? outcomeFor(prefill) : undefined;
+    const asksHelp = ASKS_WHO.test(normalized) || whatIsAsked(text) === 'next-step';
+    if (direct && direct.id !== guide.flow.safety && answer.reason !== 'out-of-scope' && asksHelp) {
+      const outcome = resolveOutcome(direct, guide.start(prefill).answers, knowledge);
+      const step = `step:${outcome.step.id}`;
+      const rank = (ref: string) => (refs.includes(ref) ? refs.indexOf(ref) : refs.length);
+      const agencies = outcome.agencies.map((a) => `agency:${a.id}`).sort((a, b) => rank(a) - rank(b));
+      const fits =
+        refs[0] !== undefined && (refs[0] === step || agencies.includes(refs[0]) || isFormOfAbsence(refs[0]));
+      const lead = ASKS_WHO.test(normalized) ? [...agencies.slice(0, 1), step, ...agencies] : [step, ...agencies];
+      if (!fits) return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
+    }
     // "Was für eine Form von Fehlen ist das?": the best-ranked form of absence leads (ranking decides which).
     const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : refs.find(isFormOfAbsence);
     if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
@@ -97,6 +113,12 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
+
+  /** The outcome the told answers reach without another question, if any. */
+  function outcomeFor(prefill: Answers): OutcomeNode | undefined {
+    const node = guide.current(guide.start(prefill));
+    return node?.kind === 'outcome' ? node : undefined;
+  }
 
   /** The leading step's outcome picks its body by slots the message leaves open (e.g. the school type). */
   function needsDialog(outcome: OutcomeNode | undefined, prefill: Answers): boolean {

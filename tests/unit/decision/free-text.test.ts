@@ -67,6 +67,23 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(d.refs[0]).toBe(first);
   });
 
+  it('what the message tells leads straight to an outcome, and it asks who helps: the outcome answers', () => {
+    const d = decide('my pupil is very anxious and refuses to come to school, who in dortmund can advise us?');
+    expect(d.route).toBe('guide');
+    expect(d.answered).toBe(true);
+    expect(['agency:fachstelle-schulabsentismus', 'agency:schulpsychologie', 'agency:erziehungsberatung']).toContain(
+      d.refs[0],
+    );
+  });
+
+  it('a danger the message denies never takes that way into child protection', () => {
+    const d = decide(
+      'Eine Gefährdung sehen wir nicht, aber die Mutter schafft es allein nicht. An wen wenden wir uns?',
+    );
+    expect(d.route).not.toBe('child-protection');
+    expect(d.refs[0]).not.toBe('step:kinderschutz');
+  });
+
   it('refs name each entry once', () => {
     const refs = decide('Wer bekommt die Anzeige? Hauptschule, 13 Jahre, unentschuldigt, Anhörung ist erfolgt').refs;
     expect(new Set(refs).size).toBe(refs.length);
