@@ -9,7 +9,7 @@ import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
 import { FORMS_OF_ABSENCE } from '../knowledge/contract';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
-import type { Form } from '../knowledge/schema';
+import type { Form, StepId } from '../knowledge/schema';
 
 /** Where a typed message goes when no guided dialog waits for a reply. */
 export type Route = 'answer' | 'clarify' | 'unsure' | 'guide' | 'child-protection';
@@ -41,12 +41,17 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
   const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
   const outcomes = guide.flow.nodes.filter((n): n is OutcomeNode => n.kind === 'outcome');
   const stepsDone = createCaseReader(knowledge.steps);
+  /** Answers that tell a step is done, first per step (the dialog's "Was wurde schon unternommen?"). */
+  const doneOptions = guide.questions
+    .flatMap((q) => q.options.map((o) => ({ slot: q.slot, value: o.value, done: o.done })))
+    .filter((o) => o.done)
+    .filter((o, i, all) => all.findIndex((x) => x.done === o.done) === i);
 
   return function decide(text: string): FreeTextDecision {
     const answer = engine.ask(text);
     const refs = answer.candidates.map((c) => c.ref);
     if (answer.childProtection) return { route: 'child-protection', answer, prefill: {}, refs, answered: true };
-    const prefill = reader.extract(text);
+    const prefill = withLatestDone(reader.extract(text), text);
     const slots = Object.keys(prefill);
     const normalized = normalize(text);
     let about = outcomeOf(answer, text);
@@ -113,6 +118,20 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
+
+  /**
+   * "Gespräche, Konferenz, Aufforderung, Anhörung – alles durch": the dialog's "what was done" is the latest step
+   * the case reading finds done (grammar read), when it is later than what the keywords chose.
+   */
+  function withLatestDone(prefill: Answers, text: string): Answers {
+    const latest = stepsDone(text).at(-1);
+    const chosen = latest && doneOptions.find((o) => o.done === latest.id);
+    // Only a reading the keywords began is corrected: a step named in passing opens no guide.
+    if (!latest || !chosen || !(chosen.slot in prefill)) return prefill;
+    const current = doneOptions.find((o) => o.slot === chosen.slot && o.value === prefill[chosen.slot]);
+    const order = (id?: string) => (id ? (knowledge.step(id as StepId)?.order ?? -1) : -1);
+    return order(current?.done) < latest.order ? { ...prefill, [chosen.slot]: chosen.value } : prefill;
+  }
 
   /** The outcome the told answers reach without another question, if any. */
   function outcomeFor(prefill: Answers): OutcomeNode | undefined {

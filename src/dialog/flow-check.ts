@@ -51,6 +51,12 @@ export function checkFlow(flow: Flow, knowledge: Knowledge): FlowProblem[] {
 }
 
 function knowledgeRefs(node: FlowNode, knowledge: Knowledge): FlowProblem[] {
+  if (node.kind === 'question')
+    return node.options.flatMap((o, i) =>
+      o.done && !knowledge.step(o.done)
+        ? [{ node: node.id, field: `options.${i}.done`, message: `unbekannter Schritt "${o.done}"` }]
+        : [],
+    );
   if (node.kind !== 'outcome') return [];
   const problems: FlowProblem[] = [];
   if (!knowledge.step(node.step))

@@ -15,6 +15,8 @@ export const Option = z
     age: z.tuple([z.number().int().min(0), z.number().int().max(99)]).optional(),
     /** Other slots this answer settles too, where not yet known (e.g. Berufsschule → schulform berufskolleg). */
     sets: z.record(Id, Id).default({}),
+    /** The procedure step this answer tells is done (what a case story's latest done step chooses). */
+    done: StepId.optional(),
     next: Id,
   })
   .strict();

@@ -53,7 +53,9 @@ export function createCaseReader(steps: readonly Step[]) {
       const stems = words.map((w) => analyze(w)[0] ?? '');
       for (const { step, terms } of mentions) {
         const at = stems.findIndex((_, i) => terms.every((t, k) => stems[i + k] === t));
-        if (at >= 0 && marks.some((m) => Math.abs(m - at) <= REACH + terms.length)) done.set(step.id, step);
+        // "jetzt will ich ein richtiges Gespräch führen": a step wished for is not done.
+        const wished = words.slice(Math.max(0, at - MODAL_REACH), at).some((w) => MODAL.test(w));
+        if (at >= 0 && !wished && marks.some((m) => Math.abs(m - at) <= REACH + terms.length)) done.set(step.id, step);
       }
     }
     return [...done.values()].sort((a, b) => a.order - b.order);

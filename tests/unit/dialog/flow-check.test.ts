@@ -35,7 +35,9 @@ describe('When checking a flow graph', () => {
 
   it('names every unknown step, agency and form at once', () => {
     const fields = problemsOf('unknown-refs').map((p) => `${p.node}:${p.field}`);
-    expect(fields).toEqual(expect.arrayContaining(['ende:step', 'ende:agencies', 'ende:forms']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['frage:options.0.done', 'ende:step', 'ende:agencies', 'ende:forms']),
+    );
   });
 
   it('rejects a question with a single option by schema', () => {

@@ -30,6 +30,7 @@ describe('case reading: what a story tells was already done', () => {
     // A duty, a wish or a future just before the done word: still to do.
     ['Jetzt soll die Anhörung raus.', []],
     ['Mit welchem Brief wird der Junge selbst angehört?', []],
+    ['Die Anrufe haben nichts gebracht, jetzt will ich ein richtiges Gespräch führen.', []],
   ])('"%s" → %j', (text, ids) => {
     expect(stepsDone(text).map((s) => s.id)).toEqual(ids);
   });
@@ -54,6 +55,15 @@ describe('routing on the case: the step after the latest one done', () => {
     const d = decide(text);
     expect(d.route).toBe('answer');
     expect(d.refs[0]).toBe(first);
+  });
+
+  it("the dialog's 'what was done' is the latest step the story tells done, not the first its keywords see", () => {
+    const text =
+      'Hauptschule, 15 Jahre, schwänzt. Wir haben Gespräche geführt, danach hat die Klassenkonferenz eine Ordnungsmaßnahme beschlossen. Was kommt jetzt?';
+    expect(core.reader.extract(text).erledigt).toBe('gespraeche');
+    const d = decide(text);
+    expect(d.prefill.erledigt).toBe('schulintern');
+    expect(d.refs[0]).toBe('step:schriftliche-aufforderung');
   });
 
   it('when the next step needs the school type, the guided dialog asks for it', () => {
