@@ -23,7 +23,7 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-10 / safety-blind-7 (round 5, sealed until round 6's end): measured before and after round 6, then analysis sets.
  * blind-11 / safety-blind-8 (round 6, sealed until round 7's start): measured before, during and after round 6, then
  * analysis sets in round 7. Round 7: blind-10, blind-11, safety-blind-7 and safety-blind-8 train both learned models;
- * safety-blind-6 stays held out.
+ * safety-blind-6, held out of training since round 4, became an analysis set in round 7 (its false alarms were read).
  * All question sets up to blind-10 are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [

@@ -56,7 +56,7 @@ const weak = (category: DangerCategory, rule: Omit<Rule, 'category' | 'level'>):
 const FIGURATIVE =
   'theater*|stueck|gespielt|rolle|probe*|play|drama|*arbeit|klausur*|test|tests|pruefung*|exam*|vokabeltest|vorschlag*|vor|verstand|nerven|wahnsinn|deadline|frist|record|rekord|birds|fliegen|zeit|time|alarm|zurueck|ball|schlagzeug|tennis|tischtennis|trommel|wurzeln|bruecke|kapital|purzelbaum|@ORDINARY_CAUSE';
 const MEDIA =
-  'spiel*|game*|film*|video*|serie*|computerspiel*|praevention*|prevention|ag|projekt*|workshop*|thema|unterricht|geschichte|history|krieg|war|buch|book|roman|novel|referat|nachrichten|news|fortbildung*|training';
+  'spiel*|game*|film*|video*|serie*|computerspiel*|praevention*|prevention|ag|projekt*|workshop*|thema|unterricht|geschichte|history|krieg|war|buch|book|roman|novel|referat|nachrichten|news|fortbildung*|training|reading|lesen|liest|lektuere';
 const PARENTS = 'mutter|vater|mama|papa|eltern|mom|mum|dad|mother|father|parents|schicht*|shift*';
 
 export const RULES: readonly Rule[] = [
@@ -271,7 +271,7 @@ export const RULES: readonly Rule[] = [
     ],
     within: 4,
     unless:
-      'lehrer*|teacher*|hausaufgab*|homework|referat|schule|klasse|attest*|arzt|krankmeldung|entschuldigung|zeugnis*|ausflug|klassenfoto*|fotograf*|trip|urlaub|holiday|mail|email|formular*',
+      'lehrer*|teacher*|hausaufgab*|homework|referat|schule|klasse|attest*|arzt|krankmeldung|entschuldigung|zeugnis*|ausflug|klassenfoto*|fotograf*|trip|urlaub|holiday|mail|email|formular*|gips|verband|feuerwehr*',
   }),
   clear('online', { seq: ['modelagent*|sugardaddy|loverboy*|sextortion|cybergrooming|grooming|groomed'] }),
 
@@ -500,7 +500,7 @@ export const RULES: readonly Rule[] = [
     ],
     within: 6,
     unless:
-      'eltern|mutter|vater|mama|papa|parents|lehrer*|kollege*|kollegin|wieder|erneut|again|schwester|bruder|tante|onkel|erwachsen*|adult|grown',
+      'eltern|mutter|vater|mama|papa|parents|lehrer*|kollege*|kollegin|wieder|erneut|again|schwester*|bruder*|tante|onkel|erwachsen*|adult|grown',
   }),
   clear('forced-marriage-fgm', {
     near: ['@CUTTING', '@GIRL|ferien|heimat|reise|ritual|tradition|holiday|trip|village|dorf'],

@@ -147,6 +147,9 @@ describe('words that only look like danger', () => {
     'Sie wurde aus der Klassen-WhatsApp-Gruppe rausgeworfen und steht in den Pausen allein.',
     'Meine Gespräche reichen nicht, die Familie braucht mehr Unterstützung.',
     'Parents have joint custody. Whose signature counts on a sick note?',
+    'Die Mama hat am Sonntag gleich ein Foto vom Gips geschickt.',
+    'Emre kann nicht mit, weil an dem Tag die Hochzeit seines älteren Bruders ist.',
+    'My class is reading Lord of the Flies, lots of violence and death in it.',
   ])('no clear sign in "%s"', (text) => {
     expect(readRules(text).level).not.toBe('clear');
   });
