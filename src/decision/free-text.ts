@@ -6,7 +6,10 @@ import { addresseesIn } from '../search/addressee';
 import { asksWhatFollows } from '../search/after-step';
 import { createCaseReader } from '../search/case-reading';
 import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
-import { FORMS_OF_ABSENCE } from '../knowledge/contract';
+import { ANXIETY_OPTION, FORMS_OF_ABSENCE } from '../knowledge/contract';
+
+/** The readings anxiety overrules when both are told: doubted sick notes and unexcused absence. */
+const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt'];
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
 import type { Form, StepId } from '../knowledge/schema';
@@ -51,7 +54,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const answer = engine.ask(text);
     const refs = answer.candidates.map((c) => c.ref);
     if (answer.childProtection) return { route: 'child-protection', answer, prefill: {}, refs, answered: true };
-    const prefill = withLatestDone(reader.extract(text), text);
+    const prefill = anxietyFirst(withLatestDone(reader.extract(text), text), text);
     const slots = Object.keys(prefill);
     const normalized = normalize(text);
     let about = outcomeOf(answer, text);
@@ -131,6 +134,18 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const current = doneOptions.find((o) => o.slot === chosen.slot && o.value === prefill[chosen.slot]);
     const order = (id?: string) => (id ? (knowledge.step(id as StepId)?.order ?? -1) : -1);
     return order(current?.done) < latest.order ? { ...prefill, [chosen.slot]: chosen.value } : prefill;
+  }
+
+  /**
+   * Anxiety told beside sick notes or absence ("Bauchweh vor jeder Arbeit, die Mutter meldet sie krank") is what
+   * the case is about: it never goes the way of doubted sick notes or truancy (and so never to a sanction).
+   */
+  function anxietyFirst(prefill: Answers, text: string): Answers {
+    const { slot, value } = ANXIETY_OPTION;
+    const yields = prefill[slot] === undefined || ANXIETY_OVERRULES.includes(prefill[slot]!);
+    return yields && prefill[slot] !== value && reader.says(text, slot, value)
+      ? { ...prefill, [slot]: value }
+      : prefill;
   }
 
   /** The outcome the told answers reach without another question, if any. */

@@ -136,6 +136,14 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(decide(text).refs[0]).toBe('agency:bezirksregierung');
   });
 
+  it('anxiety told beside sick notes is what the case is about (not doubted sick notes)', () => {
+    const d = decide(
+      'Lea hat vor jeder Mathearbeit Bauchschmerzen, die Mutter meldet sie dann krank. Inzwischen fehlt sie auch an normalen Tagen. Wo bekommen wir Unterstützung?',
+    );
+    expect(d.prefill.situation).toBe('angst');
+    expect(d.refs[0]).not.toBe('step:erste-reaktion');
+  });
+
   it('the engine itself never leads an anxiety question with a sanction step', () => {
     const { engine } = realCore();
     const first = engine.ask('Schülerin mit Trennungsangst: Anhörungsbogen an die Eltern schicken?').candidates[0]?.ref;
