@@ -12,7 +12,7 @@ import { ANXIETY_OPTION, FORMS_OF_ABSENCE } from '../knowledge/contract';
 const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt'];
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
-import type { Form, StepId } from '../knowledge/schema';
+import type { Form, Step, StepId } from '../knowledge/schema';
 
 /** Where a typed message goes when no guided dialog waits for a reply. */
 export type Route = 'answer' | 'clarify' | 'unsure' | 'guide' | 'child-protection';
@@ -54,10 +54,11 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const answer = engine.ask(text);
     const refs = answer.candidates.map((c) => c.ref);
     if (answer.childProtection) return { route: 'child-protection', answer, prefill: {}, refs, answered: true };
-    const prefill = anxietyFirst(withLatestDone(reader.extract(text), text), text);
+    const done = stepsDone(text);
+    const prefill = anxietyFirst(withLatestDone(reader.extract(text), done), text);
     const slots = Object.keys(prefill);
     const normalized = normalize(text);
-    let about = outcomeOf(answer, text);
+    let about = outcomeOf(answer, done);
     const describesCase =
       whatIsAsked(text) !== 'fact' &&
       (slots.some((s) => guide.flow.opens_on.includes(s)) ||
@@ -126,8 +127,8 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
    * "Gespräche, Konferenz, Aufforderung, Anhörung – alles durch": the dialog's "what was done" is the latest step
    * the case reading finds done (grammar read), when it is later than what the keywords chose.
    */
-  function withLatestDone(prefill: Answers, text: string): Answers {
-    const latest = stepsDone(text).at(-1);
+  function withLatestDone(prefill: Answers, done: readonly Step[]): Answers {
+    const latest = done.at(-1);
     const chosen = latest && doneOptions.find((o) => o.done === latest.id);
     // Only a reading the keywords began is corrected: a step named in passing opens no guide.
     if (!latest || !chosen || !(chosen.slot in prefill)) return prefill;
@@ -162,9 +163,9 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
   }
 
   /** The outcome the question is about: of the first step (or a form's step) among the two leading candidates … */
-  function outcomeOf(answer: Answer, text: string): OutcomeNode | undefined {
+  function outcomeOf(answer: Answer, told: readonly Step[]): OutcomeNode | undefined {
     // A step the message tells was done is not the one it asks about ("Aufforderung ging raus – welches Schreiben?").
-    const done = new Set(stepsDone(text).map((s) => s.id));
+    const done = new Set(told.map((s) => s.id));
     const stepId = answer.candidates
       .slice(0, 2)
       .map((c) => (c.entry.kind === 'step' ? c.entry.id : c.entry.kind === 'form' ? c.entry.step : undefined))
