@@ -24,6 +24,8 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-11 / safety-blind-8 (round 6, sealed until round 7's start): measured before, during and after round 6, then
  * analysis sets in round 7. Round 7: blind-10, blind-11, safety-blind-7 and safety-blind-8 train both learned models;
  * safety-blind-6, held out of training since round 4, became an analysis set in round 7 (its false alarms were read).
+ * blind-12 / safety-blind-9 (round 7, fresh): measured on 6dab36e before round 7 and at its end, never read for misses;
+ * analysis sets for the next round, in no training.
  * All question sets up to blind-10 are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [
@@ -40,6 +42,7 @@ const QUESTION_SETS = [
   'blind-9',
   'blind-10',
   'blind-11',
+  'blind-12',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
@@ -61,6 +64,7 @@ const SAFETY_SETS = [
   'safety-blind-6',
   'safety-blind-7',
   'safety-blind-8',
+  'safety-blind-9',
 ] as const;
 
 function timed(
