@@ -4,15 +4,12 @@ import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { addresseesIn } from '../search/addressee';
 import { asksWhatFollows } from '../search/after-step';
-import { createCaseReader } from '../search/case-reading';
 import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
-import { ANXIETY_OPTION, FORMS_OF_ABSENCE } from '../knowledge/contract';
-
-/** The readings anxiety overrules when both are told: doubted sick notes and unexcused absence. */
-const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt'];
+import { FORMS_OF_ABSENCE } from '../knowledge/contract';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
-import type { Form, Step, StepId } from '../knowledge/schema';
+import type { Form, Step } from '../knowledge/schema';
+import { createCasePrefill } from './case-prefill';
 
 /** Where a typed message goes when no guided dialog waits for a reply. */
 export type Route = 'answer' | 'clarify' | 'unsure' | 'guide' | 'child-protection';
@@ -40,22 +37,16 @@ const leading = (lead: readonly string[], refs: readonly string[]) => [...new Se
 
 /** The one decision for free text, shared by the chat (`guide-service`), `npm run ask` and the eval. */
 export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'guide' | 'knowledge'>) {
-  const { engine, reader, guide, knowledge } = core;
+  const { engine, guide, knowledge } = core;
   const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
   const outcomes = guide.flow.nodes.filter((n): n is OutcomeNode => n.kind === 'outcome');
-  const stepsDone = createCaseReader(knowledge.steps);
-  /** Answers that tell a step is done, first per step (the dialog's "Was wurde schon unternommen?"). */
-  const doneOptions = guide.questions
-    .flatMap((q) => q.options.map((o) => ({ slot: q.slot, value: o.value, done: o.done })))
-    .filter((o) => o.done)
-    .filter((o, i, all) => all.findIndex((x) => x.done === o.done) === i);
+  const readCase = createCasePrefill(core);
 
   return function decide(text: string): FreeTextDecision {
     const answer = engine.ask(text);
     const refs = answer.candidates.map((c) => c.ref);
     if (answer.childProtection) return { route: 'child-protection', answer, prefill: {}, refs, answered: true };
-    const done = stepsDone(text);
-    const prefill = anxietyFirst(withLatestDone(reader.extract(text), done), text);
+    const { prefill, done } = readCase(text);
     const slots = Object.keys(prefill);
     const normalized = normalize(text);
     let about = outcomeOf(answer, done);
@@ -122,32 +113,6 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
-
-  /**
-   * "Gespräche, Konferenz, Aufforderung, Anhörung – alles durch": the dialog's "what was done" is the latest step
-   * the case reading finds done (grammar read), when it is later than what the keywords chose.
-   */
-  function withLatestDone(prefill: Answers, done: readonly Step[]): Answers {
-    const latest = done.at(-1);
-    const chosen = latest && doneOptions.find((o) => o.done === latest.id);
-    // Only a reading the keywords began is corrected: a step named in passing opens no guide.
-    if (!latest || !chosen || !(chosen.slot in prefill)) return prefill;
-    const current = doneOptions.find((o) => o.slot === chosen.slot && o.value === prefill[chosen.slot]);
-    const order = (id?: string) => (id ? (knowledge.step(id as StepId)?.order ?? -1) : -1);
-    return order(current?.done) < latest.order ? { ...prefill, [chosen.slot]: chosen.value } : prefill;
-  }
-
-  /**
-   * Anxiety told beside sick notes or absence ("Bauchweh vor jeder Arbeit, die Mutter meldet sie krank") is what
-   * the case is about: it never goes the way of doubted sick notes or truancy (and so never to a sanction).
-   */
-  function anxietyFirst(prefill: Answers, text: string): Answers {
-    const { slot, value } = ANXIETY_OPTION;
-    const yields = prefill[slot] === undefined || ANXIETY_OVERRULES.includes(prefill[slot]!);
-    return yields && prefill[slot] !== value && reader.says(text, slot, value)
-      ? { ...prefill, [slot]: value }
-      : prefill;
-  }
 
   /** The outcome the told answers reach without another question, if any. */
   function outcomeFor(prefill: Answers): OutcomeNode | undefined {

@@ -1,0 +1,52 @@
+import type { Core } from '../core/bootstrap';
+import type { Answers } from '../dialog/flow-engine';
+import { ANXIETY_OPTION } from '../knowledge/contract';
+import type { Step, StepId } from '../knowledge/schema';
+import { createCaseReader } from '../search/case-reading';
+
+/** The readings anxiety overrules when both are told: doubted sick notes and unexcused absence. */
+const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt'];
+
+/**
+ * What a message tells the guided dialog: the dialog's keyword reading, corrected by the case reading (the latest
+ * step done) and by anxiety, which comes first. Also gives the steps the message tells were done.
+ */
+export function createCasePrefill({ reader, guide, knowledge }: Pick<Core, 'reader' | 'guide' | 'knowledge'>) {
+  const stepsDone = createCaseReader(knowledge.steps);
+  /** Answers that tell a step is done, first per step (the dialog's "Was wurde schon unternommen?"). */
+  const doneOptions = guide.questions
+    .flatMap((q) => q.options.map((o) => ({ slot: q.slot, value: o.value, done: o.done })))
+    .filter((o) => o.done)
+    .filter((o, i, all) => all.findIndex((x) => x.done === o.done) === i);
+  const order = (id?: string) => (id ? (knowledge.step(id as StepId)?.order ?? -1) : -1);
+
+  /**
+   * "Gespräche, Konferenz, Aufforderung, Anhörung – alles durch": "what was done" is the latest step the case
+   * reading finds done (grammar read), when it is later than what the keywords chose.
+   */
+  function withLatestDone(prefill: Answers, done: readonly Step[]): Answers {
+    const latest = done.at(-1);
+    const chosen = latest && doneOptions.find((o) => o.done === latest.id);
+    // Only a reading the keywords began is corrected: a step named in passing opens no guide.
+    if (!latest || !chosen || !(chosen.slot in prefill)) return prefill;
+    const current = doneOptions.find((o) => o.slot === chosen.slot && o.value === prefill[chosen.slot]);
+    return order(current?.done) < latest.order ? { ...prefill, [chosen.slot]: chosen.value } : prefill;
+  }
+
+  /**
+   * Anxiety told beside sick notes or absence ("Bauchweh vor jeder Arbeit, die Mutter meldet sie krank") is what
+   * the case is about: it never goes the way of doubted sick notes or truancy (and so never to a sanction).
+   */
+  function anxietyFirst(prefill: Answers, text: string): Answers {
+    const { slot, value } = ANXIETY_OPTION;
+    const yields = prefill[slot] === undefined || ANXIETY_OVERRULES.includes(prefill[slot]!);
+    return yields && prefill[slot] !== value && reader.says(text, slot, value)
+      ? { ...prefill, [slot]: value }
+      : prefill;
+  }
+
+  return function read(text: string): { prefill: Answers; done: readonly Step[] } {
+    const done = stepsDone(text);
+    return { prefill: anxietyFirst(withLatestDone(reader.extract(text), done), text), done };
+  };
+}
