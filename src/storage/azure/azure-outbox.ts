@@ -57,7 +57,9 @@ export class AzureOutbox implements Outbox {
 
   /**
    * Rewrites each pending job's blob (If-Match: a job finished meanwhile is left alone) and sends a fresh
-   * message visible at the new time; the old message is harmless, claims are decided on the blob.
+   * message visible at the new time; the old message is harmless, claims are decided on the blob. A job under a
+   * live lease is left to its worker, which sets its next time itself (held, sent, retried): rewriting it raced
+   * the worker's finish, whose result could be lost for a whole lease (a send counted as cancelled).
    */
   async reschedule(broadcastId: string, action: DeliveryJob['action'], notBefore: number): Promise<number> {
     const pending = (await listBlobs(this.container, deliveriesOf(broadcastId, action))).filter(
@@ -66,6 +68,7 @@ export class AzureOutbox implements Outbox {
     const moved = await mapLimit(pending, PARALLEL, async (blob) => {
       const current = await readJson<JobRecord>(this.container.getBlobClient(blob.name));
       if (!current || current.value.state !== 'pending') return false;
+      if (current.value.lease && current.value.lease.until >= Date.now()) return false;
       const record: JobRecord = { ...current.value, notBefore };
       const written = await writeJson(this.container, blob.name, record, {
         ifMatch: current.etag,

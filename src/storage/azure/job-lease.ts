@@ -18,6 +18,8 @@ import {
 /** Joins the lease token (stored in the blob) with the claim's ETag and owner (only in the caller's copy). */
 const CLAIMED_AS = '#';
 
+/** How often `finish` re-reads a blob that changed under it while its lease is still ours. */
+const FINISH_ATTEMPTS = 3;
 /** A stale pop receipt answers 404 (message gone) or 400 (receipt mismatch): someone else moved on. */
 const STALE = [400, 404];
 
@@ -86,13 +88,13 @@ export class JobLease {
       receipt && claimedEtag && claimer.join(CLAIMED_AS) === owner
         ? await writeJson(this.container, name, record, { ifMatch: claimedEtag, metadata })
         : undefined;
-    if (!written) {
+    // Another writer may change the blob between our read and write (a reschedule): try again while the lease
+    // is still ours.
+    for (let attempt = 0; !written && attempt < FINISH_ATTEMPTS; attempt++) {
       const stored = await readJson<JobRecord>(this.container.getBlobClient(name));
       const lease = stored?.value.lease;
-      written =
-        stored && receipt && lease && lease.token === token && lease.owner === owner
-          ? await writeJson(this.container, name, record, { ifMatch: stored.etag, metadata })
-          : undefined;
+      if (!stored || !receipt || !lease || lease.token !== token || lease.owner !== owner) break;
+      written = await writeJson(this.container, name, record, { ifMatch: stored.etag, metadata });
     }
     if (!written || !receipt) {
       logger.debug({ broadcastId: job.broadcastId, action: job.action }, 'outbox: lease lost, result ignored');
