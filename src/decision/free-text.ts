@@ -49,6 +49,8 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const { prefill, done } = readCase(text);
     const slots = Object.keys(prefill);
     const normalized = normalize(text);
+    const asksWho = ASKS_WHO.test(normalized);
+    const asksForm = asksForForm(text);
     let about = outcomeOf(answer, done);
     const describesCase =
       whatIsAsked(text) !== 'fact' &&
@@ -58,10 +60,8 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       const dialog = guide.start(prefill);
       const node = guide.current(dialog);
       if (node?.kind === 'outcome') {
-        const outcome = resolveOutcome(node, dialog.answers, knowledge);
-        const step = `step:${outcome.step.id}`;
-        const agencies = outcome.agencies.map((a) => `agency:${a.id}`);
-        const lead = ASKS_WHO.test(normalized) ? [...agencies, step] : [step, ...agencies];
+        const { step, agencies } = outcomeRefs(node, dialog.answers);
+        const lead = asksWho ? [...agencies, step] : [step, ...agencies];
         return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
       }
       // The questions left only refine one step (the forms by age, the body by school type): the case names it.
@@ -70,7 +70,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       if (aheadStep) {
         if (ahead.length === 1) about = aheadStep;
         // "Welcher Vordruck?", "Wer bekommt sie?": the forms and bodies below pick from what the message tells.
-        if (!asksForForm(text) && !ASKS_WHO.test(normalized))
+        if (!asksForm && !asksWho)
           return { route: 'guide', answer, prefill, refs: leading([`step:${aheadStep.step}`], refs), answered: true };
       }
       // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows –
@@ -84,22 +84,21 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     // Child protection is the detector's call alone; a ranking that already leads with the outcome's own step,
     // a body of it or a form of absence stays as it is.
     const direct = !describesCase && slots.length > 0 && answer.decision !== 'answer' ? outcomeFor(prefill) : undefined;
-    const asksHelp = ASKS_WHO.test(normalized) || whatIsAsked(text) === 'next-step';
-    if (direct && direct.id !== guide.flow.safety && answer.reason !== 'out-of-scope' && asksHelp) {
-      const outcome = resolveOutcome(direct, guide.start(prefill).answers, knowledge);
-      const step = `step:${outcome.step.id}`;
+    const asksHelp = asksWho || whatIsAsked(text) === 'next-step';
+    if (direct && direct.node.id !== guide.flow.safety && answer.reason !== 'out-of-scope' && asksHelp) {
+      const { step, agencies: bodies } = outcomeRefs(direct.node, direct.answers);
       const rank = (ref: string) => (refs.includes(ref) ? refs.indexOf(ref) : refs.length);
-      const agencies = outcome.agencies.map((a) => `agency:${a.id}`).sort((a, b) => rank(a) - rank(b));
+      const agencies = [...bodies].sort((a, b) => rank(a) - rank(b));
       const fits =
         refs[0] !== undefined && (refs[0] === step || agencies.includes(refs[0]) || isFormOfAbsence(refs[0]));
-      const lead = ASKS_WHO.test(normalized) ? [...agencies.slice(0, 1), step, ...agencies] : [step, ...agencies];
+      const lead = asksWho ? [...agencies.slice(0, 1), step, ...agencies] : [step, ...agencies];
       if (!fits) return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
     }
     // "Was für eine Form von Fehlen ist das?": the best-ranked form of absence leads (ranking decides which).
     const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : refs.find(isFormOfAbsence);
     if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
     // "Welcher Vordruck?" for a described case: the forms the outcome's rules give for it; ranking orders them.
-    const fitting = answer.reason === 'out-of-scope' || !asksForForm(text) ? [] : formsFor(about, prefill, refs, text);
+    const fitting = answer.reason === 'out-of-scope' || !asksForm ? [] : formsFor(about, prefill, refs, text);
     if (fitting.length > 0) {
       const step = `step:${about!.step}`;
       return { route: 'answer', answer, prefill, refs: leading([...fitting, step], refs), answered: true };
@@ -108,16 +107,23 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     // "Förderschulen melden ans Schulamt – stimmt das für uns (Hören und Kommunikation)?": a body the named
     // school type rules out does not lead, asked with "wer" or not.
     const ruledOut = refs[0] !== undefined && chosenByRules(about, refs[0]) && !responsible.includes(refs[0]);
-    if ((ASKS_WHO.test(normalized) || ruledOut) && responsible.length > 0 && isAnswered(answer)) {
+    if ((asksWho || ruledOut) && responsible.length > 0 && isAnswered(answer)) {
       return { route: 'answer', answer, prefill, refs: leading([...responsible, refs[0]!], refs), answered: true };
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
 
-  /** The outcome the told answers reach without another question, if any. */
-  function outcomeFor(prefill: Answers): OutcomeNode | undefined {
-    const node = guide.current(guide.start(prefill));
-    return node?.kind === 'outcome' ? node : undefined;
+  /** The outcome the told answers reach without another question (with the answers the guide settled), if any. */
+  function outcomeFor(prefill: Answers): { node: OutcomeNode; answers: Answers } | undefined {
+    const dialog = guide.start(prefill);
+    const node = guide.current(dialog);
+    return node?.kind === 'outcome' ? { node, answers: dialog.answers } : undefined;
+  }
+
+  /** An outcome's step and bodies as refs, in the outcome's order. */
+  function outcomeRefs(node: OutcomeNode, answers: Answers): { step: string; agencies: string[] } {
+    const outcome = resolveOutcome(node, answers, knowledge);
+    return { step: `step:${outcome.step.id}`, agencies: outcome.agencies.map((a) => `agency:${a.id}`) };
   }
 
   /** The leading step's outcome picks its body by slots the message leaves open (e.g. the school type). */

@@ -3,14 +3,14 @@ import { normalize } from '../text/normalize';
 
 export type Addressee = NonNullable<Form['addressee']>;
 
-/** The parties a hearing or a form can be for. */
+/** The parties a hearing or a form can be for (global patterns: every mention is read). */
 const PARTIES: readonly [Addressee, RegExp][] = [
-  ['eltern', /\b(?:eltern\w*|mutter|vater|mama|papa|erziehungsberechtigt\w*|parents?|mother|father|mum|mom|dad)\b/],
+  ['eltern', /\b(?:eltern\w*|mutter|vater|mama|papa|erziehungsberechtigt\w*|parents?|mother|father|mum|mom|dad)\b/g],
   [
     'jugendliche',
-    /\b(?:schueler(?:in)?|jugendlich\w*|\d{1,2} ?jaehrig\w*|azubi\w*|auszubildend\w*|lehrling\w*|(?:ihn|sie|ihm|ihr) (?:selbst|selber)|himself|herself|pupil|student|apprentice\w*|trainee)\b/,
+    /\b(?:schueler(?:in)?|jugendlich\w*|\d{1,2} ?jaehrig\w*|azubi\w*|auszubildend\w*|lehrling\w*|(?:ihn|sie|ihm|ihr) (?:selbst|selber)|himself|herself|pupil|student|apprentice\w*|trainee)\b/g,
   ],
-  ['betrieb', /\b(?:\w*betrieb\w*|ausbilder\w*|firma|arbeitgeber\w*|chef\w*|employer|company)\b/],
+  ['betrieb', /\b(?:\w*betrieb\w*|ausbilder\w*|firma|arbeitgeber\w*|chef\w*|employer|company)\b/g],
 ];
 /** A sentence about the hearing or its paper: the parties named there are the ones asked about. */
 const ABOUT_HEARING =
@@ -26,7 +26,7 @@ export function addresseesIn(message: string): { wanted: Set<Addressee>; ruledOu
   for (const sentence of message.split(/[.!?;\n]+/).map(normalize)) {
     if (!ABOUT_HEARING.test(sentence)) continue;
     for (const [party, pattern] of PARTIES) {
-      for (const m of sentence.matchAll(new RegExp(pattern.source, 'g'))) {
+      for (const m of sentence.matchAll(pattern)) {
         if (NEGATED.test(sentence.slice(0, m.index))) ruledOut.add(party);
         else wanted.add(party);
       }
