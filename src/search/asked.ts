@@ -9,7 +9,7 @@ import { normalize } from '../text/normalize';
 export type Asked = 'next-step' | 'fact' | 'none';
 
 const NEXT_STEP =
-  /\b(?:was (?:nun|jetzt|tun|dann|kommt)|und (?:jetzt|nun|dann)|wie (?:geht(?:s| es| das)|gehts|gehen wir|machen wir)\b(?: \w+){0,2} weiter|wie weiter|naechste[nrs]? schritt\w*|was (?:soll|sollte|sollten|kann|koennen|koennte|koennten|muss|muessen|mache|machen) (?:ich|wir)\b(?: \w+){0,4} (?:tun|machen|unternehmen)|was (?:ist|steht) (?:jetzt |nun )?(?:zu tun|dran|an)|wie (?:soll|sollen|sollte|sollten) (?:ich|wir) (?:\w+ ){0,3}(?:vorgehen|reagieren|handeln|weitermachen)|what (?:now|next|should (?:i|we) do|do (?:i|we) do|can (?:i|we) do)|now what|next step|how (?:do|should) (?:i|we) (?:proceed|go on|handle|deal))\b/;
+  /\b(?:was (?:nun|jetzt|tun|dann|kommt)|und (?:jetzt|nun|dann)|wie (?:geht(?:s| es| das)|gehts|gehen wir|machen wir)\b(?: \w+){0,2} weiter|wie weiter|naechste[nrs]? (?:\w+ )?schritt\w*|was (?:muss|soll|sollte) (?:\w+ ){0,6}(?:passieren|geschehen|erfolgen|rausgehen)|was (?:soll|sollte|sollten|kann|koennen|koennte|koennten|muss|muessen|mache|machen) (?:ich|wir)\b(?: \w+){0,4} (?:tun|machen|unternehmen)|was (?:ist|steht|waere) (?:\w+ )?(?:jetzt |nun )?(?:zu tun|dran|an)|wie (?:soll|sollen|sollte|sollten) (?:ich|wir) (?:\w+ ){0,3}(?:vorgehen|reagieren|handeln|weitermachen)|what (?:now|next|should (?:i|we) do|do (?:i|we) do|can (?:i|we) do)|now what|next step|how (?:do|should) (?:i|we) (?:proceed|go on|handle|deal))\b/;
 
 /** A question about the rules or a fact: it starts with a verb or a question word that asks for one. */
 const FACT =

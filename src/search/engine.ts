@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
 import { areLinked } from '../knowledge/links';
 import { afterWhat, asksWhatFollows, reportsDoneAndAsksNext } from './after-step';
+import { whatIsAsked } from './asked';
 import { createCaseReader, type CaseReader } from './case-reading';
 import { readRules, type SafetyDetector, type SafetySignal } from '../safety/detector';
 import { analyze, looksEnglish } from './analyzer';
@@ -163,7 +164,8 @@ function promoteNextStep(
 
 /** "Gespräche, Konferenz und Aufforderung hatten wir schon – was ist jetzt dran?": the step after the latest done. */
 function nextStepFromCase(question: string, stepsDone: CaseReader): string | undefined {
-  const told = asksWhatFollows(question) ? stepsDone(question) : [];
+  // Both readers of "what follows": the story's phrases ("hat nichts gebracht") and the question itself.
+  const told = asksWhatFollows(question) || whatIsAsked(question) === 'next-step' ? stepsDone(question) : [];
   const latest = told[told.length - 1];
   const next = latest?.next.find((id) => id !== CHILD_PROTECTION_STEP && !told.some((t) => t.id === id));
   return next && `step:${next}`;

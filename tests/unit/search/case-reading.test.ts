@@ -51,6 +51,11 @@ describe('routing on the case: the step after the latest one done', () => {
       'Gespräche, Konferenz, Aufforderung, Anhörung, Anzeige – alles durch, er fehlt weiter. Was jetzt?',
       'step:zwangszufuehrung',
     ],
+    // The question alone asks what follows (no "hat nichts gebracht", no "was nun").
+    [
+      'Wir haben die schriftliche Aufforderung rausgeschickt, seitdem war sie einen Tag da. Was ist denn jetzt der nächste formale Schritt?',
+      'step:anhoerung',
+    ],
   ])('"%s" is answered with %s', (text, first) => {
     const d = decide(text);
     expect(d.route).toBe('answer');
