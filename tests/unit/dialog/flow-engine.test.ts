@@ -191,6 +191,13 @@ describe('The real guide', () => {
     expect(reader.extract('Sie hat Schulangst, die Eltern erreiche ich nicht').situation).toBe('angst');
   });
 
+  it.each(['Berufsfachschule', 'Ausbildungsvorbereitung', 'Fachoberschule'])(
+    'a course of the Berufskolleg (%s) is the Berufskolleg for the hearing and the report',
+    (course) => {
+      expect(reader.extract(`Schülerin, 17, ${course}, Anhörung ist erfolgt`).schulform).toBe('berufskolleg');
+    },
+  );
+
   it('the most specific option wins: "Förderschule Hören und Kommunikation" is not a plain Förderschule', () => {
     const outcome = outcomeFor('Förderschule Hören und Kommunikation, unentschuldigt, Anhörung ist erfolgt');
     expect(outcome?.agencies.map((a) => a.id)).toEqual(['bezirksregierung']);
