@@ -8,6 +8,11 @@ describe('who a hearing or a form is for', () => {
     ['Kann ich den Betrieb anhören, und welcher Vordruck wäre das?', ['betrieb'], []],
     ['Jetzt soll die Anhörung an den Azubi selbst raus.', ['jugendliche'], []],
     ['Which hearing letter goes to the parents?', ['eltern'], []],
+    // "nicht nur X, sondern Y": Y is asked about; a pupil named with "selbst" is the young person.
+    ['Jetzt soll angehört werden, nicht nur die Eltern, sondern Timo selbst. Welches Schreiben?', ['jugendliche'], []],
+    ['Die Anhörung macht die Mutter selbst schriftlich, welcher Vordruck?', ['eltern'], []],
+    // The proceeding is directed against a party ("gegen den Betrieb vorgehen").
+    ['Die Schule will nicht gegen Dennis, sondern gegen den Betrieb vorgehen.', ['betrieb'], []],
     // A party named outside the sentence about the hearing says nothing about it.
     ['Die Mutter ist kooperativ. Welcher Vordruck?', [], []],
   ])('"%s" → wanted %j, ruled out %j', (text, wanted, ruledOut) => {
