@@ -38,7 +38,9 @@ const leading = (lead: readonly string[], refs: readonly string[]) => [...new Se
 /** The one decision for free text, shared by the chat (`guide-service`), `npm run ask` and the eval. */
 export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'guide' | 'knowledge'>) {
   const { engine, guide, knowledge } = core;
-  const startSlot = guide.questions.find((q) => q.id === guide.flow.start)?.slot;
+  const startQuestion = guide.questions.find((q) => q.id === guide.flow.start);
+  const startSlot = startQuestion?.slot;
+  const situations = startQuestion?.options ?? [];
   const outcomes = guide.flow.nodes.filter((n): n is OutcomeNode => n.kind === 'outcome');
   const readCase = createCasePrefill(core);
 
@@ -52,6 +54,9 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const asksWho = ASKS_WHO.test(normalized);
     const asksForm = asksForForm(text);
     let about = outcomeOf(answer, done);
+    // "Was für eine Form von Fehlen ist das?": the form of absence the case tells; the ranking picks among them.
+    const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : kindOf(prefill, refs);
+    if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
     const describesCase =
       whatIsAsked(text) !== 'fact' &&
       (slots.some((s) => guide.flow.opens_on.includes(s)) ||
@@ -94,9 +99,6 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       const lead = asksWho ? [...agencies.slice(0, 1), step, ...agencies] : [step, ...agencies];
       if (!fits) return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
     }
-    // "Was für eine Form von Fehlen ist das?": the best-ranked form of absence leads (ranking decides which).
-    const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : refs.find(isFormOfAbsence);
-    if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
     // "Welcher Vordruck?" for a described case: the forms the outcome's rules give for it; ranking orders them.
     const fitting = answer.reason === 'out-of-scope' || !asksForm ? [] : formsFor(about, prefill, refs, text);
     if (fitting.length > 0) {
@@ -112,6 +114,13 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
+
+  /** The forms of absence the told situation describes, best-ranked first; else the best-ranked of all. */
+  function kindOf(prefill: Answers, refs: readonly string[]): string | undefined {
+    const told = situations.find((o) => o.value === (startSlot && prefill[startSlot]))?.topics ?? [];
+    const rank = (ref: string) => (refs.includes(ref) ? refs.indexOf(ref) : refs.length);
+    return told.map((id) => `topic:${id}`).sort((a, b) => rank(a) - rank(b))[0] ?? refs.find(isFormOfAbsence);
+  }
 
   /** The outcome the told answers reach without another question (with the answers the guide settled), if any. */
   function outcomeFor(prefill: Answers): { node: OutcomeNode; answers: Answers } | undefined {

@@ -52,11 +52,14 @@ export function checkFlow(flow: Flow, knowledge: Knowledge): FlowProblem[] {
 
 function knowledgeRefs(node: FlowNode, knowledge: Knowledge): FlowProblem[] {
   if (node.kind === 'question')
-    return node.options.flatMap((o, i) =>
-      o.done && !knowledge.step(o.done)
+    return node.options.flatMap((o, i) => [
+      ...(o.done && !knowledge.step(o.done)
         ? [{ node: node.id, field: `options.${i}.done`, message: `unbekannter Schritt "${o.done}"` }]
-        : [],
-    );
+        : []),
+      ...o.topics
+        .filter((t) => knowledge.byRef(`topic:${t}`) === undefined)
+        .map((t) => ({ node: node.id, field: `options.${i}.topics`, message: `unbekanntes Thema "${t}"` })),
+    ]);
   if (node.kind !== 'outcome') return [];
   const problems: FlowProblem[] = [];
   if (!knowledge.step(node.step))

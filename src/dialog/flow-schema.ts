@@ -17,6 +17,8 @@ export const Option = z
     sets: z.record(Id, Id).default({}),
     /** The procedure step this answer tells is done (what a case story's latest done step chooses). */
     done: StepId.optional(),
+    /** The forms of absence this answer describes (what "Wie nennt man das?" is answered with). */
+    topics: z.array(Id).default([]),
     next: Id,
   })
   .strict();

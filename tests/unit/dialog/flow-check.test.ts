@@ -33,10 +33,16 @@ describe('When checking a flow graph', () => {
     expect(checkFlowContract(Flow.parse(real))).toEqual([]);
   });
 
-  it('names every unknown step, agency and form at once', () => {
+  it('names every unknown step, topic, agency and form at once', () => {
     const fields = problemsOf('unknown-refs').map((p) => `${p.node}:${p.field}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['frage:options.0.done', 'ende:step', 'ende:agencies', 'ende:forms']),
+      expect.arrayContaining([
+        'frage:options.0.done',
+        'frage:options.1.topics',
+        'ende:step',
+        'ende:agencies',
+        'ende:forms',
+      ]),
     );
   });
 
