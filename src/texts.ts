@@ -181,6 +181,7 @@ export const TEXTS = {
     factCancelled: 'Nicht gesendet (abgebrochen)',
     reasons: 'Gründe',
     statusSending: 'Wird gesendet …',
+    statusStarting: 'Wird gestartet – die Empfänger werden eingereiht …',
     statusDone: 'Versand abgeschlossen',
     statusRecalled: (deleted: number, pending: number) =>
       `Zurückgezogen: ${deleted} gelöscht${pending ? `, ${pending} ausstehend` : ''}`,

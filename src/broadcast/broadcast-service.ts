@@ -10,7 +10,7 @@ import { composeCard, previewCard, recallConfirmCard, scheduleFieldsOf } from '.
 import { progressCard } from './progress-card';
 import { lifecycleSteps } from './lifecycle-service';
 import { berlinLabel, plannedTime } from './berlin-time';
-import { amend, delivered, pendingJob } from './outbox-orders';
+import { amend, delivered } from './outbox-orders';
 import { BroadcastPayload, Draft, NewsForm } from './payloads';
 
 /** One coordinator turn as the edge hands it over: who, their stored draft, and a way to say something. */
@@ -129,8 +129,10 @@ export function broadcastService(deps: BroadcastDeps) {
     const at = now();
     // A time that passed between preview and click means: now.
     const later = sendAt !== undefined && sendAt > at ? sendAt : undefined;
-    const status = approval ? 'awaiting-approval' : later !== undefined ? 'scheduled' : 'sending';
-    const recipients = status === 'sending' ? await stores.subscriptions.matching(news.topic, news.audience) : [];
+    // "Senden" schedules for now: the sender's scheduler queues the jobs, outside this turn.
+    const status = approval ? 'awaiting-approval' : 'scheduled';
+    const recipients =
+      later === undefined && !approval ? await stores.subscriptions.matching(news.topic, news.audience) : [];
     let broadcast: Broadcast = {
       id: randomUUID(),
       authorId: aad(turn)!,
@@ -139,7 +141,7 @@ export function broadcastService(deps: BroadcastDeps) {
       version: 1,
       status,
       createdAt: at,
-      ...(later !== undefined ? { sendAt: later } : {}),
+      ...(later !== undefined ? { sendAt: later } : approval ? {} : { sendAt: at }),
     };
     const empty = { total: recipients.length, sent: 0, pending: recipients.length, failed: 0, removed: 0, reasons: {} };
     const sentId = await turn.say({ card: progressCard(broadcast, empty), summary: TEXTS.news.statusSending });
@@ -150,8 +152,7 @@ export function broadcastService(deps: BroadcastDeps) {
       'broadcast created',
     );
     if (status === 'awaiting-approval') return text(turn, TEXTS.news.approvalRequested);
-    if (status === 'scheduled') return text(turn, TEXTS.news.scheduledQueued(berlinLabel(later!)));
-    await stores.outbox.enqueue(recipients.map((r) => pendingJob(broadcast.id, r.conversationId, 'send', at)));
+    if (later !== undefined) return text(turn, TEXTS.news.scheduledQueued(berlinLabel(later)));
     wake();
   }
 

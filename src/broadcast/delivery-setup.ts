@@ -136,7 +136,7 @@ export function createDelivery(opts: {
       (id) => stores.broadcasts.get(id),
       () => clock.now(),
     ),
-    onTick: startDue,
+    onTick: startDue.tick,
     leaseMs: opts.tuning?.leaseMs,
     pollMs: opts.tuning?.pollMs,
     concurrency: opts.tuning?.concurrency,
@@ -147,5 +147,9 @@ export function createDelivery(opts: {
     onFinished: (job) => opts.recorder?.count('news', `${job.action}|${job.state}`),
   });
   /** `refresh` re-draws a coordinator's card after a change outside delivery (approve, pause, a new time). */
-  return { worker, wake: () => worker.wake(), refresh: (id: string) => update(id) };
+  const wake = () => {
+    startDue.soon();
+    worker.wake();
+  };
+  return { worker, wake, refresh: (id: string) => update(id) };
 }

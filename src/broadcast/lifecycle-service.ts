@@ -3,7 +3,7 @@ import { ConflictError } from '../shared/conflict';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { TEXTS } from '../texts';
 import { berlinLabel, plannedTime } from './berlin-time';
-import { allowedIn, AT_ONCE, PAUSED_MS, startSending, type LifecycleStep } from './broadcast-lifecycle';
+import { allowedIn, AT_ONCE, PAUSED_MS, type LifecycleStep } from './broadcast-lifecycle';
 import type { CoordinatorPolicy } from '../roles/coordinators';
 import type { Broadcast, Signature } from './model';
 import type { BroadcastStores } from './ports';
@@ -45,7 +45,8 @@ export function lifecycleSteps(deps: {
           await update({ ...approved, status: 'scheduled' });
           return turn.text(T.approved(berlinLabel(b.sendAt)));
         }
-        await startSending(stores, approved, now());
+        // Scheduled for now: the sender's scheduler queues the jobs, outside this turn.
+        await update({ ...approved, status: 'scheduled', sendAt: approved.approvedBy.at });
         deps.wake();
         return turn.text(T.approved(undefined));
       }

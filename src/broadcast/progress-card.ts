@@ -11,6 +11,7 @@ import {
 } from '../cards/adaptive';
 import { TEXTS } from '../texts';
 import { berlinLabel } from './berlin-time';
+import { startsNow } from './broadcast-lifecycle';
 import type { Broadcast, DeliveryReport, Signature } from './model';
 import type { BroadcastPayload } from './payloads';
 
@@ -30,7 +31,7 @@ function statusLine(b: Broadcast, report: DeliveryReport, recall?: DeliveryRepor
         ? T.statusAwaiting
         : `${T.statusAwaiting} · ${T.scheduledFor(berlinLabel(b.sendAt))}`;
     case 'scheduled':
-      return T.statusScheduled(berlinLabel(b.sendAt ?? 0));
+      return startsNow(b) ? T.statusStarting : T.statusScheduled(berlinLabel(b.sendAt ?? 0));
     case 'paused':
       return T.statusPaused;
     case 'cancelled':

@@ -103,8 +103,11 @@ describe('Broadcasting', () => {
     expect(cardText(preview2[0])).toContain(TEXTS.news.unsubscribe);
     const sent = await h.say({ type: 'message', value: buttonData(preview2, TEXTS.news.sendNow) }, COORDINATOR);
     expect(cardText(sent[0])).toMatch(/Empfänger[\s\S]*2/);
+    // The turn only schedules for now; the sender's scheduler (run after the turn here) queues the jobs.
+    expect(cardText(sent[0])).toContain(TEXTS.news.statusStarting);
     const [broadcast] = await h.stores.broadcasts.byAuthor('aad-coordinator', 10);
     expect(broadcast?.news.title).toBe(news.title);
+    expect(broadcast?.status).toBe('sending');
     expect((await h.stores.outbox.jobsFor(broadcast!.id)).map((j) => j.conversationId).sort()).toEqual(['a', 'b']);
     expect(h.wakes()).toBe(1);
   });

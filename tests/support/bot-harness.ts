@@ -5,6 +5,7 @@ import { coordinatorPolicy } from '../../src/roles/coordinators';
 import { createSqliteStores } from '../../src/storage/sqlite/sqlite-stores';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { buildApp } from '../../src/app';
+import { scheduler } from '../../src/broadcast/broadcast-lifecycle';
 import { loadCore, type Core } from '../../src/core/bootstrap';
 import { logger } from '../../src/shared/logger';
 
@@ -28,10 +29,15 @@ export function botHarness(
 ) {
   const stores = createSqliteStores(mkdtempSync(join(tmpdir(), 'bot-harness-')));
   let wakes = 0;
+  // The sender's scheduler, as in production: a wake runs its next round (it queues what "Senden" scheduled).
+  const startDue = scheduler({ stores, now: Date.now, logger, started: () => undefined });
   const broadcasting = {
     stores,
     policy: coordinatorPolicy(opts.coordinators ?? [], opts.topicLimits ?? ''),
-    wake: () => void wakes++,
+    wake: () => {
+      wakes++;
+      startDue.soon();
+    },
     approval: opts.approval,
   };
   const forgotten: { conversationId?: string; userId?: string }[] = [];
@@ -57,6 +63,7 @@ export function botHarness(
     const a: Partial<Activity> =
       typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity;
     await adapter.receiveActivity({ from, ...a });
+    await startDue.tick();
     return adapter.activeQueue.splice(0).map(toReply);
   }
   return { adapter, say, stores, wakes: () => wakes, forgotten };

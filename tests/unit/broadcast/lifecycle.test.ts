@@ -83,7 +83,7 @@ describe('The scheduler', () => {
     const outbox = new MemoryOutbox();
     let time = 500;
     const started: string[] = [];
-    const tick = scheduler({
+    const { tick } = scheduler({
       stores: { broadcasts, subscriptions, outbox },
       now: () => time,
       logger,
@@ -104,5 +104,36 @@ describe('The scheduler', () => {
     await tick();
     expect(started).toEqual(['due']);
     expect(rows.get('later')?.status).toBe('scheduled');
+  });
+
+  it('"Senden" schedules for now and calls soon(): the next round runs at once, not after everyMs', async () => {
+    const rows = new Map<string, Broadcast>();
+    const broadcasts = {
+      get: async (id: string) => rows.get(id),
+      due: async (now: number) => [...rows.values()].filter((b) => b.status === 'scheduled' && (b.sendAt ?? 0) <= now),
+      update: async (b: Broadcast) => void rows.set(b.id, b),
+      create: async () => undefined,
+      byAuthor: async () => [],
+      newest: async () => [],
+    };
+    const subscriptions = new MemorySubscriptions();
+    await subscriptions.put(subscription('c1'));
+    const outbox = new MemoryOutbox();
+    const started: string[] = [];
+    const { tick, soon } = scheduler({
+      stores: { broadcasts, subscriptions, outbox },
+      now: () => 1_000,
+      logger,
+      started: (id) => started.push(id),
+      everyMs: 60_000,
+    });
+    await tick(); // a round just ran: the next is a minute away
+    rows.set('now', { ...broadcast('now'), status: 'scheduled', sendAt: 1_000 });
+    await tick();
+    expect(started).toEqual([]);
+    soon();
+    await tick();
+    expect(started).toEqual(['now']);
+    expect((await outbox.jobsFor('now')).map((j) => j.conversationId)).toEqual(['c1']);
   });
 });
