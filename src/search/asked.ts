@@ -16,7 +16,7 @@ const FACT =
   /^(?:stimmt|ist|sind|hat|haben|wird|werden|kann|koennen|darf|duerfen|muss|muessen|gilt|gelten|gibt es|gibts|reicht|zaehlt|zaehlen|braucht|brauche|brauchen|bekommt|bekommen|droht|drohen|ab welche[mn]?|ab wann|bis wann|ab wie viel\w*|wie hoch|wie viel\w*|wieviel\w*|wie lange|wie oft|was (?:ist|sind|bedeutet|kostet|passiert|gilt|droht|heisst|macht|machen)|wer|wen|wem|wohin|an wen|bei wem|welche[rsmn]?|wo|is|are|does|do|can|could|must|may|who|whom|which|what (?:is|are|happens|age|kind|does)|how (?:much|long|high|often|many)|at what|from what|where|until)\b/;
 
 /** The sentences that ask: those ending in "?", else the last one. */
-function questionsOf(message: string): string[] {
+export function questionsOf(message: string): string[] {
   const sentences = message
     .split(/(?<=[.!?;:\n])/)
     .map((s) => s.trim())

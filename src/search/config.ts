@@ -16,6 +16,8 @@ export const SEARCH_CONFIG = Object.freeze({
   answerThreshold: 0.3,
   /** A case story spreads its words over many entries: from this many distinct terms, a lower bar. */
   storyTerms: 14,
+  /** In a story (≥ storyTerms), the asking sentences' words count this much once more. */
+  questionFocus: 1,
   answerThresholdStory: 0.25,
   /** Share of the query (idf-weighted) that must be understood to answer. */
   minCoverage: 0.3,

@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { EntryKind } from '../knowledge/schema';
 import { areLinked } from '../knowledge/links';
 import { afterWhat, asksWhatFollows, reportsDoneAndAsksNext } from './after-step';
-import { whatIsAsked } from './asked';
+import { questionsOf, whatIsAsked } from './asked';
 import { createCaseReader, type CaseReader } from './case-reading';
 import { readRules, type SafetyDetector, type SafetySignal } from '../safety/detector';
 import { analyze, looksEnglish } from './analyzer';
@@ -65,9 +65,10 @@ function answer(
   if (typed.length === 0 && !childProtection)
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'empty' };
 
-  const ranking = rank(typed, synonymAlternatives(typed, index.synonyms), index, {
+  const whole = rank(typed, synonymAlternatives(typed, index.synonyms), index, {
     preferSynonyms: looksEnglish(question),
   });
+  const ranking = withQuestionFocus(whole, question, typed, index);
   const hinted = hintedKinds(question);
   let candidates: Candidate[] = [...ranking.scores]
     .map(([doc, raw]) => {
@@ -241,4 +242,18 @@ function hintedKinds(question: string): Set<EntryKind> {
     if (hints.some((h) => text.includes(` ${h} `) || (h.length > 6 && text.includes(h)))) kinds.add(kind);
   }
   return kinds;
+}
+
+/** In a long story the asking sentences say what is wanted: their words count once more in the ranking. */
+function withQuestionFocus(whole: Ranking, question: string, typed: readonly string[], index: SearchIndex): Ranking {
+  const beta = SEARCH_CONFIG.questionFocus;
+  if (new Set(typed).size < SEARCH_CONFIG.storyTerms) return whole;
+  const asked = withoutUnknownFacets(analyze(questionsOf(question).join(' ')), index);
+  if (asked.length === 0 || new Set(asked).size >= new Set(typed).size) return whole;
+  const focus = rank(asked, synonymAlternatives(asked, index.synonyms), index, {
+    preferSynonyms: looksEnglish(question),
+  });
+  const scores = new Map(whole.scores);
+  for (const [doc, s] of focus.scores) scores.set(doc, (scores.get(doc) ?? 0) + beta * s);
+  return { ...whole, scores, maxPossible: whole.maxPossible + beta * focus.maxPossible };
 }
