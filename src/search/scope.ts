@@ -100,9 +100,9 @@ const EMPLOYMENT_MATTER = word(
   'teilzeit|mehrarbeit|ueberstunden|deputat|pflichtstunden|personalrat|dienstunfaehig|dienstvereinbarung|diensthandy|gehalt|besoldung|urlaubsanspruch|sonderurlaub|befoerderung|verbeamtung|probezeit|kuendigung|abmahnung|part[- ]time|overtime|salary|sick pay|sick leave|maternity|parental leave|annual leave',
 );
 
-/** The asker says they themselves are or were ill ("ich war drei Tage krank", "I was off sick"). */
+/** The asker says they themselves are or were ill ("ich war drei Tage krank", "weil ich oft krank war", "I was off sick"). */
 const SELF_ILL =
-  /\b(?:ich (?:bin|war|wurde)(?: \w+){0,4} (?:krank|krankgeschrieben|arbeitsunfaehig)|i (?:am|was|have been|ve been)(?: \w+){0,3} (?:sick|ill|off sick))\b/u;
+  /\b(?:ich (?:bin|war|wurde)(?: \w+){0,4} (?:krank|krankgeschrieben|arbeitsunfaehig)|ich(?: \w+){0,4} (?:krank|krankgeschrieben|arbeitsunfaehig)(?: gewesen)? (?:bin|war|wurde)|i (?:am|was|have been|ve been)(?: \w+){0,3} (?:sick|ill|off sick))\b/u;
 
 /**
  * A place that is not a school: a university, a workplace. Absence there is someone else's matter, unless the
@@ -111,10 +111,19 @@ const SELF_ILL =
 const OTHER_PLACE = word(
   'hochschule|universit|uni\\b|fh\\b|tu\\b|kita|kindergarten|studium|studier|semester|pruefungsamt|exmatrikul|im betrieb|in der werkstatt|in die werkstatt|am arbeitsplatz|arbeitgeber|uni exam|workplace|at work|employer',
 );
-const SCHOOL_PLACE = /\b(?:schul|berufsschul|berufskolleg|unterricht|klasse|klassen|lehrer|school|class|lesson)/u;
+/** The school is in the question: a school word, or a pupil ("der Ausbildungsbetrieb eines Schülers"). */
+const SCHOOL_PLACE =
+  /\b(?:schul|berufsschul|berufskolleg|unterricht|klasse|klassen|lehrer|school|class|lesson|schueler|pupil)/u;
 /** "nicht Berufsschule, im Betrieb!": the text itself says the school is not the place. */
 const NOT_SCHOOL =
   /\b(?:nicht|not|kein\w*) (?:in der |in die |an der |the |at )?(?:berufsschule|schule|school|berufskolleg)\b/u;
+
+/**
+ * The asker asks for the proof ("Muss ich bei jeder Krankmeldung ein Attest verlangen?", "can we require a
+ * doctor's note?"): the school's role towards pupils, not the asker's own sick note.
+ */
+const ASKS_FOR_PROOF =
+  /\b(?:ich|wir|i|we)\b(?:\s+\S+){0,8}?\s+(?:verlangen|anfordern|einfordern|fordern|require|request|demand|ask for)\b/u;
 
 /** The asker's own health at work: sick days, a sick note for the employer. */
 const OWN_HEALTH = word(
@@ -235,8 +244,10 @@ export function scopeOf(question: string): ScopeVerdict {
   const pupilAttendance = attendance && pupil;
   if (EMPLOYMENT.test(text) && !pupilAttendance) return 'own-employment';
   if (employmentMatter && !pupilAttendance && !someonesPupil) return 'own-employment';
-  if (SELF_IN_ROLE.test(text) && (employmentMatter || OWN_HEALTH.test(text)) && !someonesPupil) return 'own-employment';
-  if ((COLLEAGUE_ABSENT.test(text) || (COLLEAGUE.test(text) && SOMEONE_ABSENT.test(text))) && !pupil)
+  const asksForProof = ASKS_FOR_PROOF.test(text) && OWN_HEALTH.test(text) && !SELF_ILL.test(text);
+  if (SELF_IN_ROLE.test(text) && (employmentMatter || OWN_HEALTH.test(text)) && !someonesPupil && !asksForProof)
+    return 'own-employment';
+  if ((COLLEAGUE_ABSENT.test(text) || (COLLEAGUE.test(text) && SOMEONE_ABSENT.test(text))) && !pupil && !asksForProof)
     return 'own-employment';
   if (SELF_ILL.test(text) && !pupilAttendance) return 'own-employment';
   if (OTHER_PLACE.test(text) && (NOT_SCHOOL.test(text) || !SCHOOL_PLACE.test(text))) return 'other-place';

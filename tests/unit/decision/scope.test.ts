@@ -13,6 +13,11 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     ['own-employment', 'As a teacher, after how many sick days do I need a doctor’s note?'],
     ['own-employment', 'Kann ich als Lehrer auf Teilzeit reduzieren, solange mein Kind unter drei ist?'],
     ['own-employment', 'Mein Chef will, dass ich im Urlaub aufs Diensthandy reagiere.'],
+    // Asked of the asker, not by the asker.
+    [
+      'own-employment',
+      'Meine Schulleiterin verlangt ab dem ersten Krankheitstag ein Attest von mir, weil ich oft krank war.',
+    ],
     ['other-offence', 'Wie hoch ist das Bußgeld fürs Rauchen vor dem Schultor?'],
     ['other-offence', 'I got a parking ticket in front of the school, can I appeal?'],
     ['other-offence', 'bußgeld falschparken dortmund wie hoch'],
@@ -54,6 +59,10 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     'Jobcenter und Jugendberufshaus: wer hilft nach der Schule weiter?',
     'Mehrere Kolleginnen sind unsicher, wie man Schwänzen von Schulangst unterscheidet.',
     'Die Schülerin fehlt seit der Klassenfahrt – was ist zu tun?',
+    // The asker asks for the proof: the school's role, even when a colleague argues about it.
+    'Muss ich bei jeder Krankmeldung ein ärztliches Attest verlangen? Eine Kollegin sagt, ab dem 3. Tag sei das Pflicht.',
+    // A pupil makes the school the place, also for a hearing of the firm.
+    'Gibt es einen Bogen für die Stellungnahme des Ausbilders im Betrieb? Wir wollen den Betrieb eines Schülers anhören.',
   ])('in scope: "%s"', (question) => {
     expect(['in', 'attendance']).toContain(scopeOf(question));
   });
