@@ -5,7 +5,7 @@ import type { Step, StepId } from '../knowledge/schema';
 import { createCaseReader } from '../search/case-reading';
 
 /** The readings anxiety overrules when both are told: doubted sick notes and unexcused absence. */
-const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt'];
+const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt', 'zurueckhalten'];
 
 /**
  * What a message tells the guided dialog: the dialog's keyword reading, corrected by the case reading (the latest

@@ -37,22 +37,41 @@ const NEGATION = /^(?:ohne|kein|keine|keinen|keiner|nicht|noch nicht|no|not|with
 const NEGATION_REACH = 2;
 
 /** The text's terms, a negated one marked "!" (within its clause) – read the same way for texts and keywords. */
+/** A text's sentences (a keyword's words must stand in one). */
+const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?;\n])\s+/).filter((t) => t.trim().length > 0);
+
 function termsOf(text: string): string[] {
   return text.split(/[,.;:!?()\n]+/).flatMap(clauseTerms);
 }
 
+/** "Angst haben wir ausgeschlossen", "Mit Ferien hat das nichts zu tun": what stands before the verb is denied. */
+const DENIED_AFTER = /\b(?:ausgeschlossen|nichts zu tun|kein thema|ruled out|nothing to do)\b/;
+const AUXILIARY = /^(?:haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurde|wurden|has|have|had|is|was|were)$/;
+
 function clauseTerms(clause: string): string[] {
   const terms: string[] = [];
+  const words = normalize(clause).split(' ');
+  const found = DENIED_AFTER.exec(words.join(' '));
+  // "… haben wir nicht ausgeschlossen" denies the denial.
+  const denial = found && !/\b(?:nicht|not|noch nicht)\s*$/.test(words.join(' ').slice(0, found.index)) ? found : null;
+  // The words before the verb that the denial closes ("Angst oder Mobbing | haben wir … ausgeschlossen").
+  const deniedUpTo = denial ? words.findIndex((w) => AUXILIARY.test(w)) : -1;
+  const deniedBefore =
+    denial && deniedUpTo > 0 && words.slice(0, deniedUpTo).join(' ').length < denial.index ? deniedUpTo : 0;
+  // The denial's own words are no answer ("nichts zu tun" is not "noch nichts unternommen").
+  const denialFrom = denial ? words.join(' ').slice(0, denial.index).split(' ').length - 1 : words.length;
+  const denialTo = denial ? denialFrom + denial[0].split(' ').length : 0;
   let negated = 0;
-  for (const word of normalize(clause).split(' ')) {
+  words.forEach((word, i) => {
+    if (i >= denialFrom && i < denialTo) return;
     if (NEGATION.test(word)) {
       negated = NEGATION_REACH;
-      continue;
+      return;
     }
     const stems = analyze(word);
-    for (const stem of stems) terms.push(negated > 0 ? `!${stem}` : stem);
+    for (const stem of stems) terms.push(negated > 0 || i < deniedBefore ? `!${stem}` : stem);
     if (stems.length > 0) negated--;
-  }
+  });
   return terms;
 }
 /** A compound names its kind last ("Sommerferien" are Ferien): a term and its tails of four letters or more. */
@@ -93,12 +112,16 @@ export function createAnswerReader(
     questions.map((q) => [q.id, new Fuse(q.options, { keys: ['title'], threshold: 0.3, includeScore: true })]),
   );
 
-  /** The option whose longest phrase is in the text: "Förderschule Hören" beats "Förderschule". */
-  const byKeywords = (question: QuestionNode, terms: readonly string[]): Option | undefined => {
-    const have = new Set(terms.flatMap(withTails));
+  /**
+   * The option whose longest phrase is in the text: "Förderschule Hören" beats "Förderschule". A phrase's words
+   * stand in one sentence ("Die Eltern … Ich halte das für falsch" holds no "Eltern halten").
+   */
+  const byKeywords = (question: QuestionNode, sentences: readonly (readonly string[])[]): Option | undefined => {
+    const haves = sentences.map((terms) => new Set(terms.flatMap(withTails)));
+    const inOne = (p: readonly string[]) => haves.some((have) => p.every((t) => have.has(t)));
     let best: { option: Option; length: number } | undefined;
     for (const { option, phrases } of compiled.get(question.id)!) {
-      const length = Math.max(0, ...phrases.filter((p) => p.every((t) => have.has(t))).map((p) => p.length));
+      const length = Math.max(0, ...phrases.filter(inOne).map((p) => p.length));
       if (length > (best?.length ?? 0)) best = { option, length };
     }
     return best?.option;
@@ -113,8 +136,8 @@ export function createAnswerReader(
   return {
     /** Every slot a case description already answers (the first matching option per question). */
     extract(text: string): Record<string, string> {
-      const literal = termsOf(text);
-      const expanded = withSynonyms(literal);
+      const literal = sentencesOf(text).map(termsOf);
+      const expanded = literal.map(withSynonyms);
       const normalized = normalize(text);
       const answers: Record<string, string> = {};
       for (const q of questions) {
@@ -130,8 +153,11 @@ export function createAnswerReader(
 
     /** The text tells what this option means (any of its keywords, negation read): "Angst" for anxiety. */
     says(text: string, slot: string, value: string): boolean {
-      const have = new Set(
-        (literalSlots.includes(slot) ? termsOf(text) : withSynonyms(termsOf(text))).flatMap(withTails),
+      const haves = sentencesOf(text).map(
+        (sentence) =>
+          new Set(
+            (literalSlots.includes(slot) ? termsOf(sentence) : withSynonyms(termsOf(sentence))).flatMap(withTails),
+          ),
       );
       return questions
         .filter((q) => q.slot === slot)
@@ -139,7 +165,7 @@ export function createAnswerReader(
           compiled
             .get(q.id)!
             .filter(({ option }) => option.value === value)
-            .some(({ phrases }) => phrases.some((p) => p.every((t) => have.has(t)))),
+            .some(({ phrases }) => phrases.some((p) => haves.some((have) => p.every((t) => have.has(t))))),
         );
     },
 
@@ -152,7 +178,7 @@ export function createAnswerReader(
       return (
         question.options.find((o) => normalize(o.title) === n) ??
         byAge(question, text, n) ??
-        byKeywords(question, literalSlots.includes(question.slot) ? termsOf(text) : withSynonyms(termsOf(text))) ??
+        byKeywords(question, [literalSlots.includes(question.slot) ? termsOf(text) : withSynonyms(termsOf(text))]) ??
         (allowFuzzy ? fuzzy.get(question.id)!.search(text, { limit: 1 })[0]?.item : undefined)
       );
     },

@@ -124,6 +124,8 @@ describe('one decision for free text (chat, ask, eval)', () => {
     'He is too anxious to come in; the class conference did not help. What now?',
     'Kind weint jeden Morgen und will nicht von der Mama weg, Aufforderung ist schon raus',
     'she cries every morning at the gate; the written request was sent, what next?',
+    // Parents who keep an anxious child at home: still anxiety, never the way of withholding.
+    'Die Eltern halten sie zu Hause, weil sie vor jeder Arbeit Bauchweh hat. Die Aufforderung ist raus. Was nun?',
   ])('anxiety never leads to a sanction step: "%s"', (text) => {
     const first = decide(text).refs[0] ?? '';
     expect([

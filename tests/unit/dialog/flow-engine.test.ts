@@ -191,6 +191,23 @@ describe('The real guide', () => {
     expect(reader.extract('Sie hat Schulangst, die Eltern erreiche ich nicht').situation).toBe('angst');
   });
 
+  it.each([
+    ['Angst oder Mobbing haben wir in mehreren Gesprächen ausgeschlossen, er zockt nachts.', undefined],
+    ['Mit Ferien hat das nichts zu tun, er schwänzt einfach.', 'unentschuldigt'],
+    ['Angst haben wir nicht ausgeschlossen.', 'angst'],
+  ])('a denial after the words ("… haben wir ausgeschlossen"): "%s" → situation %s', (text, situation) => {
+    expect(reader.extract(text).situation).toBe(situation);
+  });
+
+  it("a keyword's words stand in one sentence: 'Die Eltern … Ich halte das für falsch' holds no 'Eltern halten'", () => {
+    expect(reader.extract('Die Eltern rufen jeden Morgen an. Ich halte das für falsch.').situation).toBeUndefined();
+    expect(reader.extract('Die Eltern halten ihn zu Hause.').situation).toBe('zurueckhalten');
+  });
+
+  it('the denial\'s own words are no answer: "nichts zu tun" is not "noch nichts unternommen"', () => {
+    expect(reader.extract('Mit Ferien hat das nichts zu tun, er schwänzt einfach.').erledigt).toBeUndefined();
+  });
+
   it.each(['Berufsfachschule', 'Ausbildungsvorbereitung', 'Fachoberschule'])(
     'a course of the Berufskolleg (%s) is the Berufskolleg for the hearing and the report',
     (course) => {
