@@ -45,8 +45,28 @@ export function createCasePrefill({ reader, guide, knowledge }: Pick<Core, 'read
       : prefill;
   }
 
+  /**
+   * "Der Schulleiter möchte eine schriftliche Aufforderung schicken": a step the keywords took for done but the case
+   * reading finds only wished or planned (and not done) is not done: the latest step it finds done stands instead,
+   * else "what was done" is left to the dialog.
+   */
+  function withoutPlanned(prefill: Answers, done: readonly Step[], text: string): Answers {
+    const told = Object.entries(prefill).find(([slot, value]) =>
+      doneOptions.some((o) => o.slot === slot && o.value === value),
+    );
+    if (!told) return prefill;
+    const step = doneOptions.find((o) => o.slot === told[0] && o.value === told[1])!.done;
+    if (done.some((s) => s.id === step) || !stepsDone(text, { planned: true }).some((s) => s.id === step))
+      return prefill;
+    // The latest step the case reading finds done takes its place, if any.
+    const latest = doneOptions.find((o) => o.slot === told[0] && o.done === done.at(-1)?.id);
+    const rest = Object.fromEntries(Object.entries(prefill).filter(([slot]) => slot !== told[0]));
+    return latest ? { ...rest, [latest.slot]: latest.value } : rest;
+  }
+
   return function read(text: string): { prefill: Answers; done: readonly Step[] } {
     const done = stepsDone(text);
-    return { prefill: anxietyFirst(withLatestDone(reader.extract(text), done), text), done };
+    const keywords = withoutPlanned(reader.extract(text), done, text);
+    return { prefill: anxietyFirst(withLatestDone(keywords, done), text), done };
   };
 }

@@ -43,22 +43,28 @@ export function createCaseReader(steps: readonly Step[]) {
     });
   };
 
-  /** Steps named as done, in procedure order. */
-  return function stepsDone(question: string): Step[] {
-    const done = new Map<string, Step>();
+  /**
+   * Steps named as done, in procedure order; with `planned`, the steps named as wished, due or planned instead
+   * ("Der Schulleiter möchte eine schriftliche Aufforderung schicken").
+   */
+  return function stepsDone(question: string, { planned = false }: { planned?: boolean } = {}): Step[] {
+    const found = new Map<string, Step>();
     for (const sentence of question.split(/[.!?;\n]+/)) {
       const words = normalize(sentence).split(' ').filter(Boolean);
       const marks = doneWords(words);
-      if (marks.length === 0) continue;
       const stems = words.map((w) => analyze(w)[0] ?? '');
       for (const { step, terms } of mentions) {
         const at = stems.findIndex((_, i) => terms.every((t, k) => stems[i + k] === t));
+        if (at < 0) continue;
         // "jetzt will ich ein richtiges Gespräch führen": a step wished for is not done.
+        const modal = words.slice(0, at).some((w) => MODAL.test(w)) || words.slice(at).some((w) => MODAL.test(w));
         const wished = words.slice(Math.max(0, at - MODAL_REACH), at).some((w) => MODAL.test(w));
-        if (at >= 0 && !wished && marks.some((m) => Math.abs(m - at) <= REACH + terms.length)) done.set(step.id, step);
+        const done = !wished && marks.some((m) => Math.abs(m - at) <= REACH + terms.length);
+        if (planned ? !done && (wished || modal || words.some((w) => NOT_DONE.test(w))) : done)
+          found.set(step.id, step);
       }
     }
-    return [...done.values()].sort((a, b) => a.order - b.order);
+    return [...found.values()].sort((a, b) => a.order - b.order);
   };
 }
 

@@ -71,6 +71,17 @@ describe('routing on the case: the step after the latest one done', () => {
     expect(d.refs[0]).toBe('step:schriftliche-aufforderung');
   });
 
+  it.each([
+    ['Die Schulleitung möchte ihm jetzt eine schriftliche Aufforderung schicken. Er fehlt unentschuldigt.', undefined],
+    [
+      'Wir hatten Elterngespräche und eine Klassenkonferenz. Die Schulleitung will jetzt die schriftliche Aufforderung schicken.',
+      'schulintern',
+    ],
+    ['Die schriftliche Aufforderung ist raus, er fehlt weiter unentschuldigt.', 'aufforderung'],
+  ])('a step only wished or planned is not what was done: "%s" → erledigt %s', (text, erledigt) => {
+    expect(decide(text).prefill.erledigt).toBe(erledigt);
+  });
+
   it('when the next step needs the school type, the guided dialog asks for it', () => {
     const d = decide('Wir haben schon die Anhörung gemacht, was jetzt?');
     expect(d.route).toBe('guide');
