@@ -25,7 +25,9 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * analysis sets in round 7. Round 7: blind-10, blind-11, safety-blind-7 and safety-blind-8 train both learned models;
  * safety-blind-6, held out of training since round 4, became an analysis set in round 7 (its false alarms were read).
  * blind-12 / safety-blind-9 (round 7, fresh): measured on 6dab36e before round 7 and at its end, never read for misses;
- * analysis sets for the next round, in no training.
+ * analysis sets for the next round, in no training. Round 8: blind-12 / safety-blind-9 were its analysis sets (in no
+ * training); blind-13 / safety-blind-10 (round 7's end, sealed): measured on 1f5d70e before round 8 and at its end,
+ * never read, now analysis sets for round 9. Round 8's own fresh pair is sealed in tests/eval/sealed/.
  * All question sets up to blind-10 are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [
@@ -43,6 +45,7 @@ const QUESTION_SETS = [
   'blind-10',
   'blind-11',
   'blind-12',
+  'blind-13',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
@@ -65,6 +68,7 @@ const SAFETY_SETS = [
   'safety-blind-7',
   'safety-blind-8',
   'safety-blind-9',
+  'safety-blind-10',
 ] as const;
 
 function timed(
