@@ -64,20 +64,23 @@ describe('The report of a cancelled item', () => {
   });
 });
 
+/** A broadcast store over a map: enough for the scheduler (due, update). */
+const memoryBroadcasts = (rows: Map<string, Broadcast>) => ({
+  get: async (id: string) => rows.get(id),
+  due: async (now: number) => [...rows.values()].filter((b) => b.status === 'scheduled' && (b.sendAt ?? 0) <= now),
+  update: async (b: Broadcast) => void rows.set(b.id, b),
+  create: async () => undefined,
+  byAuthor: async () => [],
+  newest: async () => [],
+});
+
 describe('The scheduler', () => {
   it('starts what is due, once, with the recipients of that moment, and leaves the rest', async () => {
     const rows = new Map<string, Broadcast>([
       ['due', { ...broadcast('due'), status: 'scheduled', sendAt: 1_000 }],
       ['later', { ...broadcast('later'), status: 'scheduled', sendAt: 9_000 }],
     ]);
-    const broadcasts = {
-      get: async (id: string) => rows.get(id),
-      due: async (now: number) => [...rows.values()].filter((b) => b.status === 'scheduled' && (b.sendAt ?? 0) <= now),
-      update: async (b: Broadcast) => void rows.set(b.id, b),
-      create: async () => undefined,
-      byAuthor: async () => [],
-      newest: async () => [],
-    };
+    const broadcasts = memoryBroadcasts(rows);
     const subscriptions = new MemorySubscriptions();
     await subscriptions.put(subscription('c1'));
     const outbox = new MemoryOutbox();
@@ -108,14 +111,7 @@ describe('The scheduler', () => {
 
   it('"Senden" schedules for now and calls soon(): the next round runs at once, not after everyMs', async () => {
     const rows = new Map<string, Broadcast>();
-    const broadcasts = {
-      get: async (id: string) => rows.get(id),
-      due: async (now: number) => [...rows.values()].filter((b) => b.status === 'scheduled' && (b.sendAt ?? 0) <= now),
-      update: async (b: Broadcast) => void rows.set(b.id, b),
-      create: async () => undefined,
-      byAuthor: async () => [],
-      newest: async () => [],
-    };
+    const broadcasts = memoryBroadcasts(rows);
     const subscriptions = new MemorySubscriptions();
     await subscriptions.put(subscription('c1'));
     const outbox = new MemoryOutbox();
