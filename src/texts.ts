@@ -235,6 +235,8 @@ export const TEXTS = {
       'Abgebrochen. Wer sie schon hat, behält sie (dafür gibt es „Zurückziehen“); sonst geht nichts mehr hinaus.',
     rescheduled: (when: string) => `Neuer Zeitpunkt: ${when}.`,
     notNow: (status: string) => `Das geht bei dieser Nachricht gerade nicht (Stand: ${status}).`,
+    alreadyDelivered:
+      'Die Nachricht ist schon bei allen angekommen – anhalten oder abbrechen geht nicht mehr. Mit „Zurückziehen“ löschen Sie sie aus allen Chats.',
     statusNames: {
       'awaiting-approval': 'wartet auf Freigabe',
       scheduled: 'geplant',

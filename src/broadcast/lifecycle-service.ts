@@ -80,6 +80,11 @@ export function lifecycleSteps(deps: {
     /** One step on one item; `original` was checked for the coordinator's topic rights by the caller. */
     async step(turn: StepTurn, original: Broadcast, step: LifecycleStep, data: Record<string, unknown> = {}) {
       if (!allowedIn(original.status, step)) return turn.text(T.notNow(T.statusNames[original.status] ?? ''));
+      // A card from before the end: a send that has gone out to everyone cannot be paused or cancelled any more.
+      if ((step === 'pause' || step === 'cancel') && original.status === 'sending') {
+        const { pending } = await stores.outbox.report(original.id, 'send');
+        if (pending === 0) return turn.text(T.alreadyDelivered);
+      }
       try {
         await apply(turn, original, step, data);
       } catch (err) {
