@@ -58,7 +58,10 @@ export function scheduler(deps: {
 }) {
   const every = deps.everyMs ?? 5_000;
   let next = -Infinity;
-  const tick = async function startDue(): Promise<void> {
+  let running: Promise<void> | undefined;
+  /** One round at a time: a call while a round runs (queuing 200,000 jobs takes minutes) gets that round. */
+  const tick = (): Promise<void> => (running ??= round().finally(() => (running = undefined)));
+  const round = async function startDue(): Promise<void> {
     const now = deps.now();
     if (now < next) return;
     next = now + every;

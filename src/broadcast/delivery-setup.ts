@@ -136,7 +136,11 @@ export function createDelivery(opts: {
       (id) => stores.broadcasts.get(id),
       () => clock.now(),
     ),
-    onTick: startDue.tick,
+    // The scheduler's round runs beside the worker's loop: queuing a large item must not stop the sends.
+    onTick: async () =>
+      void startDue
+        .tick()
+        .catch((err: unknown) => logger.warn({ intent: 'broadcast', err: String(err) }, 'scheduler round failed')),
     leaseMs: opts.tuning?.leaseMs,
     pollMs: opts.tuning?.pollMs,
     concurrency: opts.tuning?.concurrency,

@@ -109,6 +109,26 @@ describe('The scheduler', () => {
     expect(rows.get('later')?.status).toBe('scheduled');
   });
 
+  it('runs one round at a time: a call while a long round queues gets that round, not a second one', async () => {
+    let calls = 0;
+    let release = () => undefined as void;
+    const slow = new Promise<void>((r) => (release = r));
+    const broadcasts = { ...memoryBroadcasts(new Map()), due: async () => (calls++, await slow, []) };
+    const { tick, soon } = scheduler({
+      stores: { broadcasts, subscriptions: new MemorySubscriptions(), outbox: new MemoryOutbox() },
+      now: () => 1_000,
+      logger,
+      started: () => undefined,
+    });
+    const first = tick();
+    soon();
+    const second = tick();
+    expect(second).toBe(first);
+    release();
+    await first;
+    expect(calls).toBe(1);
+  });
+
   it('"Senden" schedules for now and calls soon(): the next round runs at once, not after everyMs', async () => {
     const rows = new Map<string, Broadcast>();
     const broadcasts = memoryBroadcasts(rows);
