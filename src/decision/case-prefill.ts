@@ -4,7 +4,7 @@ import { ANXIETY_OPTION } from '../knowledge/contract';
 import type { Step, StepId } from '../knowledge/schema';
 import { createCaseReader } from '../search/case-reading';
 
-/** The readings anxiety overrules when both are told: doubted sick notes and unexcused absence. */
+/** The readings anxiety overrules when both are told: doubted sick notes, unexcused absence, parents keeping the child home. */
 const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt', 'zurueckhalten'];
 
 /**

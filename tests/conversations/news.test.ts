@@ -232,7 +232,8 @@ describe('Broadcasting', () => {
     expect(JSON.stringify(replies[1]?.card)).toContain(news.title); // nothing typed is lost
   });
 
-  it.each(['pause', 'cancel'])('refuses "%s" from an old card once the news has reached everyone', async (action) => {
+  /** One news item sent to one subscriber and delivered there (activity act-1). */
+  async function sentToOne() {
     const h = botHarness({ coordinators: ['aad-coordinator'] });
     await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
     await h.say({ type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } }, COORDINATOR);
@@ -240,19 +241,18 @@ describe('Broadcasting', () => {
     const [b] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
     const [job] = await h.stores.outbox.claim(Date.now() + 1, 10, 60_000, 'test');
     await h.stores.outbox.finish({ ...job!, state: 'sent', activityId: 'act-1' }, 'test');
+    return { h, b };
+  }
+
+  it.each(['pause', 'cancel'])('refuses "%s" from an old card once the news has reached everyone', async (action) => {
+    const { h, b } = await sentToOne();
     const replies = await h.say({ type: 'message', value: { verb: 'broadcast', action, id: b!.id } }, COORDINATOR);
     expect(replies.map((r) => r.text)).toContain(TEXTS.news.alreadyDelivered);
     expect((await h.stores.broadcasts.get(b!.id))?.status).toBe('sending');
   });
 
   it('corrects and recalls what was delivered', async () => {
-    const h = botHarness({ coordinators: ['aad-coordinator'] });
-    await h.stores.subscriptions.put(sub('a', ['fortbildungen']));
-    await h.say({ type: 'message', value: { verb: 'broadcast', action: 'preview', ...news } }, COORDINATOR);
-    await h.say({ type: 'message', value: { verb: 'broadcast', action: 'send' } }, COORDINATOR);
-    const [b] = await h.stores.broadcasts.byAuthor('aad-coordinator', 1);
-    const [job] = await h.stores.outbox.claim(Date.now() + 1, 10, 60_000, 'test');
-    await h.stores.outbox.finish({ ...job!, state: 'sent', activityId: 'act-1' }, 'test');
+    const { h, b } = await sentToOne();
 
     const form = await h.say(
       { type: 'message', value: { verb: 'broadcast', action: 'correct', id: b!.id } },
