@@ -36,34 +36,44 @@ const ageIn = (raw: string, normalized: string): number | undefined => {
 const NEGATION = /^(?:ohne|kein|keine|keinen|keiner|nicht|noch nicht|no|not|without|never)$/;
 const NEGATION_REACH = 2;
 
-/** The text's terms, a negated one marked "!" (within its clause) – read the same way for texts and keywords. */
 /** A text's sentences (a keyword's words must stand in one). */
 const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?;\n])\s+/).filter((t) => t.trim().length > 0);
 
+/** The text's terms, a negated one marked "!" (within its clause) – read the same way for texts and keywords. */
 function termsOf(text: string): string[] {
   return text.split(/[,.;:!?()\n]+/).flatMap(clauseTerms);
 }
 
 /** "Angst haben wir ausgeschlossen", "Mit Ferien hat das nichts zu tun": what stands before the verb is denied. */
-const DENIED_AFTER = /\b(?:ausgeschlossen|nichts zu tun|kein thema|ruled out|nothing to do)\b/;
+const DENIALS = [
+  ['ausgeschlossen'],
+  ['nichts', 'zu', 'tun'],
+  ['kein', 'thema'],
+  ['ruled', 'out'],
+  ['nothing', 'to', 'do'],
+];
 const AUXILIARY = /^(?:haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurde|wurden|has|have|had|is|was|were)$/;
+
+/** Where a denial after the words stands (word positions); "… haben wir nicht ausgeschlossen" denies nothing. */
+function denialIn(words: readonly string[]): { from: number; to: number } | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const denial = DENIALS.find((d) => d.every((w, k) => words[i + k] === w));
+    if (denial && words[i - 1] !== 'nicht' && words[i - 1] !== 'not') return { from: i, to: i + denial.length };
+  }
+  return undefined;
+}
 
 function clauseTerms(clause: string): string[] {
   const terms: string[] = [];
   const words = normalize(clause).split(' ');
-  const found = DENIED_AFTER.exec(words.join(' '));
-  // "… haben wir nicht ausgeschlossen" denies the denial.
-  const denial = found && !/\b(?:nicht|not|noch nicht)\s*$/.test(words.join(' ').slice(0, found.index)) ? found : null;
-  // The words before the verb that the denial closes ("Angst oder Mobbing | haben wir … ausgeschlossen").
-  const deniedUpTo = denial ? words.findIndex((w) => AUXILIARY.test(w)) : -1;
-  const deniedBefore =
-    denial && deniedUpTo > 0 && words.slice(0, deniedUpTo).join(' ').length < denial.index ? deniedUpTo : 0;
-  // The denial's own words are no answer ("nichts zu tun" is not "noch nichts unternommen").
-  const denialFrom = denial ? words.join(' ').slice(0, denial.index).split(' ').length - 1 : words.length;
-  const denialTo = denial ? denialFrom + denial[0].split(' ').length : 0;
+  const denial = denialIn(words);
+  // The words before the verb the denial closes ("Angst oder Mobbing | haben wir … ausgeschlossen").
+  const verb = denial ? words.findIndex((w) => AUXILIARY.test(w)) : -1;
+  const deniedBefore = denial && verb > 0 && verb < denial.from ? verb : 0;
   let negated = 0;
   words.forEach((word, i) => {
-    if (i >= denialFrom && i < denialTo) return;
+    // The denial's own words are no answer ("nichts zu tun" is not "noch nichts unternommen").
+    if (denial && i >= denial.from && i < denial.to) return;
     if (NEGATION.test(word)) {
       negated = NEGATION_REACH;
       return;

@@ -52,16 +52,18 @@ export function createCaseReader(steps: readonly Step[]) {
     for (const sentence of question.split(/[.!?;\n]+/)) {
       const words = normalize(sentence).split(' ').filter(Boolean);
       const marks = doneWords(words);
+      // A duty, a wish or a plan anywhere in the sentence ("möchte … schicken", "ist geplant").
+      const planning = words.some((w) => MODAL.test(w) || NOT_DONE.test(w));
+      // The stems are read only where the sentence can tell something (done words, or a plan when asked for).
+      if (planned ? !planning : marks.length === 0) continue;
       const stems = words.map((w) => analyze(w)[0] ?? '');
       for (const { step, terms } of mentions) {
         const at = stems.findIndex((_, i) => terms.every((t, k) => stems[i + k] === t));
         if (at < 0) continue;
         // "jetzt will ich ein richtiges Gespräch führen": a step wished for is not done.
-        const modal = words.slice(0, at).some((w) => MODAL.test(w)) || words.slice(at).some((w) => MODAL.test(w));
         const wished = words.slice(Math.max(0, at - MODAL_REACH), at).some((w) => MODAL.test(w));
         const done = !wished && marks.some((m) => Math.abs(m - at) <= REACH + terms.length);
-        if (planned ? !done && (wished || modal || words.some((w) => NOT_DONE.test(w))) : done)
-          found.set(step.id, step);
+        if (planned ? !done && planning : done) found.set(step.id, step);
       }
     }
     return [...found.values()].sort((a, b) => a.order - b.order);
