@@ -144,7 +144,13 @@ export function broadcastService(deps: BroadcastDeps) {
       ...(later !== undefined ? { sendAt: later } : approval ? {} : { sendAt: at }),
     };
     const empty = { total: recipients.length, sent: 0, pending: recipients.length, failed: 0, removed: 0, reasons: {} };
-    const sentId = await turn.say({ card: progressCard(broadcast, empty), summary: TEXTS.news.statusSending });
+    // The notification says what the card says: waiting for approval, planned, or starting now.
+    const summary = approval
+      ? TEXTS.news.statusAwaiting
+      : later !== undefined
+        ? TEXTS.news.statusScheduled(berlinLabel(later))
+        : TEXTS.news.statusStarting;
+    const sentId = await turn.say({ card: progressCard(broadcast, empty), summary });
     if (sentId) broadcast = { ...broadcast, confirmation: { reference: turn.reference, activityId: sentId } };
     await stores.broadcasts.create(broadcast);
     logger.info(
