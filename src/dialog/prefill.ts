@@ -63,13 +63,25 @@ function denialIn(words: readonly string[]): { from: number; to: number } | unde
   return undefined;
 }
 
+/** A negation closing the clause, alone or before a verb of doing or finding: "Einen Vertrag hat sie nicht". */
+const FINAL_NEGATION = /^(?:nicht|nie|never)$/;
+const DENIED_DEED =
+  /^(?:gemacht|verschickt|geschickt|gestellt|gefuehrt|gesprochen|beantragt|vorgelegt|abgegeben|eingereicht|gegeben|bekommen|erhalten|festgestellt|gesehen|erkannt|bestaetigt|vorhanden|stattgefunden|statt)$/;
+
+/** Where a clause-closing negation stands ("… hat sie nicht", "… noch nicht verschickt"): all before it is denied. */
+function finalNegationIn(words: readonly string[]): number {
+  const last = words.length - 1;
+  if (last > 0 && FINAL_NEGATION.test(words[last]!)) return last;
+  return last > 1 && FINAL_NEGATION.test(words[last - 1]!) && DENIED_DEED.test(words[last]!) ? last - 1 : 0;
+}
+
 function clauseTerms(clause: string): string[] {
   const terms: string[] = [];
-  const words = normalize(clause).split(' ');
+  const words = normalize(clause).split(' ').filter(Boolean);
   const denial = denialIn(words);
   // The words before the verb the denial closes ("Angst oder Mobbing | haben wir … ausgeschlossen").
   const verb = denial ? words.findIndex((w) => AUXILIARY.test(w)) : -1;
-  const deniedBefore = denial && verb > 0 && verb < denial.from ? verb : 0;
+  const deniedBefore = Math.max(denial && verb > 0 && verb < denial.from ? verb : 0, finalNegationIn(words));
   let negated = 0;
   words.forEach((word, i) => {
     // The denial's own words are no answer ("nichts zu tun" is not "noch nichts unternommen").

@@ -204,6 +204,15 @@ describe('The real guide', () => {
     expect(reader.extract('Die Eltern halten ihn zu Hause.').situation).toBe('zurueckhalten');
   });
 
+  it.each([
+    ['Sie ist 17, einen Ausbildungsvertrag hat sie nicht.', 'ausbildung', 'ja', false],
+    ['Die schriftliche Aufforderung haben wir noch nicht verschickt.', 'erledigt', 'aufforderung', false],
+    ['Die schriftliche Aufforderung ist verschickt, geholfen hat sie nicht.', 'erledigt', 'aufforderung', true],
+    ['Die schriftliche Aufforderung hat nicht geholfen.', 'erledigt', 'aufforderung', true],
+  ])('a negation closing the clause denies what stands before it: "%s" → %s=%s is %s', (text, slot, value, told) => {
+    expect(reader.extract(text)[slot] === value).toBe(told);
+  });
+
   it('the denial\'s own words are no answer: "nichts zu tun" is not "noch nichts unternommen"', () => {
     expect(reader.extract('Mit Ferien hat das nichts zu tun, er schwänzt einfach.').erledigt).toBeUndefined();
   });
