@@ -103,6 +103,26 @@ const EMPLOYMENT_MATTER = word(
 /** The asker says they themselves are or were ill ("ich war drei Tage krank", "weil ich oft krank war", "I was off sick"). */
 const SELF_ILL =
   /\b(?:ich (?:bin|war|wurde)(?: \w+){0,4} (?:krank|krankgeschrieben|arbeitsunfaehig)|ich(?: \w+){0,4} (?:krank|krankgeschrieben|arbeitsunfaehig)(?: gewesen)? (?:bin|war|wurde)|i (?:am|was|have been|ve been)(?: \w+){0,3} (?:sick|ill|off sick))\b/u;
+/** Illness as a state, not the topic ("Krankmeldungen" of pupils are the topic). */
+const ILL = /^(?:krank|krankgeschrieben|krankgemeldet|arbeitsunfaehig|dienstunfaehig)$/;
+/** Someone else takes the clause over ("ich glaube, dass sie krank ist", "ich habe ihn krankgemeldet"). */
+const OTHER_SUBJECT = /^(?:er|sie|es|ihr|ihn|ihm|man|dass|ob|wenn|weil|obwohl|he|she|they|him|her|that|if|when|because)$/;
+const ILL_REACH = 20;
+
+/**
+ * "Ich bin Lehrerin an einer Realschule und selbst seit zwei Wochen wegen eines Bandscheibenvorfalls
+ * krankgeschrieben": in one clause the asker is the subject and the illness its state, nobody else in between.
+ */
+function selfIll(question: string): boolean {
+  if (SELF_ILL.test(normalize(question))) return true;
+  return question.split(/[,.;:!?()\n]+/).some((clause) => {
+    const words = normalize(clause).split(' ').filter(Boolean);
+    const ich = words.indexOf('ich');
+    if (ich < 0) return false;
+    const ill = words.findIndex((w, i) => i > ich && i - ich <= ILL_REACH && ILL.test(w));
+    return ill > ich && !words.slice(ich + 1, ill).some((w) => OTHER_SUBJECT.test(w));
+  });
+}
 
 /**
  * A place that is not a school: a university, a workplace. Absence there is someone else's matter, unless the
@@ -244,12 +264,13 @@ export function scopeOf(question: string): ScopeVerdict {
   const pupilAttendance = attendance && pupil;
   if (EMPLOYMENT.test(text) && !pupilAttendance) return 'own-employment';
   if (employmentMatter && !pupilAttendance && !someonesPupil) return 'own-employment';
-  const asksForProof = ASKS_FOR_PROOF.test(text) && OWN_HEALTH.test(text) && !SELF_ILL.test(text);
+  const ill = selfIll(question);
+  const asksForProof = ASKS_FOR_PROOF.test(text) && OWN_HEALTH.test(text) && !ill;
   if (SELF_IN_ROLE.test(text) && (employmentMatter || OWN_HEALTH.test(text)) && !someonesPupil && !asksForProof)
     return 'own-employment';
   if ((COLLEAGUE_ABSENT.test(text) || (COLLEAGUE.test(text) && SOMEONE_ABSENT.test(text))) && !pupil && !asksForProof)
     return 'own-employment';
-  if (SELF_ILL.test(text) && !pupilAttendance) return 'own-employment';
+  if (ill && !pupilAttendance) return 'own-employment';
   if (OTHER_PLACE.test(text) && (NOT_SCHOOL.test(text) || !SCHOOL_PLACE.test(text))) return 'other-place';
   if (attendance) return 'attendance';
   // No pupil's attendance in the question: another matter named is what it is about.

@@ -18,6 +18,12 @@ describe('scope: whose situation, and which role an office is asked in', () => {
       'own-employment',
       'Meine Schulleiterin verlangt ab dem ersten Krankheitstag ein Attest von mir, weil ich oft krank war.',
     ],
+    // One clause, the asker its subject and the illness its state, however many words between.
+    [
+      'own-employment',
+      'Ich bin Lehrerin an einer Realschule und selbst seit zwei Wochen wegen eines Bandscheibenvorfalls krankgeschrieben.',
+    ],
+    ['own-employment', 'Ich bin seit zwei Wochen mit einem Bandscheibenvorfall krankgeschrieben. Was muss ich abgeben?'],
     ['other-offence', 'Wie hoch ist das Bußgeld fürs Rauchen vor dem Schultor?'],
     ['other-offence', 'I got a parking ticket in front of the school, can I appeal?'],
     ['other-offence', 'bußgeld falschparken dortmund wie hoch'],
@@ -59,6 +65,9 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     'Jobcenter und Jugendberufshaus: wer hilft nach der Schule weiter?',
     'Mehrere Kolleginnen sind unsicher, wie man Schwänzen von Schulangst unterscheidet.',
     'Die Schülerin fehlt seit der Klassenfahrt – was ist zu tun?',
+    // Someone else is ill in the asker's sentence: the pupil's matter.
+    'Kann ich vom Vater ein Attest verlangen, wenn der Kleine immer freitags krank ist?',
+    'Ich glaube, dass sie gar nicht krank ist – darf ich ein Attest verlangen?',
     // The asker asks for the proof: the school's role, even when a colleague argues about it.
     'Muss ich bei jeder Krankmeldung ein ärztliches Attest verlangen? Eine Kollegin sagt, ab dem 3. Tag sei das Pflicht.',
     // A pupil makes the school the place, also for a hearing of the firm.
