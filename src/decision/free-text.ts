@@ -57,7 +57,9 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     // "Was für eine Form von Fehlen ist das?": the form of absence the case tells; the ranking picks among them.
     const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : kindOf(prefill, refs);
     if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
+    // Someone else's matter (the asker's own sick note) opens no pupil's guide, whatever its words fill.
     const describesCase =
+      answer.reason !== 'out-of-scope' &&
       whatIsAsked(text) !== 'fact' &&
       (slots.some((s) => guide.flow.opens_on.includes(s)) ||
         (slots.length >= 2 && !!startSlot && !!prefill[startSlot]));

@@ -114,6 +114,15 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(d.refs).toEqual([]);
   });
 
+  it("someone else's matter opens no pupil's guide, whatever its words fill (school type, sick notes)", () => {
+    const d = decide(
+      'Ich bin Lehrerin an einer Realschule und seit zwei Wochen krankgeschrieben. Die Schulleitung will jedes Attest im Original – darf sie das?',
+    );
+    expect(d.answer.reason).toBe('out-of-scope');
+    expect(d.route).toBe('unsure');
+    expect(d.refs).toEqual([]);
+  });
+
   it('"X is done, what now?" without naming it in a "nach der …" phrase leads with the step after X', () => {
     const d = decide('Die schriftliche Aufforderung ist raus, keine Reaktion. Wie geht es jetzt weiter?');
     expect(d.refs[0]).toBe('step:anhoerung');
