@@ -40,6 +40,8 @@ const ATTENDANCE = word(
     'ferienverlaenger',
     'zwangszufuehr',
     'kommt nicht',
+    'kommt(?: \\w+){0,4} (?:sporadisch|selten|kaum|unregelmaessig|nie)\\b',
+    '(?:rarely|hardly ever|seldom) (?:comes|attends|shows up|turns up)',
     'nicht (?:mehr )?(?:zur|in die) schule',
     'not (?:coming|turning up|attending)',
     'stays? (?:at )?home',
@@ -106,7 +108,8 @@ const SELF_ILL =
 /** Illness as a state, not the topic ("Krankmeldungen" of pupils are the topic). */
 const ILL = /^(?:krank|krankgeschrieben|krankgemeldet|arbeitsunfaehig|dienstunfaehig)$/;
 /** Someone else takes the clause over ("ich glaube, dass sie krank ist", "ich habe ihn krankgemeldet"). */
-const OTHER_SUBJECT = /^(?:er|sie|es|ihr|ihn|ihm|man|dass|ob|wenn|weil|obwohl|he|she|they|him|her|that|if|when|because)$/;
+const OTHER_SUBJECT =
+  /^(?:er|sie|es|ihr|ihn|ihm|man|dass|ob|wenn|weil|obwohl|he|she|they|him|her|that|if|when|because)$/;
 const ILL_REACH = 20;
 
 /**

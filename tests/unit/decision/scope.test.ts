@@ -23,7 +23,10 @@ describe('scope: whose situation, and which role an office is asked in', () => {
       'own-employment',
       'Ich bin Lehrerin an einer Realschule und selbst seit zwei Wochen wegen eines Bandscheibenvorfalls krankgeschrieben.',
     ],
-    ['own-employment', 'Ich bin seit zwei Wochen mit einem Bandscheibenvorfall krankgeschrieben. Was muss ich abgeben?'],
+    [
+      'own-employment',
+      'Ich bin seit zwei Wochen mit einem Bandscheibenvorfall krankgeschrieben. Was muss ich abgeben?',
+    ],
     ['other-offence', 'Wie hoch ist das Bußgeld fürs Rauchen vor dem Schultor?'],
     ['other-offence', 'I got a parking ticket in front of the school, can I appeal?'],
     ['other-offence', 'bußgeld falschparken dortmund wie hoch'],
@@ -79,6 +82,12 @@ describe('scope: whose situation, and which role an office is asked in', () => {
   it.each([
     ['attendance', 'Der Junge fehlt seit Montag unentschuldigt.'],
     ['attendance', 'she keeps skipping school'],
+    // Coming rarely is attendance too: a colleague's parental leave in the same story does not make it hers.
+    [
+      'attendance',
+      'Sie kommt seit Wochen nur noch sporadisch, die Klassenkonferenz hat getagt. Unsere Sekretärin ist in Elternzeit.',
+    ],
+    ['attendance', 'He rarely shows up since the autumn break.'],
     ['in', 'Kontakt Jugendamt'],
     ['in', 'Was macht die Schulpsychologie?'],
     ['own-employment', 'Ein Kollege schwänzt ständig die Lehrerkonferenzen.'],
