@@ -1,6 +1,7 @@
 import { ANXIETY_OPTION } from '../knowledge/contract';
 import type { Knowledge } from '../knowledge/knowledge';
-import type { Flow, FlowNode } from './flow-schema';
+import type { Flow, FlowNode, QuestionNode } from './flow-schema';
+import { termsOf } from './prefill';
 
 /** One graph problem, naming the node (and field). */
 export interface FlowProblem {
@@ -39,6 +40,7 @@ export function checkFlow(flow: Flow, knowledge: Knowledge): FlowProblem[] {
       if (!byId.has(next)) problems.push({ node: node.id, field, message: `führt zu unbekanntem Knoten "${next}"` });
     }
     if (node.kind === 'question') {
+      problems.push(...vagueKeywords(node));
       const values = node.options.map((o) => o.value);
       values
         .filter((v, i) => values.indexOf(v) !== i)
@@ -48,6 +50,26 @@ export function checkFlow(flow: Flow, knowledge: Knowledge): FlowProblem[] {
   }
   problems.push(...reachability(flow, byId), ...cycles(flow, byId));
   return problems;
+}
+
+/**
+ * A keyword of several words that reads as one plain word ("heute zum ersten Mal" is only "erst", "noch nichts" only
+ * "nicht") answers on any text with that word: "erst gestern" told the dialog that nothing was done.
+ */
+function vagueKeywords(node: QuestionNode): FlowProblem[] {
+  return node.options.flatMap((o, i) =>
+    o.keywords
+      .filter((k) => k.trim().split(/\s+/).length > 1)
+      .filter((k) => {
+        const terms = termsOf(k).filter((t) => !/^!?\d+$/.test(t));
+        return terms.length === 1 && !terms[0]!.startsWith('!');
+      })
+      .map((k) => ({
+        node: node.id,
+        field: `options.${i}.keywords`,
+        message: `Stichwort „${k}“ liest sich nur als ein Wort („${termsOf(k).join(' ')}“) – genauer fassen`,
+      })),
+  );
 }
 
 function knowledgeRefs(node: FlowNode, knowledge: Knowledge): FlowProblem[] {

@@ -32,15 +32,16 @@ const ageIn = (raw: string, normalized: string): number | undefined => {
   return undefined;
 };
 
-/** "ohne", "kein", "nicht", "without": the next words are meant as absent ("ohne Ausbildungsvertrag"). */
-const NEGATION = /^(?:ohne|kein|keine|keinen|keiner|nicht|noch nicht|no|not|without|never)$/;
+/** "ohne", "kein", "nicht", "nichts", "without": the next words are meant as absent ("ohne Ausbildungsvertrag"). */
+const NEGATION =
+  /^(?:ohne|kein|keine|keinen|keiner|nicht|nichts|niemand|noch nicht|no|not|nothing|nobody|without|never)$/;
 const NEGATION_REACH = 2;
 
 /** A text's sentences (a keyword's words must stand in one). */
 const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?;\n])\s+/).filter((t) => t.trim().length > 0);
 
 /** The text's terms, a negated one marked "!" (within its clause) – read the same way for texts and keywords. */
-function termsOf(text: string): string[] {
+export function termsOf(text: string): string[] {
   return text.split(/[,.;:!?()\n]+/).flatMap(clauseTerms);
 }
 

@@ -25,6 +25,20 @@ describe('When checking a flow graph', () => {
     expect(problemsOf(name)).toContainEqual(expect.objectContaining(problem));
   });
 
+  it('names a keyword of several words that reads as one plain word ("heute zum ersten Mal" is only "erst")', () => {
+    const flow = flowFixture('valid');
+    const question = flow.nodes.find((n: { kind: string }) => n.kind === 'question');
+    question.options[0].keywords = ['heute zum ersten Mal', 'ohne Entschuldigung', 'unter 14', 'Eltern angerufen'];
+    const vague = checkFlow(Flow.parse(flow), knowledge).filter((p) => /liest sich nur als ein Wort/.test(p.message));
+    expect(vague).toEqual([
+      expect.objectContaining({
+        node: question.id,
+        field: 'options.0.keywords',
+        message: expect.stringMatching(/erst/),
+      }),
+    ]);
+  });
+
   it('requires of the project flow the anxiety option that keeps sanctions away from anxious pupils', () => {
     expect(checkFlowContract(Flow.parse(flowFixture('valid')))).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/Option "angst" für "situation" fehlt/) }),

@@ -213,6 +213,14 @@ describe('The real guide', () => {
     expect(reader.extract(text)[slot] === value).toBe(told);
   });
 
+  it.each([
+    ['Das Gespräch mit den Eltern hat nichts gebracht, er fehlt weiter.', 'nichts'],
+    ['Die Eltern sind gut erreichbar, aber er fehlt weiter.', 'eltern-nicht-erreichbar'],
+    ['Er war erst gestern wieder da, heute fehlt er.', 'nichts'],
+  ])('a plain word is no answer of a longer keyword: "%s" does not tell erledigt=%s', (text, value) => {
+    expect(reader.extract(text).erledigt).not.toBe(value);
+  });
+
   it('the denial\'s own words are no answer: "nichts zu tun" is not "noch nichts unternommen"', () => {
     expect(reader.extract('Mit Ferien hat das nichts zu tun, er schwänzt einfach.').erledigt).toBeUndefined();
   });
