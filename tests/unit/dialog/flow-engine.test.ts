@@ -221,6 +221,14 @@ describe('The real guide', () => {
     expect(reader.extract(text).erledigt).not.toBe(value);
   });
 
+  it.each([
+    'Die Familie war in den Sommerferien in der Türkei und ist erst am Donnerstag der ersten Schulwoche zurückgekommen.',
+    'Sie sind eine Woche vor den Osterferien schon abgereist.',
+    'They came back late from holiday in Turkey.',
+  ])('back late from the holidays, or gone before them, is a holiday extension: "%s"', (text) => {
+    expect(reader.extract(text).situation).toBe('ferien');
+  });
+
   it('the denial\'s own words are no answer: "nichts zu tun" is not "noch nichts unternommen"', () => {
     expect(reader.extract('Mit Ferien hat das nichts zu tun, er schwänzt einfach.').erledigt).toBeUndefined();
   });
