@@ -2,14 +2,14 @@ import type { Core } from '../core/bootstrap';
 import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
-import { addresseesIn } from '../search/addressee';
 import { asksWhatFollows } from '../search/after-step';
 import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
 import { FORMS_OF_ABSENCE } from '../knowledge/contract';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
-import type { Form, Step } from '../knowledge/schema';
+import type { Step } from '../knowledge/schema';
 import { createCasePrefill } from './case-prefill';
+import { createFormChooser } from './case-forms';
 
 /** Where a typed message goes when no guided dialog waits for a reply. */
 export type Route = 'answer' | 'clarify' | 'unsure' | 'guide' | 'child-protection';
@@ -43,6 +43,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
   const situations = startQuestion?.options ?? [];
   const outcomes = guide.flow.nodes.filter((n): n is OutcomeNode => n.kind === 'outcome');
   const readCase = createCasePrefill(core);
+  const forms = createFormChooser(knowledge, outcomes);
 
   return function decide(text: string): FreeTextDecision {
     const answer = engine.ask(text);
@@ -102,9 +103,10 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       if (!fits) return { route: 'guide', answer, prefill, refs: leading(lead, refs), answered: true };
     }
     // "Welcher Vordruck?" for a described case: the forms the outcome's rules give for it; ranking orders them.
-    const fitting = answer.reason === 'out-of-scope' || !asksForm ? [] : formsFor(about, prefill, refs, text);
+    const formsAbout = asksForm ? forms.outcomeWithForms(about, answer, done) : about;
+    const fitting = answer.reason === 'out-of-scope' || !asksForm ? [] : forms.fitting(formsAbout, prefill, refs, text);
     if (fitting.length > 0) {
-      const step = `step:${about!.step}`;
+      const step = `step:${formsAbout!.step}`;
       return { route: 'answer', answer, prefill, refs: leading([...fitting, step], refs), answered: true };
     }
     const responsible = responsibleFor(about, prefill);
@@ -158,30 +160,6 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     return body?.kind === 'agency'
       ? outcomes.find((n) => n.rules.some((r) => (r.agencies as readonly string[]).includes(body.id)))
       : undefined;
-  }
-
-  /**
-   * The forms that the outcome's rules give for what the message tells (only rules whose every condition the
-   * message answers), in the engine's order: the case picks the forms, the words pick among them.
-   */
-  function formsFor(
-    outcome: OutcomeNode | undefined,
-    prefill: Answers,
-    refs: readonly string[],
-    text: string,
-  ): string[] {
-    if (!outcome) return [];
-    const forms = outcome.rules
-      .filter((r) => Object.keys(r.when).length > 0 && ruleApplies(r, prefill))
-      .flatMap((r) => r.forms.map((id) => `form:${id}`));
-    const rank = (ref: string) => (refs.includes(ref) ? refs.indexOf(ref) : refs.length + forms.indexOf(ref));
-    // "Die Anhörung für ihn selbst, nicht für die Mutter": the party asked about first, a ruled-out one last.
-    const { wanted, ruledOut } = addresseesIn(text);
-    const party = (ref: string) => {
-      const addressee = knowledge.byRef(ref)?.kind === 'form' ? (knowledge.byRef(ref) as Form).addressee : undefined;
-      return addressee && wanted.has(addressee) ? 0 : addressee && ruledOut.has(addressee) ? 2 : 1;
-    };
-    return [...new Set(forms)].sort((a, b) => party(a) - party(b) || rank(a) - rank(b));
   }
 
   /** A body that one of the outcome's rules chooses (by school type, apprenticeship …). */

@@ -123,6 +123,27 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(d.refs).toEqual([]);
   });
 
+  it('a form asked for after a failed step comes from the step that has forms, for the told situation', () => {
+    const d = decide(
+      'Die Familie ist erst eine Woche nach den Sommerferien zurückgekommen. Das Gespräch hat nichts gebracht, die Schulleitung möchte jetzt das Anhörungsverfahren starten. Welchen Vordruck nehmen wir?',
+    );
+    expect(d.refs[0]).toBe('form:vordruck-090');
+  });
+
+  it.each([
+    // The kind of paper asked for: a Bogen to fill in (the letters given by fewer rules would lead otherwise).
+    [
+      'Die Eltern halten ihn zu Hause. Gibt es einen Bogen, auf dem sie im Anhörungsverfahren Stellung nehmen? Welche Nummer?',
+      'form:vordruck-030',
+    ],
+    [
+      'Anhörung der Eltern, Klasse 3, die Ferien verlängert: welches Anhörungsschreiben schicken wir?',
+      'form:vordruck-090',
+    ],
+  ])('the forms a case gives: "%s" → %s', (text, form) => {
+    expect(decide(text).refs[0]).toBe(form);
+  });
+
   it('"X is done, what now?" without naming it in a "nach der …" phrase leads with the step after X', () => {
     const d = decide('Die schriftliche Aufforderung ist raus, keine Reaktion. Wie geht es jetzt weiter?');
     expect(d.refs[0]).toBe('step:anhoerung');
