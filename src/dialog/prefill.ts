@@ -34,7 +34,7 @@ const ageIn = (raw: string, normalized: string): number | undefined => {
 
 /** "ohne", "kein", "nicht", "nichts", "without": the next words are meant as absent ("ohne Ausbildungsvertrag"). */
 const NEGATION =
-  /^(?:ohne|kein|keine|keinen|keiner|nicht|nichts|niemand|noch nicht|no|not|nothing|nobody|without|never)$/;
+  /^(?:ohne|kein|keine|keinen|keiner|nicht|nichts|niemand|weder|noch nicht|no|not|nothing|nobody|without|never)$/;
 const NEGATION_REACH = 2;
 
 /** A text's sentences (a keyword's words must stand in one). */
@@ -57,6 +57,9 @@ const AUXILIARY = /^(?:haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurde|wurd
 
 /** Where a denial after the words stands (word positions); "… haben wir nicht ausgeschlossen" denies nothing. */
 function denialIn(words: readonly string[]): { from: number; to: number } | undefined {
+  // "Angst oder Mobbing sehen weder wir noch die Schulsozialarbeit": a "weder" after the verb denies what stood before.
+  const neither = words.indexOf('weder');
+  if (neither >= 2) return { from: neither, to: neither + 1 };
   for (let i = 0; i < words.length; i++) {
     const denial = DENIALS.find((d) => d.every((w, k) => words[i + k] === w));
     if (denial && words[i - 1] !== 'nicht' && words[i - 1] !== 'not') return { from: i, to: i + denial.length };
@@ -81,16 +84,22 @@ function clauseTerms(clause: string): string[] {
   const words = normalize(clause).split(' ').filter(Boolean);
   const denial = denialIn(words);
   // The words before the verb the denial closes ("Angst oder Mobbing | haben wir … ausgeschlossen").
-  const verb = denial ? words.findIndex((w) => AUXILIARY.test(w)) : -1;
+  const verb = !denial
+    ? -1
+    : words[denial.from] === 'weder'
+      ? denial.from - 1
+      : words.findIndex((w) => AUXILIARY.test(w));
   const deniedBefore = Math.max(denial && verb > 0 && verb < denial.from ? verb : 0, finalNegationIn(words));
   let negated = 0;
+  const neither = words.indexOf('weder');
   words.forEach((word, i) => {
-    // The denial's own words are no answer ("nichts zu tun" is not "noch nichts unternommen").
-    if (denial && i >= denial.from && i < denial.to) return;
-    if (NEGATION.test(word)) {
+    // "weder Angst noch Mobbing": the "noch" after a "weder" negates as well.
+    if (NEGATION.test(word) || (word === 'noch' && neither >= 0 && neither < i)) {
       negated = NEGATION_REACH;
       return;
     }
+    // The denial's own words are no answer ("nichts zu tun" is not "noch nichts unternommen").
+    if (denial && i >= denial.from && i < denial.to) return;
     const stems = analyze(word);
     for (const stem of stems) terms.push(negated > 0 || i < deniedBefore ? `!${stem}` : stem);
     if (stems.length > 0) negated--;

@@ -195,6 +195,8 @@ describe('The real guide', () => {
     ['Angst oder Mobbing haben wir in mehreren Gesprächen ausgeschlossen, er zockt nachts.', undefined],
     ['Mit Ferien hat das nichts zu tun, er schwänzt einfach.', 'unentschuldigt'],
     ['Angst haben wir nicht ausgeschlossen.', 'angst'],
+    ['Angst oder Mobbing sehen weder wir noch die Schulsozialarbeit, er zockt nachts.', undefined],
+    ['Weder Angst noch Mobbing, er zockt nachts.', undefined],
   ])('a denial after the words ("… haben wir ausgeschlossen"): "%s" → situation %s', (text, situation) => {
     expect(reader.extract(text).situation).toBe(situation);
   });
@@ -220,6 +222,13 @@ describe('The real guide', () => {
   ])('a plain word is no answer of a longer keyword: "%s" does not tell erledigt=%s', (text, value) => {
     expect(reader.extract(text).erledigt).not.toBe(value);
   });
+
+  it.each(['Die Eltern haben das Bußgeld brav überwiesen, er fehlt weiter.', 'The parents paid the fine.'])(
+    'a fine paid was a fine imposed: "%s"',
+    (text) => {
+      expect(reader.extract(text).erledigt).toBe('bussgeld');
+    },
+  );
 
   it.each([
     'Die Familie war in den Sommerferien in der Türkei und ist erst am Donnerstag der ersten Schulwoche zurückgekommen.',
