@@ -244,7 +244,9 @@ export const RULES: readonly Rule[] = [
   clear('sexual', {
     near: ['uebernachtet|schlaeft|sleeps|stays|bett|bed', 'aelter*|erwachsen*|onkel|nachbar*|mann|older|adult|man'],
     within: 5,
-    unless: 'oma|opa|grandma|grandpa|tante|freundin|freund|geburtstag*|klassenfahrt',
+    // "liegt laut Nachbarn bis mittags im Bett": a source and sleeping in, not a man in the child's bed.
+    unless:
+      'oma|opa|grandma|grandpa|tante|freundin|freund|geburtstag*|klassenfahrt|laut|according|mittags|noon|aufstehen|aufzustehen',
   }),
 
   // Online: grooming and sextortion.
@@ -1102,10 +1104,18 @@ export const RULES: readonly Rule[] = [
     unless: 'homework|study|sport|game*|play*',
   }),
   clear('runaway', {
-    seq: ['schlafsack|notschlafstelle|notunterkunft|rausgeflogen|rausgeworfen|rausgeschmissen|treppenhaus|stairwell'],
+    seq: ['schlafsack|notschlafstelle|notunterkunft|rausgeflogen|rausgeworfen|rausgeschmissen'],
     // Thrown out of a group, a team or a lesson is not out of home.
     unless:
       'klassenfahrt|camping|zelt*|ausflug|trip|tent|sleepover|uebernachtungsparty|unterricht|klasse|class|*gruppe|gruppe*|group*|chat*|team|mannschaft|verein|ag|kurs',
+  }),
+  // Sleeping or waiting in the stairwell, not the neighbours' noise in it.
+  clear('runaway', {
+    near: [
+      'schlaeft|schlief|geschlafen|uebernachtet*|sitzt|sass|wartet|wartete|verbringt|sleeps|slept|sleeping|sits|sat|waits|waited|spends',
+      'treppenhaus|hausflur|stairwell|staircase',
+    ],
+    within: 5,
   }),
   clear('runaway', { seq: ['sleeping', 'bag'], gap: 0, unless: 'klassenfahrt|camping|trip|tent|sleepover|school' }),
   clear('runaway', { seq: ['kicked|thrown', 'out'], gap: 1, unless: 'class|classroom|lesson|school|team|club' }),

@@ -45,7 +45,11 @@ const CLEAR: Record<DangerCategory, readonly string[]> = {
   emotional: ['Ein Kind traut sich nicht nach Hause.', 'she is terrified of her father'],
   'substance-crisis': ['Die Mutter ist morgens oft betrunken.', 'his dad is drunk when he picks him up'],
   exploitation: ['Er muss für ältere Jungs Drogen verkaufen.', "she is forced to work in her uncle's shop at night"],
-  runaway: ['Er ist weggelaufen und schläft seit Tagen draußen.', 'she ran away and sleeps in the park'],
+  runaway: [
+    'Er ist weggelaufen und schläft seit Tagen draußen.',
+    'she ran away and sleeps in the park',
+    'Morgens sitzt er oft im Treppenhaus, weil keiner aufmacht.',
+  ],
 };
 
 describe('child-protection detector: every category, German and English', () => {
@@ -150,6 +154,8 @@ describe('words that only look like danger', () => {
     'Die Mama hat am Sonntag gleich ein Foto vom Gips geschickt.',
     'Emre kann nicht mit, weil an dem Tag die Hochzeit seines älteren Bruders ist.',
     'My class is reading Lord of the Flies, lots of violence and death in it.',
+    'Meine Nachbarn feiern jedes Wochenende mit lauter Musik und Gegröle im Treppenhaus.',
+    'Kevin kommt weiterhin nicht, er liegt laut Nachbarn bis mittags im Bett.',
   ])('no clear sign in "%s"', (text) => {
     expect(readRules(text).level).not.toBe('clear');
   });
