@@ -4,7 +4,7 @@ import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
 import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
-import { FORMS_OF_ABSENCE } from '../knowledge/contract';
+import { ANXIETY_OPTION, FORMS_OF_ABSENCE } from '../knowledge/contract';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
 import type { Step } from '../knowledge/schema';
@@ -91,7 +91,10 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     // asks who helps or what to do, while the ranking is unsure: the outcome answers.
     // Child protection is the detector's call alone; a ranking that already leads with the outcome's own step,
     // a body of it or a form of absence stays as it is.
-    const direct = !describesCase && slots.length > 0 && answer.decision !== 'answer' ? outcomeFor(prefill) : undefined;
+    // Anxiety told goes to its help even when the words rank something else with confidence.
+    const anxious = prefill[ANXIETY_OPTION.slot] === ANXIETY_OPTION.value;
+    const direct =
+      !describesCase && slots.length > 0 && (answer.decision !== 'answer' || anxious) ? outcomeFor(prefill) : undefined;
     const asksHelp = asksWho || whatIsAsked(text) === 'next-step';
     if (direct && direct.node.id !== guide.flow.safety && answer.reason !== 'out-of-scope' && asksHelp) {
       const { step, agencies: bodies } = outcomeRefs(direct.node, direct.answers);
