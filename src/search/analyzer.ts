@@ -1,5 +1,6 @@
 import { normalize } from '../text/normalize';
 import { STOPWORDS } from '../text/stopwords';
+import { newStemmer } from 'snowball-stemmers';
 import { stem } from '../text/stem';
 
 /** "JA", "OA", "BK": short all-caps words are abbreviations even when they look like stop words. */
@@ -37,10 +38,28 @@ function analyzeUncached(text: string): string[] {
     for (const word of foldWord(raw)) {
       if (!word || (word.length < 2 && !/\d/.test(word))) continue;
       if (STOPWORDS.has(word) && !isAbbreviation(raw)) continue;
-      out.push(stem(word));
+      out.push(stem(englishBase(word)));
     }
   }
   return out;
+}
+
+const english = newStemmer('english');
+/**
+ * English inflections the German stemmer keeps ("skips", "skipping", "fined", "personally", "days"): their English
+ * base, so "skips single lessons" meets "skipping single lessons". Texts and the index are read alike, so a German
+ * word of the same shape ("Mobbing") is folded on both sides.
+ */
+const ENGLISH_INFLECTED = /^[a-z]{3,}(?:ing|ed|ly)$|^[a-z]{2,}[pcwyvx]s$/;
+const bases = new Map<string, string>();
+function englishBase(word: string): string {
+  if (!ENGLISH_INFLECTED.test(word)) return word;
+  let base = bases.get(word);
+  if (base === undefined) {
+    base = english.stem(word);
+    if (bases.size < 50_000) bases.set(word, base);
+  }
+  return base;
 }
 
 const ENGLISH = new Set([

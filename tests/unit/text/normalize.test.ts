@@ -35,6 +35,15 @@ describe('When analysing a question', () => {
     expect(analyze('Versäumnisanzeigen')).toEqual(analyze('Versäumnisanzeige'));
   });
 
+  it.each([
+    ['skips', 'skipping'],
+    ['fined', 'fine'],
+    ['days', 'day'],
+    ['personally', 'person'],
+  ])('reads English inflections the German stemmer keeps as one term: "%s" = "%s"', (a, b) => {
+    expect(analyze(a)).toEqual(analyze(b));
+  });
+
   it('yields nothing for punctuation or stop words only', () => {
     expect(analyze('?!… und oder')).toEqual([]);
   });
