@@ -146,13 +146,10 @@ export class DeliveryWorker {
     const subscription = await this.o.subscriptions.get(job.conversationId);
     if (!subscription) return this.record({ ...job, state: 'removed', reason: 'unsubscribed', updatedAt: clock.now() });
     const wait = await this.paced(job, subscription.tenantId, sendBy);
+    if (wait === 'hold' || wait === 'drop') return this.gated(job, wait);
     if (wait !== 'go') return this.record(postponed(job, wait, clock.now()), false);
-    // Asked again right before the send: a pause or cancel may have come while it waited for pacing.
-    const late = await this.gate(job).catch(() => 'go' as const);
-    if (late !== 'go') {
-      this.slots.release();
-      return this.gated(job, late);
-    }
+    // Nothing is awaited between the pacing reservation and the wire: a delay there (a store read) would let
+    // sends reach Teams closer together than they were paced.
     let outcome: SendOutcome;
     this.onWire++;
     try {
@@ -186,14 +183,24 @@ export class DeliveryWorker {
   }
 
   /**
-   * Takes a send slot (FIFO) and a pacing reservation: 'go' with the slot held, or the time the job
-   * should be due again. Short waits keep the slot (fair order); long ones free it for other conversations.
+   * Takes a send slot (FIFO) and a pacing reservation: 'go' with the slot held, the gate's 'hold' or 'drop' (slot
+   * freed), or the time the job should be due again. Short waits keep the slot (fair order); long ones free it.
    */
-  private async paced(job: DeliveryJob, tenantId: string | undefined, sendBy: number): Promise<'go' | number> {
+  private async paced(
+    job: DeliveryJob,
+    tenantId: string | undefined,
+    sendBy: number,
+  ): Promise<'go' | 'hold' | 'drop' | number> {
     const { clock, pacer } = this.o;
     let holding = false;
     for (;;) {
       if (!holding && !(holding = await this.slots.acquire())) return job.notBefore;
+      // Asked again right before the reservation: a pause or cancel may have come while it waited.
+      const verdict = await this.gate(job).catch(() => 'go' as const);
+      if (verdict !== 'go') {
+        this.slots.release();
+        return verdict;
+      }
       const now = clock.now();
       const late = now > sendBy || this.halt.signal.aborted;
       const at = late ? Infinity : pacer.reserve(job.conversationId, tenantId, now);

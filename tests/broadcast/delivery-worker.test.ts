@@ -191,6 +191,28 @@ describe('When the broadcast is paused or cancelled (the gate)', () => {
     expect(new Set(asked)).toEqual(new Set(['send']));
   });
 
+  it('a slow gate (a store read) never stands between the pacing reservation and the send: Teams sees the pace', async () => {
+    const w = await world(400);
+    let calls = 0;
+    const worker = w.worker('w1', {
+      // Every seventh answer takes 40 ms, as a status read from a busy store may.
+      gate: async () => {
+        if (++calls % 7 === 0) await w.clock.sleep(40);
+        return 'go';
+      },
+    });
+    worker.start();
+    await runUntil(w.clock, worker.drain('b1'));
+    await runUntil(w.clock, worker.stop());
+    expect([...w.sender.delivered().values()]).toEqual(Array(400).fill(1));
+    expect(
+      maxInWindow(
+        w.sender.log.map((s) => s.at),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(50);
+  });
+
   it('marks every unsent job as removed "cancelled" once the broadcast is cancelled; updates and deletes pass', async () => {
     const w = await world(100);
     let status: 'go' | 'drop' = 'go';
