@@ -53,6 +53,9 @@ const ATTENDANCE = word(
     'school refusal',
     'attendance',
     'fernbleib',
+    // Often ill as a pupil's absence ("auffällig oft krank, fast immer an Tagen mit Klassenarbeit").
+    '(?:oft|haeufig|staendig|dauernd|immer wieder|auffaellig oft) krank',
+    'krank ?gemeldet',
     'nicht angemeldet',
     'taucht',
   ].join('|'),

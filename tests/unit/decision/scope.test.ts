@@ -88,6 +88,8 @@ describe('scope: whose situation, and which role an office is asked in', () => {
       'Sie kommt seit Wochen nur noch sporadisch, die Klassenkonferenz hat getagt. Unsere Sekretärin ist in Elternzeit.',
     ],
     ['attendance', 'He rarely shows up since the autumn break.'],
+    // A pupil often ill is attendance, also on exam days (not the exam rules).
+    ['attendance', 'Finn ist auffällig oft krank, fast immer an Tagen mit Klassenarbeit. Die Mutter entschuldigt ihn.'],
     ['in', 'Kontakt Jugendamt'],
     ['in', 'Was macht die Schulpsychologie?'],
     ['own-employment', 'Ein Kollege schwänzt ständig die Lehrerkonferenzen.'],
