@@ -204,6 +204,9 @@ describe('The real guide', () => {
   it("a keyword's words stand in one sentence: 'Die Eltern … Ich halte das für falsch' holds no 'Eltern halten'", () => {
     expect(reader.extract('Die Eltern rufen jeden Morgen an. Ich halte das für falsch.').situation).toBeUndefined();
     expect(reader.extract('Die Eltern halten ihn zu Hause.').situation).toBe('zurueckhalten');
+    expect(reader.extract('Die Eltern halten uns für übertrieben, er fehlt in Mathe.').situation).not.toBe(
+      'zurueckhalten',
+    );
   });
 
   it.each([
