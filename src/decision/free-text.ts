@@ -58,6 +58,11 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     // "Was für eine Form von Fehlen ist das?": the form of absence the case tells; the ranking picks among them.
     const kind = answer.reason === 'out-of-scope' || !asksWhatKind(text) ? undefined : kindOf(prefill, refs);
     if (kind) return { route: 'answer', answer, prefill, refs: leading([kind], refs), answered: true };
+    // The case names the form of absence; a ranking that leads with another form of absence yields to it.
+    const toldForm =
+      answer.reason !== 'out-of-scope' && isFormOfAbsence(refs[0] ?? '') ? toldKind(prefill, refs) : undefined;
+    if (toldForm && toldForm !== refs[0] && isAnswered(answer))
+      return { route: answer.decision, answer, prefill, refs: leading([toldForm], refs), answered: true };
     // Someone else's matter (the asker's own sick note) opens no pupil's guide, whatever its words fill.
     const describesCase =
       answer.reason !== 'out-of-scope' &&
@@ -84,8 +89,13 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       // The dialog would ask first: an answer or a choice goes ahead, unless the message asks what follows –
       // and the case reading cannot name the next step without the dialog's answers (the school type …).
       const caseAnswered = answer.reason === 'case' && !needsDialog(about, prefill);
-      if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text)))
+      if (!caseAnswered && (answer.decision === 'unsure' || asksWhatFollows(text))) {
+        // "Die Eltern behalten ihn zu Hause – was kann ich machen?": nothing done yet is told, the form of absence
+        // is – its entry answers (what to do first for it); the dialog stays one click away.
+        const told = nothingDoneTold(prefill) ? toldKind(prefill, refs) : undefined;
+        if (told) return { route: 'answer', answer, prefill, refs: leading([told], refs), answered: true };
         return { route: 'guide', answer, prefill, refs, answered: false };
+      }
     }
     // "My pupil is very anxious – who can advise us?": what the message tells leads straight to an outcome and it
     // asks who helps or what to do, while the ranking is unsure: the outcome answers.
@@ -124,9 +134,19 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
 
   /** The forms of absence the told situation describes, best-ranked first; else the best-ranked of all. */
   function kindOf(prefill: Answers, refs: readonly string[]): string | undefined {
+    return toldKind(prefill, refs) ?? refs.find(isFormOfAbsence);
+  }
+
+  /** What was done is not told (the dialog would ask it first). */
+  function nothingDoneTold(prefill: Answers): boolean {
+    return !Object.keys(prefill).some((slot) => guide.flow.opens_on.includes(slot));
+  }
+
+  /** The form of absence the told situation names first in the ranking's order, if the situation names any. */
+  function toldKind(prefill: Answers, refs: readonly string[]): string | undefined {
     const told = situations.find((o) => o.value === (startSlot && prefill[startSlot]))?.topics ?? [];
     const rank = (ref: string) => (refs.includes(ref) ? refs.indexOf(ref) : refs.length);
-    return told.map((id) => `topic:${id}`).sort((a, b) => rank(a) - rank(b))[0] ?? refs.find(isFormOfAbsence);
+    return told.map((id) => `topic:${id}`).sort((a, b) => rank(a) - rank(b))[0];
   }
 
   /** The outcome the told answers reach without another question (with the answers the guide settled), if any. */

@@ -101,6 +101,28 @@ describe('one decision for free text (chat, ask, eval)', () => {
     );
   });
 
+  it.each([
+    [
+      'Grundschule: parents keep their daughter at home so she minds her baby brother. What should we do now?',
+      'topic:zurueckhalten',
+    ],
+    ['Gymnasium, die Familie hat die Ferien verlängert, was nun?', 'topic:ferienverlaengerung'],
+  ])(
+    'a form of absence told with nothing done yet is answered by its entry, not by a guide question: "%s"',
+    (text, ref) => {
+      const d = decide(text);
+      expect(d.route).toBe('answer');
+      expect(d.refs[0]).toBe(ref);
+    },
+  );
+
+  it('the form of absence the case tells leads a ranking that puts another form of absence first', () => {
+    const d = decide(
+      'An unserer Grundschule behalten die Eltern einen Jungen öfter zu Hause, damit er auf die Schwester aufpasst. Was kann ich da machen?',
+    );
+    expect(d.refs[0]).toBe('topic:zurueckhalten');
+  });
+
   it('a case that needs more answers opens the guide and is not counted as answered', () => {
     const d = decide('Wir haben schon die Anhörung gemacht, was jetzt?');
     expect(d.route).toBe('guide');
