@@ -46,6 +46,7 @@ export function checkKnowledge(files: KnowledgeFiles, examplesDir: string): { co
   const engine = createAnswerEngine(knowledge, safety.detect, {
     anxious: (text) => reader.says(text, ANXIETY_OPTION.slot, ANXIETY_OPTION.value),
     outside: (text) => scopeModel.outside(text),
+    nextAfter: (step) => guide.stepAfter(step),
   });
   return { core: { knowledge, engine, guide, reader }, problems: [] };
 }

@@ -115,6 +115,21 @@ export function createFlowEngine(flow: Flow) {
     },
 
     /**
+     * The step the dialog leads to once `doneStep` is told done ("Was wurde schon unternommen?" → its answer's way
+     * on), when every way on shares it: after the class conference the written request, not the support offers.
+     */
+    stepAfter(doneStep: string): string | undefined {
+      const option = flow.nodes
+        .flatMap((n) => (n.kind === 'question' ? n.options : []))
+        .find((o) => o.done === doneStep);
+      if (!option) return undefined;
+      const steps = new Set(this.ahead({ ...this.start(), node: option.next, answers: {} }).map((o) => o.step));
+      const [step] = steps;
+      // "Nach der Anzeige": its outcome tells what follows the same step – no step after it.
+      return steps.size === 1 && step !== doneStep ? step : undefined;
+    },
+
+    /**
      * The outcomes every way on from the dialog's question can reach (the answers given decide what they can):
      * when they all share one step, the case already names its next step and the questions only refine it.
      */

@@ -28,8 +28,10 @@ export interface CaseSignals {
   readonly anxious: (text: string) => boolean;
   /** The learned scope model: how likely the question is someone else's matter (0.5: no opinion). */
   readonly outside: (text: string) => number;
+  /** The step the guided dialog leads to once a step is done (one way on for answers and the dialog). */
+  readonly nextAfter: (step: string) => string | undefined;
 }
-const NO_CASE_SIGNALS: CaseSignals = { anxious: () => false, outside: () => 0.5 };
+const NO_CASE_SIGNALS: CaseSignals = { anxious: () => false, outside: () => 0.5, nextAfter: () => undefined };
 
 /** Builds the index once; `ask` is pure and synchronous (a few hundred microseconds). */
 export function createAnswerEngine(
@@ -104,10 +106,10 @@ function answer(
     outside >= SEARCH_CONFIG.scopeModel.outside && (candidates[0]?.score ?? 0) < SEARCH_CONFIG.scopeModel.ownSubject;
   if ((scope !== 'in' && scope !== 'attendance') || asksOfficeAboutOtherMatter(ranking) || modelSaysOutside)
     return { decision: 'unsure', candidates: [], childProtection, safety, reason: 'out-of-scope' };
-  const caseNext = nextStepFromCase(question, stepsDone);
+  const caseNext = nextStepFromCase(question, stepsDone, signals.nextAfter);
   candidates = withoutSanctionsForAnxiety(
     () => signals.anxious(question),
-    promoteNextStep(question, caseNext, candidates, index, childProtectionRefs, stepsDone),
+    promoteNextStep(question, caseNext, candidates, index, childProtectionRefs, stepsDone, signals.nextAfter),
     index,
   ).slice(0, SEARCH_CONFIG.maxCandidates);
   const [first] = candidates;
@@ -142,6 +144,7 @@ function promoteNextStep(
   index: SearchIndex,
   childProtectionRefs: readonly string[],
   stepsDone: CaseReader,
+  nextAfter: CaseSignals['nextAfter'],
 ): Candidate[] {
   if (candidates.length === 0) return candidates;
   const fromCase = caseNext && index.docs.find((d) => d.ref === caseNext);
@@ -158,17 +161,25 @@ function promoteNextStep(
       : named?.kind === 'form'
         ? index.docs.find((d) => d.ref === `step:${named.step}`)?.entry
         : undefined;
-  const nextId = step?.kind === 'step' ? step.next.find((id) => id !== CHILD_PROTECTION_STEP) : undefined;
+  const nextId =
+    step?.kind === 'step' ? (nextAfter(step.id) ?? step.next.find((id) => id !== CHILD_PROTECTION_STEP)) : undefined;
   const next = nextId && index.docs.find((d) => d.ref === `step:${nextId}`);
   return next ? leadWith(next, candidates) : candidates;
 }
 
 /** "Gespräche, Konferenz und Aufforderung hatten wir schon – was ist jetzt dran?": the step after the latest done. */
-function nextStepFromCase(question: string, stepsDone: CaseReader): string | undefined {
+function nextStepFromCase(
+  question: string,
+  stepsDone: CaseReader,
+  nextAfter: CaseSignals['nextAfter'],
+): string | undefined {
   // Both readers of "what follows": the story's phrases ("hat nichts gebracht") and the question itself.
   const told = asksWhatFollows(question) || whatIsAsked(question) === 'next-step' ? stepsDone(question) : [];
   const latest = told[told.length - 1];
-  const next = latest?.next.find((id) => id !== CHILD_PROTECTION_STEP && !told.some((t) => t.id === id));
+  const open = (id?: string) => !!id && id !== CHILD_PROTECTION_STEP && !told.some((t) => t.id === id);
+  // The dialog's way on first (after the class conference: the written request), else the step's own list.
+  const dialogs = latest && nextAfter(latest.id);
+  const next = open(dialogs) ? dialogs : latest?.next.find(open);
   return next && `step:${next}`;
 }
 

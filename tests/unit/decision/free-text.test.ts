@@ -123,6 +123,13 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(d.refs[0]).toBe('topic:zurueckhalten');
   });
 
+  it('after the class conference the answer goes the way the dialog goes: the written request, not support offers', () => {
+    const d = decide(
+      'Wir hatten zwei Gespräche mit ihm und den Eltern und eine Klassenkonferenz mit schriftlichem Verweis, gebracht hat es nichts. Was muss als Erstes an die Familie rausgehen?',
+    );
+    expect(d.refs[0]).toBe('step:schriftliche-aufforderung');
+  });
+
   it('a case that needs more answers opens the guide and is not counted as answered', () => {
     const d = decide('Wir haben schon die Anhörung gemacht, was jetzt?');
     expect(d.route).toBe('guide');

@@ -66,6 +66,18 @@ describe('The real guide', () => {
     return node?.kind === 'outcome' ? resolveOutcome(node, state.answers, knowledge) : undefined;
   };
 
+  it.each([
+    ['gespraeche', 'schulinterne-massnahmen'],
+    ['schulinterne-massnahmen', 'schriftliche-aufforderung'],
+    ['schriftliche-aufforderung', 'anhoerung'],
+    ['anhoerung', 'versaeumnisanzeige'],
+    // The outcome after the report tells what follows the same step; the dialog names no other.
+    ['versaeumnisanzeige', undefined],
+    ['schulsozialarbeit', undefined],
+  ])('the step the dialog leads to once %s is done: %s', (done, next) => {
+    expect(guide.stepAfter(done)).toBe(next);
+  });
+
   it('reads a full case from one message: Gymnasium, 15, Anhörung erfolgt → Bezirksregierung Arnsberg', () => {
     const outcome = outcomeFor('Gymnasium, 15 Jahre, unentschuldigt, Anhörung ist erfolgt');
     expect(outcome?.step.id).toBe('versaeumnisanzeige');
