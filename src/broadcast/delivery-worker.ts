@@ -147,7 +147,7 @@ export class DeliveryWorker {
     if (!subscription) return this.record({ ...job, state: 'removed', reason: 'unsubscribed', updatedAt: clock.now() });
     const wait = await this.paced(job, subscription.tenantId, sendBy);
     if (wait === 'hold' || wait === 'drop') return this.gated(job, wait);
-    if (wait !== 'go') return this.record(postponed(job, wait, clock.now()), false);
+    if (typeof wait === 'number') return this.record(postponed(job, wait, clock.now()), false);
     // Nothing is awaited between the pacing reservation and the wire: a delay there (a store read) would let
     // sends reach Teams closer together than they were paced.
     let outcome: SendOutcome;
@@ -158,6 +158,7 @@ export class DeliveryWorker {
       outcome = { kind: 'transient', reason: `sender error ${(err as Error).name}` };
     } finally {
       this.onWire--;
+      this.o.pacer.settle(job.conversationId, subscription.tenantId, wait.reservedAt, clock.now());
       this.slots.release();
     }
     if (this.crashed) return;
@@ -183,14 +184,14 @@ export class DeliveryWorker {
   }
 
   /**
-   * Takes a send slot (FIFO) and a pacing reservation: 'go' with the slot held, the gate's 'hold' or 'drop' (slot
+   * Takes a send slot (FIFO) and a pacing reservation: its time with the slot held, the gate's 'hold' or 'drop' (slot
    * freed), or the time the job should be due again. Short waits keep the slot (fair order); long ones free it.
    */
   private async paced(
     job: DeliveryJob,
     tenantId: string | undefined,
     sendBy: number,
-  ): Promise<'go' | 'hold' | 'drop' | number> {
+  ): Promise<{ reservedAt: number } | 'hold' | 'drop' | number> {
     const { clock, pacer } = this.o;
     let holding = false;
     for (;;) {
@@ -204,7 +205,7 @@ export class DeliveryWorker {
       const now = clock.now();
       const late = now > sendBy || this.halt.signal.aborted;
       const at = late ? Infinity : pacer.reserve(job.conversationId, tenantId, now);
-      if (at <= now) return 'go';
+      if (at <= now) return { reservedAt: now };
       if (at > sendBy || at - now > HOLD_MS) {
         this.slots.release();
         holding = false;

@@ -45,6 +45,16 @@ class History {
     return at;
   }
 
+  /** The send recorded at `from` counts from `to` (later): times stay in order. */
+  move(from: number, to: number): void {
+    const i = this.times.lastIndexOf(from);
+    if (i < 0 || to <= from) return;
+    this.times.splice(i, 1);
+    let j = this.times.length;
+    while (j > 0 && this.times[j - 1]! > to) j--;
+    this.times.splice(j, 0, to);
+  }
+
   record(now: number, keep: number, horizon: number): void {
     this.times.push(now);
     let drop = Math.max(0, this.times.length - keep);
@@ -94,6 +104,16 @@ export class Pacer {
     t.record(now, this.tenantWindows[0]!.limit, this.tenantWindows[0]!.ms + this.margin);
     if (this.gap > 0) t.paced = Math.max(t.paced, now) + this.gap;
     return now;
+  }
+
+  /**
+   * A send reserved at `reservedAt` came back at `doneAt`: it counts from then on. Teams counts a send when it
+   * arrives, which is before its answer – so a delay between the reservation and the wire (a busy event loop, a
+   * pause) can never bring sends closer together at Teams than paced.
+   */
+  settle(conversationId: string, tenantId: string | undefined, reservedAt: number, doneAt: number): void {
+    this.conversations.get(conversationId)?.move(reservedAt, doneAt);
+    this.tenants.get(tenantId ?? '')?.move(reservedAt, doneAt);
   }
 
   /** Conversations currently remembered (for tests). */

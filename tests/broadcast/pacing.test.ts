@@ -49,6 +49,13 @@ describe('When pacing sends to one conversation', () => {
 });
 
 describe('When pacing sends to one tenant', () => {
+  it('a send settled at its answer counts from then: a second of sends answered late delays the next second', () => {
+    const pacer = new Pacer({ smooth: false });
+    for (let i = 0; i < 50; i++) expect(pacer.reserve(`c${i}`, 't1', 0)).toBe(0);
+    for (let i = 0; i < 50; i++) pacer.settle(`c${i}`, 't1', 0, 30);
+    expect(pacer.reserve('c50', 't1', 1000)).toBe(1030);
+  });
+
   it('allows 50 per second over all conversations, and counts tenants apart', () => {
     const pacer = new Pacer({ perTenantPerSecond: 50, smooth: false });
     for (let i = 0; i < 50; i++) expect(pacer.reserve(`c${i}`, 't1', 0)).toBe(0);
