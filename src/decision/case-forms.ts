@@ -41,6 +41,16 @@ export function createFormChooser(knowledge: Knowledge, outcomes: readonly Outco
       return outcome;
     },
 
+    /** Every rule of every outcome that gives the form asks for something the told answers contradict. */
+    ruledOut(ref: string, prefill: Answers): boolean {
+      const giving = outcomes.flatMap((o) => o.rules).filter((r) => r.forms.some((id) => `form:${id}` === ref));
+      const contradicted = (r: (typeof giving)[number]) =>
+        Object.entries(r.when).some(
+          ([slot, values]) => slot in prefill && !(values as readonly string[]).includes(prefill[slot]!),
+        );
+      return giving.length > 0 && giving.every(contradicted);
+    },
+
     /**
      * The forms that the outcome's rules give for what the message tells (only rules whose every condition the
      * message answers): the case picks the forms; the party and the kind of paper asked for, the situation's own

@@ -129,6 +129,17 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     if ((asksWho || ruledOut) && responsible.length > 0 && isAnswered(answer)) {
       return { route: 'answer', answer, prefill, refs: leading([...responsible, refs[0]!], refs), answered: true };
     }
+    // "Gibt es für die Versäumnisanzeige an der Grundschule ein eigenes Formular?": a form the told case rules out
+    // (130 is the Berufskolleg's) does not lead – its step does.
+    const form = refs[0] ? knowledge.byRef(refs[0]) : undefined;
+    if (form?.kind === 'form' && forms.ruledOut(refs[0]!, prefill))
+      return {
+        route: answer.decision,
+        answer,
+        prefill,
+        refs: leading([`step:${form.step}`], refs),
+        answered: isAnswered(answer),
+      };
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
 

@@ -130,6 +130,13 @@ describe('one decision for free text (chat, ask, eval)', () => {
     expect(d.refs[0]).toBe('step:schriftliche-aufforderung');
   });
 
+  it.each([
+    ['Gibt es für die Versäumnisanzeige bei uns an der Hauptschule einen eigenen Vordruck?', 'step:versaeumnisanzeige'],
+    ['Versäumnisanzeige Berufskolleg Vordruck?', 'form:vordruck-130'],
+  ])('a form the told case rules out does not lead, its step does: "%s" → %s', (text, ref) => {
+    expect(decide(text).refs[0]).toBe(ref);
+  });
+
   it('a case that needs more answers opens the guide and is not counted as answered', () => {
     const d = decide('Wir haben schon die Anhörung gemacht, was jetzt?');
     expect(d.route).toBe('guide');
