@@ -24,6 +24,9 @@ export interface PacerOptions {
   readonly maxConversations?: number;
 }
 
+/** Round trips remembered for the fastest one: the steady latency to Teams. */
+const ROUND_TRIPS = 64;
+
 /** How many intervals a late caller may catch up at once (absorbs timer lateness, keeps bursts tiny). */
 const CATCH_UP = 1;
 
@@ -69,6 +72,9 @@ class History {
  */
 export class Pacer {
   private readonly conversations = new Map<string, History>();
+  /** The latest round trips (ms), to tell the steady latency from a delay. */
+  private readonly roundTrips: number[] = [];
+  private nextRoundTrip = 0;
   private readonly tenants = new Map<string, History>();
   private readonly conversationWindows: readonly RateWindow[];
   private readonly tenantWindows: readonly RateWindow[];
@@ -107,13 +113,18 @@ export class Pacer {
   }
 
   /**
-   * A send reserved at `reservedAt` came back at `doneAt`: it counts from then on. Teams counts a send when it
-   * arrives, which is before its answer – so a delay between the reservation and the wire (a busy event loop, a
-   * pause) can never bring sends closer together at Teams than paced.
+   * A send reserved at `reservedAt` came back at `doneAt`. What its round trip took beyond the fastest recent one
+   * was delay on its way (a busy event loop, a pause, the network), so it reached Teams that much later than
+   * reserved: it counts from then on, and a delay can never bring sends closer together at Teams than paced. The
+   * fastest round trip itself is not counted – a steady latency to Teams costs no rate.
    */
   settle(conversationId: string, tenantId: string | undefined, reservedAt: number, doneAt: number): void {
-    this.conversations.get(conversationId)?.move(reservedAt, doneAt);
-    this.tenants.get(tenantId ?? '')?.move(reservedAt, doneAt);
+    const took = Math.max(0, doneAt - reservedAt);
+    this.roundTrips[this.nextRoundTrip++ % ROUND_TRIPS] = took;
+    const late = took - Math.min(...this.roundTrips.filter((t) => t !== undefined));
+    if (late <= 0) return;
+    this.conversations.get(conversationId)?.move(reservedAt, reservedAt + late);
+    this.tenants.get(tenantId ?? '')?.move(reservedAt, reservedAt + late);
   }
 
   /** Conversations currently remembered (for tests). */

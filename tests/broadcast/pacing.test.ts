@@ -49,11 +49,21 @@ describe('When pacing sends to one conversation', () => {
 });
 
 describe('When pacing sends to one tenant', () => {
-  it('a send settled at its answer counts from then: a second of sends answered late delays the next second', () => {
+  it('a send whose round trip took longer than the fastest counts from when it reached Teams', () => {
     const pacer = new Pacer({ smooth: false });
     for (let i = 0; i < 50; i++) expect(pacer.reserve(`c${i}`, 't1', 0)).toBe(0);
-    for (let i = 0; i < 50; i++) pacer.settle(`c${i}`, 't1', 0, 30);
-    expect(pacer.reserve('c50', 't1', 1000)).toBe(1030);
+    // c0 came back after 5 ms (the steady latency), the others 30 ms later: they reached Teams at 30.
+    pacer.settle('c0', 't1', 0, 5);
+    for (let i = 1; i < 50; i++) pacer.settle(`c${i}`, 't1', 0, 35);
+    expect(pacer.reserve('c50', 't1', 1000)).toBe(1000);
+    expect(pacer.reserve('c51', 't1', 1000)).toBe(1030);
+  });
+
+  it('a steady latency costs no rate: sends answered after the same round trip count from their reservation', () => {
+    const pacer = new Pacer({ smooth: false });
+    for (let i = 0; i < 50; i++) pacer.reserve(`c${i}`, 't1', 0);
+    for (let i = 0; i < 50; i++) pacer.settle(`c${i}`, 't1', 0, 120);
+    expect(pacer.reserve('c50', 't1', 1000)).toBe(1000);
   });
 
   it('allows 50 per second over all conversations, and counts tenants apart', () => {
