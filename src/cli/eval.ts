@@ -27,7 +27,9 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * blind-12 / safety-blind-9 (round 7, fresh): measured on 6dab36e before round 7 and at its end, never read for misses;
  * analysis sets for the next round, in no training. Round 8: blind-12 / safety-blind-9 were its analysis sets (in no
  * training); blind-13 / safety-blind-10 (round 7's end, sealed): measured on 1f5d70e before round 8 and at its end,
- * never read, now analysis sets for round 9. Round 8's own fresh pair is sealed in tests/eval/sealed/.
+ * never read, analysis sets in round 9. blind-14 / safety-blind-11 (round 8, sealed) and blind-15 / safety-blind-12
+ * (round 9's start, sealed): measured on 288d820 before round 9 and at its end, never read; analysis sets from round
+ * 10 on, in no training. No sealed set is left: the next round starts with fresh ones.
  * All question sets up to blind-10 are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [
@@ -46,6 +48,8 @@ const QUESTION_SETS = [
   'blind-11',
   'blind-12',
   'blind-13',
+  'blind-14',
+  'blind-15',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
@@ -69,6 +73,8 @@ const SAFETY_SETS = [
   'safety-blind-8',
   'safety-blind-9',
   'safety-blind-10',
+  'safety-blind-11',
+  'safety-blind-12',
 ] as const;
 
 function timed(
