@@ -197,24 +197,32 @@ const SANCTION_STEPS = new Set([
   'step:versaeumnisanzeige',
   'step:zwangszufuehrung',
 ]);
+/** How far down a sanction step counts as offered (the lead and a clarify's choices). */
+const SANCTION_REACH = 3;
 /**
- * Anxiety and separation anxiety need help, not pressure: a sanction step never leads such a question;
- * the first other candidate does, or the specialist counselling step.
+ * Anxiety and separation anxiety need help, not pressure: a sanction step never leads such a question, nor is it
+ * offered as a choice; the first other candidate leads, or the specialist counselling step.
  */
 function withoutSanctionsForAnxiety(anxious: () => boolean, candidates: Candidate[], index: SearchIndex): Candidate[] {
   const [first] = candidates;
   const sanction = (c: Candidate) =>
     SANCTION_STEPS.has(c.ref) || (c.entry.kind === 'form' && SANCTION_STEPS.has(`step:${c.entry.step}`));
-  // The case reading runs only when a sanction would lead (it is not free on every question).
-  if (!first || !sanction(first) || !anxious()) return candidates;
-  const help =
-    candidates.find((c) => !sanction(c) && c.entry.kind === 'step') ??
-    (() => {
-      const doc = index.docs.find((d) => d.ref === 'step:fachberatung');
-      return doc && { ref: doc.ref, entry: doc.entry, score: first.score };
-    })();
-  if (!help) return candidates;
-  return [{ ...help, score: Math.max(help.score, first.score) }, ...candidates.filter((c) => c.ref !== help.ref)];
+  // The case reading runs only when a sanction would be offered (it is not free on every question).
+  if (!first || !candidates.slice(0, SANCTION_REACH).some(sanction) || !anxious()) return candidates;
+  const help = !sanction(first)
+    ? undefined
+    : (candidates.find((c) => !sanction(c) && c.entry.kind === 'step') ??
+      (() => {
+        const doc = index.docs.find((d) => d.ref === 'step:fachberatung');
+        return doc && { ref: doc.ref, entry: doc.entry, score: first.score };
+      })());
+  const rest = candidates.filter((c) => c.ref !== help?.ref);
+  // Nor is one offered among the choices of a clarify: sanctions go behind every other candidate.
+  return [
+    ...(help ? [{ ...help, score: Math.max(help.score, first.score) }] : []),
+    ...rest.filter((c) => !sanction(c)),
+    ...rest.filter(sanction),
+  ];
 }
 
 /** Enough subject words, not drowned by unknown ones, and enough of the question understood. */

@@ -192,15 +192,19 @@ describe('one decision for free text (chat, ask, eval)', () => {
     'she cries every morning at the gate; the written request was sent, what next?',
     // Parents who keep an anxious child at home: still anxiety, never the way of withholding.
     'Die Eltern halten sie zu Hause, weil sie vor jeder Arbeit Bauchweh hat. Die Aufforderung ist raus. Was nun?',
-  ])('anxiety never leads to a sanction step: "%s"', (text) => {
-    const first = decide(text).refs[0] ?? '';
-    expect([
+    // A sanction asked about for an anxious child: not offered as the second choice either.
+    'Eine Kollegin möchte bei einer Schülerin, die wegen großer Prüfungsangst an Arbeitstagen fehlt, eine Ordnungsmaßnahme beantragen, damit sie wieder kommt. Ist das der richtige Weg?',
+    'Ein Schüler hat solche Angst vor der Klasse, dass er kaum noch kommt. Die Schulleitung denkt an eine schriftliche Aufforderung an die Eltern. Ist das sinnvoll?',
+  ])('anxiety never leads to a sanction step, nor is one offered among the first choices: "%s"', (text) => {
+    const offered = decide(text).refs.slice(0, 2);
+    const sanctions = [
       'step:schulinterne-massnahmen',
       'step:schriftliche-aufforderung',
       'step:anhoerung',
       'step:versaeumnisanzeige',
       'step:zwangszufuehrung',
-    ]).not.toContain(first);
+    ];
+    expect(offered.filter((ref) => sanctions.includes(ref) || ref.startsWith('form:'))).toEqual([]);
   });
 
   it.each([
