@@ -120,8 +120,10 @@ export class Pacer {
    */
   settle(conversationId: string, tenantId: string | undefined, reservedAt: number, doneAt: number): void {
     const took = Math.max(0, doneAt - reservedAt);
+    // The fastest of the sends before (none yet: all of it counts – the first send also waits for the token).
+    const fastest = this.roundTrips.length > 0 ? Math.min(...this.roundTrips) : 0;
     this.roundTrips[this.nextRoundTrip++ % ROUND_TRIPS] = took;
-    const late = took - Math.min(...this.roundTrips.filter((t) => t !== undefined));
+    const late = took - Math.min(fastest, took);
     if (late <= 0) return;
     this.conversations.get(conversationId)?.move(reservedAt, reservedAt + late);
     this.tenants.get(tenantId ?? '')?.move(reservedAt, reservedAt + late);

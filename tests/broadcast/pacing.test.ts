@@ -52,11 +52,13 @@ describe('When pacing sends to one tenant', () => {
   it('a send whose round trip took longer than the fastest counts from when it reached Teams', () => {
     const pacer = new Pacer({ smooth: false });
     for (let i = 0; i < 50; i++) expect(pacer.reserve(`c${i}`, 't1', 0)).toBe(0);
-    // c0 came back after 5 ms (the steady latency), the others 30 ms later: they reached Teams at 30.
+    // The first send counts all of its 5 ms (no faster one known – it also waited for the token) …
     pacer.settle('c0', 't1', 0, 5);
+    // … the others came back 30 ms later than the fastest: they reached Teams at 30.
     for (let i = 1; i < 50; i++) pacer.settle(`c${i}`, 't1', 0, 35);
-    expect(pacer.reserve('c50', 't1', 1000)).toBe(1000);
-    expect(pacer.reserve('c51', 't1', 1000)).toBe(1030);
+    expect(pacer.reserve('c50', 't1', 1000)).toBe(1005);
+    expect(pacer.reserve('c50', 't1', 1005)).toBe(1005);
+    expect(pacer.reserve('c51', 't1', 1005)).toBe(1030);
   });
 
   it('a steady latency costs no rate: sends answered after the same round trip count from their reservation', () => {
