@@ -46,9 +46,18 @@ export function checkKnowledge(files: KnowledgeFiles, examplesDir: string): { co
   const engine = createAnswerEngine(knowledge, safety.detect, {
     anxious: (text) => reader.says(text, ANXIETY_OPTION.slot, ANXIETY_OPTION.value),
     outside: (text) => scopeModel.outside(text),
-    nextAfter: (step) => guide.stepAfter(step),
+    nextAfter: memoized((step) => guide.stepAfter(step)),
   });
   return { core: { knowledge, engine, guide, reader }, problems: [] };
+}
+
+/** One answer per key, worked out once: the flow does not change under a core. */
+function memoized<T>(work: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, work(key));
+    return known.get(key)!;
+  };
 }
 
 /** Knowledge + engines: what the bot, the CLI and the eval share. Throws on invalid knowledge. */
