@@ -56,6 +56,18 @@ const DOUBT = table.id(
   'angeblich|behauptet*|supposedly|claims|claimed|ausrede*|excuse*|erneut|staendig|again|repeatedly|unerklaer*|komisch|seltsam|merkwuerdig|odd|strange|weird',
 );
 
+/**
+ * A lesson, project, training, concept or definition that a danger word is the subject of ("Präventionstag zu
+ * Cannabis", "Schutzkonzept gegen sexualisierte Gewalt", "Referat über Zwangsheirat"): discussed, not happening.
+ */
+const FRAME = table.id(
+  'praevention*|prevention|projekt*|project*|workshop*|fortbildung*|schulung*|unterricht*|reihe|referat*|vortrag*|thema|themen|topic|schutzkonzept*|konzept*|roman|novel|buch|book|krimi|film|lektuere|diskut*|discuss*|unterschied|difference|aufklaerung*|awareness|lesson*|kurs|course|essay|aufsatz|facharbeit',
+);
+const ABOUT = table.id('zu|zum|zur|ueber|gegen|um|about|on|against|zwischen|between|regarding');
+const AND = table.id('und|oder|sowie|and|or');
+/** Words that may stand between the "about" and the danger word ("zu Alkohol, Cannabis und …"), "und" not counted. */
+const SUBJECT_WORDS = 3;
+
 /** How far a plain negation reaches back ("keine Gewalt", "wird nicht geschlagen"). */
 const NEGATION_REACH = 2;
 /** "Keinerlei Hinweise darauf, dass er zu Hause geschlagen wird": a negated evidence word reaches further. */
@@ -125,11 +137,28 @@ function asksConsequence(r: Reading, j: number): boolean {
   return false;
 }
 
-function fires(compiled: CompiledRule, r: Reading): boolean {
+/** The match is what a lesson, project or training is about: "<frame> zu|über|gegen … <match>" in its sentence. */
+function isSubject(r: Reading, at: readonly number[]): boolean {
+  const first = Math.min(...at);
+  const sentence = r.tokens[first]!.sentence;
+  const inSentence = (i: number) => i >= 0 && r.tokens[i]!.sentence === sentence;
+  let words = 0;
+  for (let j = first - 1; j >= 0 && inSentence(j) && words <= SUBJECT_WORDS; j--) {
+    if (r.is(AND, j)) continue;
+    if (r.is(ABOUT, j)) {
+      for (let k = j - 4; k < first; k++) if (k !== j && inSentence(k) && r.is(FRAME, k)) return true;
+    }
+    words++;
+  }
+  return false;
+}
+
+/** 'clear' or the rule's level where it fires, 'weak' where every match it makes is a subject of talk, else none. */
+function firing(compiled: CompiledRule, r: Reading): Rule['level'] | undefined {
   // An injury with an explanation and something odd about it ("sagt, er sei gefallen, aber schon wieder"):
   // the explanation does not void it.
   const doubted = compiled.rule.explainable && r.at(DOUBT).length > 0;
-  return matches(compiled, r).some((at) => {
+  const fired = matches(compiled, r).filter((at) => {
     if (compiled.unless !== undefined && !doubted) {
       const sentence = r.tokens[at[0]!]!.sentence;
       const from = Math.min(...at) - UNLESS_REACH;
@@ -138,7 +167,11 @@ function fires(compiled: CompiledRule, r: Reading): boolean {
     }
     return compiled.rule.literal || !denied(r, at);
   });
+  if (fired.length === 0) return undefined;
+  return fired.every((at) => isSubject(r, at)) ? 'weak' : compiled.rule.level;
 }
+
+const fires = (compiled: CompiledRule, r: Reading): boolean => firing(compiled, r) !== undefined;
 
 /** What the hand-written rules read in a text (pure). */
 export function readRules(text: string): SafetySignal {
@@ -170,9 +203,11 @@ function rulesUncapped(reading: Reading): SafetySignal {
   const explained = reading.at(ORDINARY_CAUSE).length > 0 && reading.at(SUSPICION).length === 0;
   for (const compiled of COMPILED) {
     const { category, explainable } = compiled.rule;
-    const level = explainable && explained ? 'weak' : compiled.rule.level;
-    if ((level === 'clear' ? clear : weak).has(category) || clear.has(category)) continue;
-    if (fires(compiled, reading)) (level === 'clear' ? clear : weak).add(category);
+    if (clear.has(category)) continue;
+    const fired = firing(compiled, reading);
+    if (!fired) continue;
+    const level = explainable && explained ? 'weak' : fired;
+    (level === 'clear' ? clear : weak).add(category);
   }
   if (clear.size > 0) return { level: 'clear', categories: [...clear] };
   if (weak.size > 0) return { level: 'weak', categories: [...weak] };

@@ -4,9 +4,43 @@ import { GROUPS } from './concepts';
 import { PatternTable } from './matcher';
 import { tokenize } from './tokens';
 
-/** Concept groups that describe the child's situation (not the grammar the rules need). */
-const GRAMMAR = new Set(['NEGATION', 'EVIDENCE', 'BREAK', 'PASSIVE', 'CHILD_SELF']);
-const CONCEPTS = Object.keys(GROUPS).filter((g) => !GRAMMAR.has(g));
+/** Groups that are the rules' grammar, not something about the child's situation. */
+const GRAMMAR = ['NEGATION', 'EVIDENCE', 'BREAK', 'PASSIVE', 'CHILD_SELF'];
+/**
+ * Groups that give a rule its who, where, when or doubt (the parents, the flat, the night, a stranger, "wieder"):
+ * everyday words in every absence story ("muss", "zuhause", "Mann"). Alone they name no harm, and as features
+ * the model learned them as danger – the rules read them in context instead.
+ */
+const CONTEXT = [
+  'AGENT',
+  'BLUE',
+  'SPOT',
+  'SUSPICION',
+  'FOOD',
+  'LONG_TIME',
+  'CLOTHES',
+  'ALONE',
+  'HOME',
+  'SMALL_CHILD',
+  'FEAR',
+  'NO_CARE',
+  'MARRY_FORCE',
+  'GIRL',
+  'ONLINE',
+  'STRANGER',
+  'DIE',
+  'WANT',
+  'WORK',
+  'CHILD_DUTY',
+  'CRIME_FOR',
+  'FORCED',
+  'OUTSIDE',
+  'SLEEP',
+  'POLICE',
+  'AT_NIGHT',
+];
+const NOT_FEATURES = new Set([...GRAMMAR, ...CONTEXT]);
+const CONCEPTS = Object.keys(GROUPS).filter((g) => !NOT_FEATURES.has(g));
 const table = new PatternTable(GROUPS);
 const conceptIds = CONCEPTS.map((name) => ({ name, id: table.id(`@${name}`) }));
 const NEGATION = table.id('@NEGATION');

@@ -71,6 +71,13 @@ describe('learned danger model', () => {
     expect(reading.passage).toBe(reading.whole);
   });
 
+  it('reads the groups that name a harm, not the who, where and when of a story', () => {
+    expect(featuresOf('Er hat Striemen auf dem Rücken.')).toContain('g:STRONG_MARK');
+    expect(featuresOf('Sie hat Hunger.')).toContain('g:HUNGER');
+    const everyday = featuresOf('Der Vater sagt, er muss abends zuhause bleiben, ein älterer Mann holt ihn wieder ab.');
+    expect(everyday.filter((f) => f.startsWith('g:'))).toEqual([]);
+  });
+
   it('marks words a negation stands just before', () => {
     expect(featuresOf('Er hat keinen Hunger.')).toContain('!w:hung');
     expect(featuresOf('Er hat Hunger.')).toContain('w:hung');

@@ -181,6 +181,25 @@ describe('words that only look like danger', () => {
     expect(readRules(text).level).toBe(level);
   });
 
+  it.each([
+    'Wir planen einen Präventionstag zu Alkohol, Cannabis und anderen Drogen für die 8er.',
+    'Unser Schutzkonzept gegen sexualisierte Gewalt muss bis zum Sommer fertig sein.',
+    'Die Polizei macht ein Projekt „Sicher im Netz“ zu Sextortion und Cybergrooming.',
+    'Eine Schülerin hält ein Referat über Zwangsheirat im Mittelalter.',
+    'Wir brauchen eine Fortbildung zum Thema Kinderschutz und Kindeswohlgefährdung.',
+    'We are planning a workshop on grooming and sextortion for Year 8.',
+  ])('a danger word that a lesson, project or training is about is a weak sign: "%s"', (text) => {
+    expect(readRules(text).level).toBe('weak');
+  });
+
+  it.each([
+    'Nach dem Präventionstag zu Cybergrooming sagte Lisa, der Onkel habe gesagt, das bleibt unser Geheimnis.',
+    'Im Unterricht hat sie erzählt, dass ihr Vater sie schlägt.',
+    'Beim Projekt zu Mobbing zeigte er mir Striemen auf dem Rücken.',
+  ])('a case told beside a lesson or project stays clear: "%s"', (text) => {
+    expect(readRules(text).level).toBe('clear');
+  });
+
   it('a single ambiguous word is a weak sign: answer, and show the line', () => {
     expect(readRules('Er hat eine Verletzung an der Hand.').level).toBe('weak');
   });
