@@ -167,6 +167,7 @@ async function main(): Promise<boolean> {
     `requests ${fake.calls.length}: 429 ${count((c) => c.status === 429)} (${count((c) => c.limited)} over the limit), ` +
       `5xx ${count((c) => c.status >= 500)}`,
   );
+  out(`sends Teams counted per 10 s: ${timeline(fake.calls.filter((c) => c.method === 'POST' && !c.limited))}`);
   out(`time ${teamsSeconds.toFixed(1)} Teams s (${((performance.now() - realStart) / 1000).toFixed(1)} s real)`);
   out(
     `rate ${(counted / teamsSeconds).toFixed(1)} sends per Teams s = ${rateRatio.toFixed(3)} of the limit ` +
@@ -196,6 +197,16 @@ async function main(): Promise<boolean> {
     }),
   );
   return ok;
+}
+
+/** Sends per 10 Teams seconds, to see where a run slows down (a stall, the crash, a tail). */
+function timeline(calls: readonly { at: number }[]): string {
+  const buckets: number[] = [];
+  for (const c of calls) {
+    const i = Math.floor(c.at / 10_000);
+    buckets[i] = (buckets[i] ?? 0) + 1;
+  }
+  return Array.from(buckets, (n) => n ?? 0).join(' ');
 }
 
 // Gives up at three times the time the tenant limit needs (at least 60 s), so it scales with --recipients.
