@@ -122,7 +122,14 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       const step = `step:${formsAbout!.step}`;
       return { route: 'answer', answer, prefill, refs: leading([...fitting, step], refs), answered: true };
     }
-    const responsible = responsibleFor(about, prefill);
+    // "Which authority handles the fine procedure for a Gymnasium?": a topic leads (no step, no body), but the told
+    // school type decides the body of one outcome that the candidates name – that outcome is asked about.
+    const topicLeads = refs[0]?.startsWith('topic:') ?? false;
+    const ownBodies = responsibleFor(about, prefill);
+    const responsible =
+      ownBodies.length === 0 && asksWho && topicLeads
+        ? responsibleFor(decidedByCase(prefill, refs), prefill)
+        : ownBodies;
     // "Förderschulen melden ans Schulamt – stimmt das für uns (Hören und Kommunikation)?": a body the named
     // school type rules out does not lead, asked with "wer" or not.
     const ruledOut = refs[0] !== undefined && chosenByRules(about, refs[0]) && !responsible.includes(refs[0]);
@@ -194,6 +201,17 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     return body?.kind === 'agency'
       ? outcomes.find((n) => n.rules.some((r) => (r.agencies as readonly string[]).includes(body.id)))
       : undefined;
+  }
+
+  /** The one outcome among the candidates (its step or a body of it) whose rules choose a body by what is told. */
+  function decidedByCase(prefill: Answers, refs: readonly string[]): OutcomeNode | undefined {
+    const named = new Set(refs);
+    const deciding = outcomes.filter(
+      (n) =>
+        responsibleFor(n, prefill).length > 0 &&
+        (named.has(`step:${n.step}`) || n.rules.some((r) => r.agencies.some((id) => named.has(`agency:${id}`)))),
+    );
+    return deciding.length === 1 ? deciding[0] : undefined;
   }
 
   /** A body that one of the outcome's rules chooses (by school type, apprenticeship …). */

@@ -28,6 +28,8 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ['answer', 'Wer ist zuständig für die Versäumnisanzeige bei Gymnasien?', 'agency:bezirksregierung'],
     ['answer', 'An wen geht die Versäumnisanzeige bei einer Hauptschule?', 'agency:schulaufsicht'],
     ['answer', 'Versäumnisanzeige Berufskolleg wohin', 'agency:bezirksregierung'],
+    // A topic leads, no step or body: the told school type decides the body of the one outcome the candidates name.
+    ['answer', 'which authority is handle the fine procedure for a Realschule in Dortmund?', 'agency:bezirksregierung'],
     // "Which form" for a described case: the outcome's form rules pick, the words order what they leave open.
     ['answer', 'Welches Anhörungsschreiben nehme ich für einen Azubi am Berufskolleg?', 'form:vordruck-070'],
     ['answer', 'Die Eltern haben die Sommerferien eigenmächtig verlängert. Welcher Vordruck?', 'form:vordruck-090'],
