@@ -4,6 +4,7 @@ import { synonymAlternatives, type PhraseGroup } from '../search/synonyms';
 import { normalize } from '../text/normalize';
 import type { Answers } from './flow-engine';
 import type { Option, QuestionNode } from './flow-schema';
+import { sentencesOf } from '../text/sentences';
 
 interface CompiledOption {
   readonly option: Option;
@@ -38,7 +39,7 @@ const NEGATION =
 const NEGATION_REACH = 2;
 
 /** A text's sentences (a keyword's words must stand in one). */
-const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?;\n])\s+/).filter((t) => t.trim().length > 0);
+const sentencesIn = (text: string): string[] => sentencesOf(text, { colon: false });
 
 /** The text's terms, a negated one marked "!" (within its clause) – read the same way for texts and keywords. */
 export function termsOf(text: string): string[] {
@@ -168,7 +169,7 @@ export function createAnswerReader(
   return {
     /** Every slot a case description already answers (the first matching option per question). */
     extract(text: string): Record<string, string> {
-      const literal = sentencesOf(text).map(termsOf);
+      const literal = sentencesIn(text).map(termsOf);
       const expanded = literal.map(withSynonyms);
       const normalized = normalize(text);
       const answers: Record<string, string> = {};
@@ -185,7 +186,7 @@ export function createAnswerReader(
 
     /** The text tells what this option means (any of its keywords, negation read): "Angst" for anxiety. */
     says(text: string, slot: string, value: string): boolean {
-      const haves = sentencesOf(text).map(
+      const haves = sentencesIn(text).map(
         (sentence) =>
           new Set(
             (literalSlots.includes(slot) ? termsOf(sentence) : withSynonyms(termsOf(sentence))).flatMap(withTails),

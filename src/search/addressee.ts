@@ -1,5 +1,6 @@
 import type { Form } from '../knowledge/schema';
 import { normalize } from '../text/normalize';
+import { sentencesOf } from '../text/sentences';
 
 export type Addressee = NonNullable<Form['addressee']>;
 
@@ -34,7 +35,7 @@ const namesPupilSelf = (raw: string) =>
 export function addresseesIn(message: string): { wanted: Set<Addressee>; ruledOut: Set<Addressee> } {
   const wanted = new Set<Addressee>();
   const ruledOut = new Set<Addressee>();
-  for (const raw of message.split(/[.!?;\n]+/)) {
+  for (const raw of sentencesOf(message, { colon: false })) {
     const sentence = normalize(raw);
     if (!ABOUT_HEARING.test(sentence)) continue;
     for (const [party, pattern] of PARTIES) {

@@ -1,4 +1,5 @@
 import { normalize } from '../text/normalize';
+import { sentencesOf } from '../text/sentences';
 
 /**
  * What a message asks, read from its questions (in a long story the question comes last):
@@ -17,10 +18,7 @@ const FACT =
 
 /** The sentences that ask: those ending in "?", else the last one. */
 export function questionsOf(message: string): string[] {
-  const sentences = message
-    .split(/(?<=[.!?;:\n])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const sentences = sentencesOf(message);
   const asking = sentences.filter((s) => s.endsWith('?'));
   return asking.length ? asking : sentences.slice(-1);
 }

@@ -1,6 +1,7 @@
 import type { Step } from '../knowledge/schema';
 import { normalize } from '../text/normalize';
 import { analyze } from './analyzer';
+import { sentencesOf } from '../text/sentences';
 
 /** Something was done or tried: "ist raus", "hatten wir schon", "already held", "hat nichts gebracht". */
 const DONE =
@@ -49,7 +50,7 @@ export function createCaseReader(steps: readonly Step[]) {
    */
   return function stepsDone(question: string, { planned = false }: { planned?: boolean } = {}): Step[] {
     const found = new Map<string, Step>();
-    for (const sentence of question.split(/[.!?;\n]+/)) {
+    for (const sentence of sentencesOf(question, { colon: false })) {
       const words = normalize(sentence).split(' ').filter(Boolean);
       const marks = doneWords(words);
       // A duty, a wish or a plan anywhere in the sentence ("möchte … schicken", "ist geplant").

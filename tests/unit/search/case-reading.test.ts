@@ -14,6 +14,9 @@ describe('case reading: what a story tells was already done', () => {
       ['gespraeche', 'schulinterne-massnahmen'],
     ],
     ['Die schriftliche Aufforderung ist raus.', ['schriftliche-aufforderung']],
+    // An abbreviation or an ordinal ends no sentence: the mention and its done word stay together.
+    ['Ein schriftlicher Verweis für Ben (Kl. 7) hat null gebracht.', ['schulinterne-massnahmen']],
+    ['Die Anhörung ging am 12. Mai raus.', ['anhoerung']],
     ['We sent the written demand and held the hearing.', ['schriftliche-aufforderung', 'anhoerung']],
     ['Die Aufforderung ist noch nicht raus.', []],
     ['Sollen wir das Jugendamt anrufen?', []],
