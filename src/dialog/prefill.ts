@@ -146,16 +146,23 @@ export function createAnswerReader(
   );
 
   /**
-   * The option whose longest phrase is in the text: "Förderschule Hören" beats "Förderschule". A phrase's words
-   * stand in one sentence ("Die Eltern … Ich halte das für falsch" holds no "Eltern halten").
+   * The option whose longest phrase is in the text: "Förderschule Hören" beats "Förderschule"; of equal length the
+   * one told first. A phrase's words stand in one sentence ("Die Eltern … Ich halte das für falsch" holds no
+   * "Eltern halten").
    */
   const byKeywords = (question: QuestionNode, sentences: readonly (readonly string[])[]): Option | undefined => {
     const haves = sentences.map((terms) => new Set(terms.flatMap(withTails)));
-    const inOne = (p: readonly string[]) => haves.some((have) => p.every((t) => have.has(t)));
-    let best: { option: Option; length: number } | undefined;
+    /** The first sentence that holds all of the phrase's words, or -1. */
+    const firstIn = (p: readonly string[]) => haves.findIndex((have) => p.every((t) => have.has(t)));
+    let best: { option: Option; length: number; at: number } | undefined;
     for (const { option, phrases } of compiled.get(question.id)!) {
-      const length = Math.max(0, ...phrases.filter(inOne).map((p) => p.length));
-      if (length > (best?.length ?? 0)) best = { option, length };
+      for (const p of phrases) {
+        const at = firstIn(p);
+        if (at < 0) continue;
+        // Longer wins; of equal length, the one told first ("Realschule … Ich war vorher an einer Grundschule").
+        if (!best || p.length > best.length || (p.length === best.length && at < best.at))
+          best = { option, length: p.length, at };
+      }
     }
     return best?.option;
   };

@@ -120,9 +120,21 @@ describe('The real guide', () => {
     ['Kind unter 14, fehlt', { alter: 'unter-14' }],
     ['Mein Schüler Kevin (15) fehlt tageweise', { alter: 'ab-14' }],
     ['Die Schülerin (13 J.) fehlt', { alter: 'unter-14' }],
+    // Of two answers told alike, the one told first: the asker's school, not the one they worked at before.
+    [
+      'Sekretariat einer Realschule. Ich war vorher an einer Grundschule, da ging das ans Schulamt.',
+      { schulform: 'realschule' },
+    ],
   ])('reads negation and ages the way they are meant: "%s"', (text, expected) => {
     expect(core.reader.extract(text)).toMatchObject(expected);
   });
+
+  it.each(['Die Mutter ruft morgens an, wenn er krank ist.', 'Er war eine Woche krankgemeldet und ist wieder da.'])(
+    'an illness told without a doubt is no doubted sick note: "%s"',
+    (text) => {
+      expect(core.reader.extract(text).situation).not.toBe('atteste');
+    },
+  );
 
   it.each(['Er fehlt meist unentschuldigt.', 'Die meisten in der Klasse sind 12.', 'Vordruck (030) fehlt'])(
     'reads no apprenticeship or age into everyday words and numbers: "%s"',
