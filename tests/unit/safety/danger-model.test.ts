@@ -117,6 +117,18 @@ describe('rules and model together', () => {
     expect(detect(writer).level).toBe('weak');
     expect(detect('Er sah: Morgens wühlt man im Müll nach Resten.').level).toBe('clear');
   });
+  it('a sign the text tells was checked and fine shows the line unless the model reads danger or something doubts it', () => {
+    // The model sees a little everywhere (above the silent bar) and below its weak threshold: only the check decides.
+    const calm = createSafetyDetector(model, { clear: 1.01, weak: 1.01, passage: 1.01, silent: 0 });
+    const checked =
+      'Die beiden sind nach der Schule zwei Stunden allein eingesperrt. Das ist mit der Nachbarin abgesprochen.';
+    expect(calm(checked).level).toBe('weak');
+    expect(calm(checked.replace('abgesprochen', 'besprochen')).level).toBe('clear');
+    expect(calm(`${checked} Angeblich schaut sie nach ihnen.`).level).toBe('clear');
+    const alarmed = createSafetyDetector(model, { clear: 1.01, weak: 0, passage: 1.01, silent: 0 });
+    expect(alarmed(checked).level).toBe('clear');
+  });
+
   it('an ordinary question stays without a signal', () => {
     expect(detect('Wie schreibe ich die Versäumnisanzeige?').level).toBe('none');
   });
