@@ -3,7 +3,7 @@ import { ruleApplies, type Answers } from '../dialog/flow-engine';
 import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
-import { asksForForm, asksWhatKind, whatIsAsked } from '../search/asked';
+import { asksForForm, asksWhatKind, questionsOf, whatIsAsked } from '../search/asked';
 import { ANXIETY_OPTION, FORMS_OF_ABSENCE } from '../knowledge/contract';
 import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
@@ -31,6 +31,11 @@ const ASKS_WHO = /\b(wer|wen|wem|wohin|zustaendig\w*|who|whom|where to|which (au
 
 const FORM_OF_ABSENCE_REFS = new Set(FORMS_OF_ABSENCE.map((id) => `topic:${id}`));
 const isFormOfAbsence = (ref: string) => FORM_OF_ABSENCE_REFS.has(ref);
+
+/** The asking sentence wants a body: where to turn, who helps or advises, which office. */
+const ASKS_BODY =
+  /\b(?:wohin|an wen|bei wem|welche (?:stelle|beratung\w*|behoerde|einrichtung)|wer (?:\w+ ){0,3}(?:hilft|helfen|berat\w*|unterstuetz\w*)|who (?:can|could) (?:help|advise|support)|where (?:can|could|do|should) (?:i|we) (?:send|turn|go|refer)|which (?:office|service|agency|body))\b/;
+const asksForBody = (text: string) => questionsOf(text).some((q) => ASKS_BODY.test(normalize(q)));
 
 /** `lead` first, then the other refs in their order. */
 const leading = (lead: readonly string[], refs: readonly string[]) => [...new Set([...lead, ...refs])];
@@ -147,6 +152,11 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
         refs: leading([`step:${form.step}`], refs),
         answered: isAnswered(answer),
       };
+    // "Wohin kann ich die Eltern schicken?", "Who can advise us?": asked for a body, a close one beats a topic.
+    if (isAnswered(answer) && refs[0]?.startsWith('topic:') && asksForBody(text)) {
+      const body = refs.slice(1, 3).find((r) => r.startsWith('agency:'));
+      if (body) return { route: answer.decision, answer, prefill, refs: leading([body], refs), answered: true };
+    }
     return { route: answer.decision, answer, prefill, refs, answered: isAnswered(answer) };
   };
 

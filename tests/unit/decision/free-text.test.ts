@@ -28,6 +28,14 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ['answer', 'Wer ist zuständig für die Versäumnisanzeige bei Gymnasien?', 'agency:bezirksregierung'],
     ['answer', 'An wen geht die Versäumnisanzeige bei einer Hauptschule?', 'agency:schulaufsicht'],
     ['answer', 'Versäumnisanzeige Berufskolleg wohin', 'agency:bezirksregierung'],
+    // Asked where to turn or who advises: a body close behind a topic leads.
+    [
+      'answer',
+      'eltern trennen sich, kind fehlt dauernd, die eltern wollen beratung – wohin kann ich sie schicken',
+      'agency:erziehungsberatung',
+    ],
+    ['answer', 'Er hat Schulangst. Welche Stelle berät uns da?', 'agency:schulpsychologie'],
+    ['answer', 'Das Kind hat Angst vor der Schule und fehlt. Wer kann die Familie beraten?', 'agency:schulpsychologie'],
     // A topic leads, no step or body: the told school type decides the body of the one outcome the candidates name.
     ['answer', 'which authority is handle the fine procedure for a Realschule in Dortmund?', 'agency:bezirksregierung'],
     // "Which form" for a described case: the outcome's form rules pick, the words order what they leave open.
