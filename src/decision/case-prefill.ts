@@ -4,8 +4,11 @@ import { ANXIETY_OPTION } from '../knowledge/contract';
 import type { Step, StepId } from '../knowledge/schema';
 import { createCaseReader } from '../search/case-reading';
 
-/** The readings anxiety overrules when both are told: doubted sick notes, unexcused absence, parents keeping the child home. */
-const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt', 'zurueckhalten'];
+/**
+ * The readings anxiety overrules when both are told: doubted sick notes, unexcused absence (of days or of lessons),
+ * parents keeping the child home.
+ */
+const ANXIETY_OVERRULES: readonly string[] = ['atteste', 'unentschuldigt', 'unterricht', 'zurueckhalten'];
 
 /**
  * What a message tells the guided dialog: the dialog's keyword reading, corrected by the case reading (the latest

@@ -120,6 +120,9 @@ describe('The real guide', () => {
     ['Kind unter 14, fehlt', { alter: 'unter-14' }],
     ['Mein Schüler Kevin (15) fehlt tageweise', { alter: 'ab-14' }],
     ['Die Schülerin (13 J.) fehlt', { alter: 'unter-14' }],
+    // In the building, not in class: a form of absence of its own (Unterrichtsabsentismus), not a day missed.
+    ['Er ist jeden Morgen in der Schule, aber in Mathe und Englisch nicht im Unterricht.', { situation: 'unterricht' }],
+    ['She is here every morning but keeps skipping lessons after lunch.', { situation: 'unterricht' }],
     // Of two answers told alike, the one told first: the asker's school, not the one they worked at before.
     [
       'Sekretariat einer Realschule. Ich war vorher an einer Grundschule, da ging das ans Schulamt.',
