@@ -31,7 +31,12 @@ export function rememberRecentTexts(core: Core, max = RECENT_TEXTS): Core {
       safety: remembered(engine.safety, max),
     },
     // Callers may add to a prefill: each gets its own copy.
-    reader: { ...reader, extract: (text) => ({ ...extract(text) }), match },
+    // A reading (already split and stemmed) is not remembered: it is the caller's own, for one text.
+    reader: {
+      ...reader,
+      extract: (text) => (typeof text === 'string' ? { ...extract(text) } : reader.extract(text)),
+      match,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Core } from '../core/bootstrap';
 import type { Answers } from '../dialog/flow-engine';
+import type { TextReading } from '../dialog/prefill';
 import { ANXIETY_OPTION } from '../knowledge/contract';
 import type { Step, StepId } from '../knowledge/schema';
 import { createCaseReader } from '../search/case-reading';
@@ -40,7 +41,7 @@ export function createCasePrefill({ reader, guide, knowledge }: Pick<Core, 'read
    * Anxiety told beside sick notes or absence ("Bauchweh vor jeder Arbeit, die Mutter meldet sie krank") is what
    * the case is about: it never goes the way of doubted sick notes or truancy (and so never to a sanction).
    */
-  function anxietyFirst(prefill: Answers, text: string): Answers {
+  function anxietyFirst(prefill: Answers, text: TextReading): Answers {
     const { slot, value } = ANXIETY_OPTION;
     const yields = prefill[slot] === undefined || ANXIETY_OVERRULES.includes(prefill[slot]!);
     return yields && prefill[slot] !== value && reader.says(text, slot, value)
@@ -69,7 +70,8 @@ export function createCasePrefill({ reader, guide, knowledge }: Pick<Core, 'read
 
   return function read(text: string): { prefill: Answers; done: readonly Step[] } {
     const done = stepsDone(text);
-    const keywords = withoutPlanned(reader.extract(text), done, text);
-    return { prefill: anxietyFirst(withLatestDone(keywords, done), text), done };
+    const reading = reader.read(text);
+    const keywords = withoutPlanned(reader.extract(reading), done, text);
+    return { prefill: anxietyFirst(withLatestDone(keywords, done), reading), done };
   };
 }

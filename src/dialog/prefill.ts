@@ -11,6 +11,13 @@ interface CompiledOption {
   readonly phrases: readonly (readonly string[])[];
 }
 
+/** A message's terms per sentence (with their tails), as written and with synonyms. */
+export interface TextReading {
+  readonly text: string;
+  readonly literal: readonly ReadonlySet<string>[];
+  readonly expanded: readonly ReadonlySet<string>[];
+}
+
 /** "15 Jahre", "14-jährige", "16-year-old", "14+", "ab 14", "unter 14" (one less), "über 14" (one more). */
 const AGE_PATTERNS: readonly [RegExp, number][] = [
   [/\b(\d{1,2}) ?(?:jahre|jahren|jaehrig\w*|jahrig\w*|j|year old|years old|yo|y o)\b/, 0],
@@ -150,8 +157,7 @@ export function createAnswerReader(
    * one told first. A phrase's words stand in one sentence ("Die Eltern … Ich halte das für falsch" holds no
    * "Eltern halten").
    */
-  const byKeywords = (question: QuestionNode, sentences: readonly (readonly string[])[]): Option | undefined => {
-    const haves = sentences.map((terms) => new Set(terms.flatMap(withTails)));
+  const byKeywords = (question: QuestionNode, haves: readonly ReadonlySet<string>[]): Option | undefined => {
     /** The first sentence that holds all of the phrase's words, or -1. */
     const firstIn = (p: readonly string[]) => haves.findIndex((have) => p.every((t) => have.has(t)));
     let best: { option: Option; length: number; at: number } | undefined;
@@ -166,6 +172,17 @@ export function createAnswerReader(
     }
     return best?.option;
   };
+  /** A text's terms per sentence with their tails, as written and with synonyms – read once per text. */
+  const sentenceTerms = (sentences: readonly (readonly string[])[]) =>
+    sentences.map((terms) => new Set(terms.flatMap(withTails)));
+  /** What `extract` and `says` read in a text, computed once when both look at the same message. */
+  const readingOf = (text: string | TextReading): TextReading => {
+    if (typeof text !== 'string') return text;
+    const literal = sentencesIn(text).map(termsOf);
+    return { text, literal: sentenceTerms(literal), expanded: sentenceTerms(literal.map(withSynonyms)) };
+  };
+  const havesFor = (reading: TextReading, slot: string) =>
+    literalSlots.includes(slot) ? reading.literal : reading.expanded;
   /** `normalized` is normalize(text), computed once by the caller. */
   const byAge = (question: QuestionNode, text: string, normalized: string): Option | undefined => {
     const years = ageIn(text, normalized) ?? (/^\s*\d{1,2}\s*$/.test(text) ? Number(text.trim()) : undefined);
@@ -174,17 +191,19 @@ export function createAnswerReader(
   };
 
   return {
+    /** Reads a text once for `extract` and `says`. */
+    read: readingOf,
+
     /** Every slot a case description already answers (the first matching option per question). */
-    extract(text: string): Record<string, string> {
-      const literal = sentencesIn(text).map(termsOf);
-      const expanded = literal.map(withSynonyms);
+    extract(message: string | TextReading): Record<string, string> {
+      const reading = readingOf(message);
+      const { text } = reading;
       const normalized = normalize(text);
       const answers: Record<string, string> = {};
       for (const q of questions) {
         if (answers[q.slot]) continue;
         // What was already done is read from the words themselves: a synonym of "Bußgeld" is no fine imposed.
-        const terms = literalSlots.includes(q.slot) ? literal : expanded;
-        const option = byAge(q, text, normalized) ?? byKeywords(q, terms);
+        const option = byAge(q, text, normalized) ?? byKeywords(q, havesFor(reading, q.slot));
         // An option's `sets` fill what the text has not said (never overwrite what it did say).
         if (option) Object.assign(answers, { ...option.sets, ...answers, [q.slot]: option.value });
       }
@@ -192,13 +211,8 @@ export function createAnswerReader(
     },
 
     /** The text tells what this option means (any of its keywords, negation read): "Angst" for anxiety. */
-    says(text: string, slot: string, value: string): boolean {
-      const haves = sentencesIn(text).map(
-        (sentence) =>
-          new Set(
-            (literalSlots.includes(slot) ? termsOf(sentence) : withSynonyms(termsOf(sentence))).flatMap(withTails),
-          ),
-      );
+    says(text: string | TextReading, slot: string, value: string): boolean {
+      const haves = havesFor(readingOf(text), slot);
       return questions
         .filter((q) => q.slot === slot)
         .some((q) =>
@@ -218,7 +232,10 @@ export function createAnswerReader(
       return (
         question.options.find((o) => normalize(o.title) === n) ??
         byAge(question, text, n) ??
-        byKeywords(question, [literalSlots.includes(question.slot) ? termsOf(text) : withSynonyms(termsOf(text))]) ??
+        byKeywords(
+          question,
+          sentenceTerms([literalSlots.includes(question.slot) ? termsOf(text) : withSynonyms(termsOf(text))]),
+        ) ??
         (allowFuzzy ? fuzzy.get(question.id)!.search(text, { limit: 1 })[0]?.item : undefined)
       );
     },
