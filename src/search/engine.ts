@@ -263,11 +263,18 @@ function hintedKinds(question: string): Set<EntryKind> {
   return kinds;
 }
 
+/** "if/wenn/falls …" up to the next comma or the end: the condition, not what is asked. */
+const CONDITION = /(?:^|,|\s)(?:wenn|falls|sofern|if|when|once)\s[^,?!.]*/gi;
+const withoutConditions = (text: string) => text.replace(CONDITION, ' ').trim() || text;
+
 /** In a long story the asking sentences say what is wanted: their words count once more in the ranking. */
 function withQuestionFocus(whole: Ranking, question: string, typed: readonly string[], index: SearchIndex): Ranking {
   const beta = SEARCH_CONFIG.questionFocus;
-  if (new Set(typed).size < SEARCH_CONFIG.storyTerms) return whole;
-  const asked = withoutUnknownFacets(analyze(questionsOf(question).join(' ')), index);
+  const asking = questionsOf(question).join(' ');
+  const unconditioned = withoutConditions(asking);
+  // A story, or a question with a condition ("… fine …, if their kid keeps skipping school?"): what is asked counts.
+  if (new Set(typed).size < SEARCH_CONFIG.storyTerms && unconditioned === asking) return whole;
+  const asked = withoutUnknownFacets(analyze(unconditioned), index);
   if (asked.length === 0 || new Set(asked).size >= new Set(typed).size) return whole;
   const focus = rank(asked, synonymAlternatives(asked, index.synonyms), index, {
     preferSynonyms: looksEnglish(question),

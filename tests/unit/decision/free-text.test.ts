@@ -28,6 +28,8 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ['answer', 'Wer ist zuständig für die Versäumnisanzeige bei Gymnasien?', 'agency:bezirksregierung'],
     ['answer', 'An wen geht die Versäumnisanzeige bei einer Hauptschule?', 'agency:schulaufsicht'],
     ['answer', 'Versäumnisanzeige Berufskolleg wohin', 'agency:bezirksregierung'],
+    // The condition ("if …", "wenn …") is the case, not what is asked: the fine is.
+    ['answer', 'How much is the fine if a pupil keeps skipping school?', 'topic:bussgeld'],
     // Asked where to turn or who advises: a body close behind a topic leads.
     [
       'answer',
