@@ -127,9 +127,11 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
       const step = `step:${formsAbout!.step}`;
       return { route: 'answer', answer, prefill, refs: leading([...fitting, step], refs), answered: true };
     }
-    // "Which authority handles the fine procedure for a Gymnasium?": a topic leads (no step, no body), but the told
-    // school type decides the body of one outcome that the candidates name – that outcome is asked about.
-    const topicLeads = refs[0]?.startsWith('topic:') ?? false;
+    // "Which authority handles the fine procedure for a Gymnasium?": a topic or a step already done leads (no body,
+    // no step to do), but the told school type decides the body of one outcome the candidates name – it is asked about.
+    const lead = refs[0] ?? '';
+    const topicLeads =
+      lead.startsWith('topic:') || (lead.startsWith('step:') && done.some((s) => `step:${s.id}` === lead));
     const ownBodies = responsibleFor(about, prefill);
     const responsible =
       ownBodies.length === 0 && asksWho && topicLeads

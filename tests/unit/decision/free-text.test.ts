@@ -28,6 +28,12 @@ describe('one decision for free text (chat, ask, eval)', () => {
     ['answer', 'Wer ist zuständig für die Versäumnisanzeige bei Gymnasien?', 'agency:bezirksregierung'],
     ['answer', 'An wen geht die Versäumnisanzeige bei einer Hauptschule?', 'agency:schulaufsicht'],
     ['answer', 'Versäumnisanzeige Berufskolleg wohin', 'agency:bezirksregierung'],
+    // A step the story tells done leads the ranking: the body for the told school type is asked about.
+    [
+      'answer',
+      'Hauptschule, Klasse 6. Gespräche, Elternbriefe, Teilkonferenz, schriftliche Aufforderung und Anhörung sind alle gelaufen, die Eltern melden sich nicht. Wohin mit der Anzeige?',
+      'agency:schulaufsicht',
+    ],
     // The condition ("if …", "wenn …") is the case, not what is asked: the fine is.
     ['answer', 'How much is the fine if a pupil keeps skipping school?', 'topic:bussgeld'],
     // Asked where to turn or who advises: a body close behind a topic leads.
