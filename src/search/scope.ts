@@ -45,8 +45,9 @@ const ATTENDANCE = word(
     'nicht (?:mehr )?(?:zur|in die) schule',
     'not (?:coming|turning up|attending)',
     'stays? (?:at )?home',
-    'zu hause (?:bleibt|behalten|gelassen)',
-    'bleibt (?:zu hause|daheim)',
+    'zu ?hause (?:bleibt|behalten|gelassen)',
+    'bleibt(?: \\w+){0,3} (?:zu hause|zuhause|daheim)',
+    '(?:kaum|selten|nie) (?:noch |mehr )?da\\b',
     'missing school',
     'misses school',
     'drop(?:s|ped)? out',
@@ -256,6 +257,21 @@ const OTHER_SCHOOL_MATTER = word(
   ].join('|'),
 );
 
+/** Kita and Kindergarten are the place of children under six; "Emre (10) … wenn die Kita zu hat" is a pupil's. */
+const NURSERY = /\b(?:kita|kindergarten)/u;
+const AGE_TOLD = /\((\d{1,2})\)|\b(\d{1,2}) ?-?(?:jahre|jährig|jaehrig|year)/giu;
+const schoolAgeTold = (question: string) =>
+  [...question.matchAll(AGE_TOLD)].some((m) => {
+    const age = Number(m[1] ?? m[2]);
+    return age >= 6 && age <= 25;
+  });
+/** Another place than school is where the question is: a university, a workplace, a nursery (for a young child). */
+function otherPlace(question: string, text: string): boolean {
+  if (!OTHER_PLACE.test(text)) return false;
+  const besidesNursery = OTHER_PLACE.test(text.replace(new RegExp(NURSERY.source, 'gu'), ' '));
+  return besidesNursery || !schoolAgeTold(question);
+}
+
 /** The asker's own child is not a pupil of the question ("solange mein Kind unter drei ist"). */
 const MY_CHILD = /\b(?:mein(?:e|em|en)?|my) (?:kind|kinder|sohn|tochter|child|kids?|son|daughter)\b/g;
 
@@ -277,7 +293,7 @@ export function scopeOf(question: string): ScopeVerdict {
   if ((COLLEAGUE_ABSENT.test(text) || (COLLEAGUE.test(text) && SOMEONE_ABSENT.test(text))) && !pupil && !asksForProof)
     return 'own-employment';
   if (ill && !pupilAttendance) return 'own-employment';
-  if (OTHER_PLACE.test(text) && (NOT_SCHOOL.test(text) || !SCHOOL_PLACE.test(text))) return 'other-place';
+  if (otherPlace(question, text) && (NOT_SCHOOL.test(text) || !SCHOOL_PLACE.test(text))) return 'other-place';
   if (attendance) return 'attendance';
   // No pupil's attendance in the question: another matter named is what it is about.
   if (OTHER_OFFENCE.test(text)) return 'other-offence';

@@ -43,6 +43,12 @@ describe('scope: whose situation, and which role an office is asked in', () => {
     ['other-service', 'Wo beantrage ich Bürgergeld?'],
     ['other-school-matter', 'Gibt es einen Zuschuss über Bildung und Teilhabe für die Klassenfahrt?'],
     ['other-school-matter', 'Braucht die Ausgabe der Leihlaptops einen Beschluss der Schulkonferenz?'],
+    ['other-place', 'Meine Nichte (4) fehlt oft in der Kita. Darf die Kita da etwas verlangen?'],
+    // A school-age child who stays home when the little ones' Kita is shut: a pupil's absence.
+    ['attendance', 'Emre (10) bleibt oft zu Hause, wenn die Kita seiner Geschwister zu hat. Wer hilft der Familie?'],
+    ['attendance', 'Lea bleibt morgens oft ganz zuhause. Im Mai ist noch die Klassenfahrt. Wer berät uns?'],
+    // A colleague's leave mentioned in passing is not what the question is about.
+    ['attendance', 'Ein Schüler ist seit Wochen kaum noch da. Unser Konrektor ist in Elternzeit. Was ist jetzt dran?'],
   ])('%s: "%s"', (verdict, question) => {
     expect(scopeOf(question)).toBe(verdict);
   });
