@@ -46,9 +46,12 @@ export function answerCard(answer: Answer, knowledge: Knowledge, options: Answer
     );
   if (answer.decision === 'clarify') return hint(clarifyCard(answer.candidates.slice(0, 3), options.offer));
   const first = options.lead ?? top.entry;
-  const also = answer.candidates
-    .filter((c) => c.entry !== first)
-    .filter((c) => (answer.childProtection ? c.entry.kind === 'agency' : c.score >= top.score * ALSO_RELEVANT))
+  // On child protection: the question's own answer (when the engine found one) and the child-protection bodies.
+  const also = (
+    answer.childProtection
+      ? answer.candidates.slice(1, 1 + ALSO_MAX)
+      : answer.candidates.filter((c) => c.entry !== first && c.score >= top.score * ALSO_RELEVANT)
+  )
     .slice(0, ALSO_MAX)
     .map((c) => c.entry);
   return entryCard(first, knowledge, {

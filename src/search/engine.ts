@@ -83,12 +83,24 @@ function answer(
     .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
 
   if (childProtection) {
-    const lead = childProtectionRefs.map((ref, i) => ({
+    // Child protection leads; the question's own answer, when it is the bot's matter and clear enough, comes right
+    // after the step, so a teacher who asked for a form among the signs still gets it one click away.
+    const own = candidates.filter((c) => !childProtectionRefs.includes(c.ref));
+    const scope = scopeOf(question);
+    const asksSomething = question.includes('?') || whatIsAsked(question) !== 'none';
+    const asked =
+      asksSomething && own[0] && own[0].score >= answerThreshold(typed) && (scope === 'in' || scope === 'attendance')
+        ? own[0]
+        : undefined;
+    const [step, ...bodies] = childProtectionRefs;
+    const leadRefs = [step!, ...(asked ? [asked.ref] : []), ...bodies];
+    const lead = leadRefs.map((ref, i) => ({
       ref,
       entry: index.docs.find((d) => d.ref === ref)!.entry,
       score: 1 - i * 0.02,
     }));
-    candidates = [...lead, ...candidates.filter((c) => !childProtectionRefs.includes(c.ref))];
+    const below = 1 - lead.length * 0.02;
+    candidates = [...lead, ...own.filter((c) => c !== asked).map((c) => ({ ...c, score: Math.min(c.score, below) }))];
     return {
       decision: 'answer',
       candidates: candidates.slice(0, SEARCH_CONFIG.maxCandidates),
@@ -123,11 +135,7 @@ function answer(
   const vouched = outside <= SEARCH_CONFIG.scopeModel.inside;
   if (scope !== 'attendance' && !vouched && !inDomain(ranking, first.score, new Set(typed).size))
     return { ...base, decision: 'unsure', reason: 'low-coverage' };
-  const threshold =
-    new Set(typed).size >= SEARCH_CONFIG.storyTerms
-      ? SEARCH_CONFIG.answerThresholdStory
-      : SEARCH_CONFIG.answerThreshold;
-  if (first.score < threshold) return { ...base, decision: 'unsure', reason: 'weak' };
+  if (first.score < answerThreshold(typed)) return { ...base, decision: 'unsure', reason: 'weak' };
   if (second && second.score >= first.score * SEARCH_CONFIG.clarifyRatio)
     return { ...base, decision: 'clarify', reason: 'close' };
   return { ...base, decision: 'answer', reason: 'clear' };
@@ -250,6 +258,10 @@ function withoutUnknownFacets(typed: readonly string[], index: SearchIndex): str
   const kept = typed.filter((t) => !FACET_STEMS.has(t) || index.postings.has(t));
   return kept.length > 0 ? kept : [...typed];
 }
+
+/** The score an answer needs: lower for a story, whose many words spread the match. */
+const answerThreshold = (typed: readonly string[]) =>
+  new Set(typed).size >= SEARCH_CONFIG.storyTerms ? SEARCH_CONFIG.answerThresholdStory : SEARCH_CONFIG.answerThreshold;
 
 /** Raw BM25F share of the best possible score → confidence in [0, 1]. */
 const calibrate = (ratio: number) => Math.min(1, Math.sqrt(Math.max(0, ratio)));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerCard } from '../../../src/cards/answer-card';
 import { createFreeTextDecider } from '../../../src/decision/free-text';
 import { realCore } from '../../support/bot-harness';
 
@@ -106,6 +107,22 @@ describe('one decision for free text (chat, ask, eval)', () => {
     );
     expect(d.route).not.toBe('child-protection');
     expect(d.refs[0]).not.toBe('step:kinderschutz');
+  });
+
+  it('child protection leads; a question asked beside the signs gets its own answer right after the step', () => {
+    const core = realCore();
+    const asked = decide(
+      'Er hat Striemen auf dem Rücken und will nicht nach Hause. Welchen Vordruck nehme ich für die Anhörung der Eltern?',
+    );
+    expect(asked.route).toBe('child-protection');
+    expect(asked.refs.slice(0, 3)).toEqual(['step:kinderschutz', 'form:vordruck-080', 'agency:jugendamt']);
+    const card = JSON.stringify(answerCard(asked.answer, core.knowledge));
+    expect(card).toContain(core.knowledge.byRef('form:vordruck-080')!.short_title);
+    // Nothing asked beyond the signs: the child-protection bodies follow the step.
+    expect(decide('Er hat Striemen am Rücken und will nicht nach Hause.').refs.slice(0, 2)).toEqual([
+      'step:kinderschutz',
+      'agency:jugendamt',
+    ]);
   });
 
   it('refs name each entry once', () => {
