@@ -122,6 +122,19 @@ export const RULES: readonly Rule[] = [
   // Injuries, described without naming violence.
   clear('injury', { seq: ['@INJURY_MARK'], unless: '@ORDINARY_CAUSE', explainable: true }),
   clear('injury', { seq: ['@STRONG_MARK'] }),
+  // Kept from school until nothing shows ("erst wieder kommen, wenn man den Gürtel nicht mehr sieht").
+  clear('injury', {
+    near: [
+      'bis|until|till|erst|wenn',
+      'nichts|nix|nicht|no|nothing|longer|anymore',
+      'sieht|sehen|sichtbar|see|seen|show|shows|visible',
+      'hause|zuhause|daheim|kommen|kommt|home|school|schule|stays|stay|bleibt|kept',
+    ],
+    within: 12,
+    literal: true,
+    unless: '@ORDINARY_CAUSE|laeuse|lice|ausschlag|rash|bindehaut*|augenentzuend*|pickel|akne|spots',
+    explainable: true,
+  }),
   clear('injury', {
     near: ['haaren|haare|hair', 'gezogen|zieht|zog|gerissen|reisst|ausgerissen|pulled|pulls|dragged|drags|yanked'],
     within: 5,
@@ -313,6 +326,17 @@ export const RULES: readonly Rule[] = [
   clear('suicide', {
     near: ['besser|better|leichter|easier', 'ohne|without', 'mich|ihn|sie|me|him|her|uns'],
     within: 6,
+    literal: true,
+  }),
+  // "Es wäre für alle leichter, wenn er einfach weg ist": better for everyone if the child were gone.
+  clear('suicide', {
+    near: [
+      'besser|better|leichter|easier|einfacher',
+      'wenn|if',
+      'ich|er|sie|i|he|she',
+      'weg|verschwinde|verschwindet|verschwunden|gone|disappeared|tot|dead',
+    ],
+    within: 8,
     literal: true,
   }),
   clear('suicide', { seq: ['wont|wouldnt|not|never|nicht', 'be', 'around|here|alive|there'], gap: 1, literal: true }),

@@ -200,6 +200,22 @@ describe('words that only look like danger', () => {
     expect(readRules(text).level).toBe('clear');
   });
 
+  it.each([
+    'Sie schreibt, es wäre für alle einfacher, wenn sie verschwindet.',
+    'He wrote that it would be easier for everyone if he was gone.',
+    'Die Mutter sagt, er kommt erst wieder, wenn man nichts mehr sieht.',
+    'She is kept home until nothing shows any more.',
+  ])('better for all if the child were gone, or kept home until nothing shows, is clear: "%s"', (text) => {
+    expect(readRules(text).level).toBe('clear');
+  });
+
+  it.each([
+    'Er bleibt zu Hause, bis man die Windpocken nicht mehr sieht.',
+    'Es wäre für alle leichter, wenn der Baulärm endlich weg ist.',
+  ])('an illness that must fade, or noise gone, is no such sign: "%s"', (text) => {
+    expect(readRules(text).level).not.toBe('clear');
+  });
+
   it('a single ambiguous word is a weak sign: answer, and show the line', () => {
     expect(readRules('Er hat eine Verletzung an der Hand.').level).toBe('weak');
   });
