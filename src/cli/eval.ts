@@ -29,7 +29,9 @@ const set = (name: string) => resolve(PROJECT_ROOT, `tests/eval/${name}.jsonl`);
  * training); blind-13 / safety-blind-10 (round 7's end, sealed): measured on 1f5d70e before round 8 and at its end,
  * never read, analysis sets in round 9. blind-14 / safety-blind-11 (round 8, sealed) and blind-15 / safety-blind-12
  * (round 9's start, sealed): measured on 288d820 before round 9 and at its end, never read; analysis sets from round
- * 10 on, in no training. No sealed set is left: the next round starts with fresh ones.
+ * 10 on, in no training. blind-16 / safety-blind-13 (round 10's start, sealed): measured on 56f1f26 before round 10
+ * and on d6cca67 at its end, never read; analysis sets from round 11 on, in no training. blind-17 / safety-blind-14
+ * (written at round 10's end, sealed in tests/eval/sealed/, read by nothing here): round 11's honest estimate.
  * All question sets up to blind-10 are the scope model's training examples (knowledge/scope-examples/) since round 6.
  */
 const QUESTION_SETS = [
@@ -50,6 +52,7 @@ const QUESTION_SETS = [
   'blind-13',
   'blind-14',
   'blind-15',
+  'blind-16',
 ] as const;
 /**
  * safety-dev, safety-dev-2: for tuning the detector (each measured unseen first); safety-blind: never tuned on,
@@ -75,6 +78,7 @@ const SAFETY_SETS = [
   'safety-blind-10',
   'safety-blind-11',
   'safety-blind-12',
+  'safety-blind-13',
 ] as const;
 
 function timed(
