@@ -757,7 +757,7 @@ export const RULES: readonly Rule[] = [
   }),
   clear('threat', {
     near: [
-      'heimat*|ausland|abroad|herkunftsland|home|pakistan|tuerkei|libanon|afghanistan|syrien|irak|somalia|marokko|country',
+      'heimat*|ausland|abroad|herkunftsland|homeland|pakistan|tuerkei|libanon|afghanistan|syrien|irak|somalia|marokko|country',
       'nie|never|nicht|not',
       'zurueck|back|wieder|again|schule|school',
     ],

@@ -209,6 +209,11 @@ describe('words that only look like danger', () => {
     expect(readRules(text).level).toBe('clear');
   });
 
+  it('a child taken to the home country for good is a threat; leaving home for school and not arriving is not', () => {
+    expect(readRules('She was taken to her home country and will never come back to school.').level).toBe('clear');
+    expect(readRules('He leaves home every morning but never arrives at school.').level).not.toBe('clear');
+  });
+
   it.each([
     'Er bleibt zu Hause, bis man die Windpocken nicht mehr sieht.',
     'Es wäre für alle leichter, wenn der Baulärm endlich weg ist.',
