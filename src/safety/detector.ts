@@ -107,7 +107,7 @@ function rulesUncapped(reading: Reading): SafetySignal {
  * The writer alone ("ich", "mich") is not: the bot's users are adults asking about a child.
  */
 const PERSON = table.id(
-  '@AGENT|@GIRL|@SMALL_CHILD|er|he|him|his|she|they|sie|ihn|ihm|sein|seine|seinen|seinem|kind|kinder|sohn|schueler*|pupil*|student*|kid|kids|child*|boy*|girl*|junge*|jugendlich*|teen*|klasse*|grader',
+  '@AGENT|@GIRL|@SMALL_CHILD|er|he|him|his|she|they|sie|ihn|ihm|seine|seinen|seinem|kind|kinder|sohn|schueler*|pupil*|student*|kid|kids|child*|boy*|girl*|junge*|jugendlich*|teen*|klasse*|grader',
 );
 
 /** The rules that fire on a text (for tests and for tuning the rules; the text itself is never kept). */

@@ -110,6 +110,8 @@ describe('rules and model together', () => {
     const nobody = 'Morgens wühlt man im Müll nach Resten.';
     expect(model.read(nobody).whole).toBeGreaterThan(0.5);
     expect(detect(nobody).level).toBe('weak');
+    // "sein" as the verb ("muss eingetragen sein") names no one either.
+    expect(detect('Morgens wühlt man im Müll nach Resten, das soll wohl so sein.').level).toBe('weak');
   });
   it('the writer alone ("ich", "mich") is no one at risk: a weak sign, not a lead', () => {
     const writer = 'Ich sah: Morgens wühlt man im Müll nach Resten.';
