@@ -93,6 +93,7 @@ function answer(
         ? own[0]
         : undefined;
     const [step, ...bodies] = childProtectionRefs;
+    // The lead block gets descending synthetic scores (as the step and bodies always had); the rest stays below it.
     const leadRefs = [step!, ...(asked ? [asked.ref] : []), ...bodies];
     const lead = leadRefs.map((ref, i) => ({
       ref,
