@@ -1,5 +1,5 @@
 import type { Core } from '../core/bootstrap';
-import { ruleApplies, type Answers } from '../dialog/flow-engine';
+import type { Answers } from '../dialog/flow-engine';
 import type { OutcomeNode } from '../dialog/flow-schema';
 import { resolveOutcome } from '../dialog/outcome';
 import { asksWhatFollows } from '../search/after-step';
@@ -9,6 +9,7 @@ import { isAnswered, type Answer } from '../search/answer';
 import { normalize } from '../text/normalize';
 import type { Step } from '../knowledge/schema';
 import { createCasePrefill } from './case-prefill';
+import { chosenByRules, decidedByCase, needsDialog, responsibleFor } from './case-bodies';
 import { createFormChooser } from './case-forms';
 
 /** Where a typed message goes when no guided dialog waits for a reply. */
@@ -135,7 +136,7 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     const ownBodies = responsibleFor(about, prefill);
     const responsible =
       ownBodies.length === 0 && asksWho && topicLeads
-        ? responsibleFor(decidedByCase(prefill, refs), prefill)
+        ? responsibleFor(decidedByCase(outcomes, prefill, refs), prefill)
         : ownBodies;
     // "Förderschulen melden ans Schulamt – stimmt das für uns (Hören und Kommunikation)?": a body the named
     // school type rules out does not lead, asked with "wer" or not.
@@ -192,13 +193,6 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     return { step: `step:${outcome.step.id}`, agencies: outcome.agencies.map((a) => `agency:${a.id}`) };
   }
 
-  /** The leading step's outcome picks its body by slots the message leaves open (e.g. the school type). */
-  function needsDialog(outcome: OutcomeNode | undefined, prefill: Answers): boolean {
-    return !!outcome?.rules.some(
-      (r) => r.agencies.length > 0 && Object.keys(r.when).some((slot) => !(slot in prefill)),
-    );
-  }
-
   /** The outcome the question is about: of the first step (or a form's step) among the two leading candidates … */
   function outcomeOf(answer: Answer, told: readonly Step[]): OutcomeNode | undefined {
     // A step the message tells was done is not the one it asks about ("Aufforderung ging raus – welches Schreiben?").
@@ -213,37 +207,6 @@ export function createFreeTextDecider(core: Pick<Core, 'engine' | 'reader' | 'gu
     return body?.kind === 'agency'
       ? outcomes.find((n) => n.rules.some((r) => (r.agencies as readonly string[]).includes(body.id)))
       : undefined;
-  }
-
-  /** The one outcome among the candidates (its step or a body of it) whose rules choose a body by what is told. */
-  function decidedByCase(prefill: Answers, refs: readonly string[]): OutcomeNode | undefined {
-    const named = new Set(refs);
-    const deciding = outcomes.filter(
-      (n) =>
-        responsibleFor(n, prefill).length > 0 &&
-        (named.has(`step:${n.step}`) || n.rules.some((r) => r.agencies.some((id) => named.has(`agency:${id}`)))),
-    );
-    return deciding.length === 1 ? deciding[0] : undefined;
-  }
-
-  /** A body that one of the outcome's rules chooses (by school type, apprenticeship …). */
-  function chosenByRules(outcome: OutcomeNode | undefined, ref: string): boolean {
-    return !!outcome?.rules.some((r) => r.agencies.some((id) => `agency:${id}` === ref));
-  }
-
-  /**
-   * "Wer bekommt die Versäumnisanzeige bei Gymnasien?": the outcome names the responsible body for what the
-   * message tells (school type, apprenticeship); only rule-chosen agencies count, and only when the message
-   * answers what the rule asks.
-   */
-  function responsibleFor(outcome: OutcomeNode | undefined, prefill: Answers): string[] {
-    if (!outcome) return [];
-    const rules = outcome.rules.filter(
-      (r) =>
-        r.agencies.length > 0 && Object.keys(r.when).length > 0 && Object.keys(r.when).every((slot) => slot in prefill),
-    );
-    const applying = rules.filter((r) => ruleApplies(r, prefill));
-    return [...new Set(applying.flatMap((r) => r.agencies))].map((id) => `agency:${id}`);
   }
 }
 
