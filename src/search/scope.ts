@@ -265,9 +265,18 @@ const schoolAgeTold = (question: string) =>
     const age = Number(m[1] ?? m[2]);
     return age >= 6 && age <= 25;
   });
-/** Another place than school is where the question is: a university, a workplace, a nursery (for a young child). */
+/** The asker teaches or leads at a school ("Ich unterrichte am Berufskolleg", "Ich bin Klassenlehrerin", "I teach"). */
+const SCHOOL_STAFF = word(
+  'ich unterrichte|ich bin (?:\\w+ ){0,2}(?:lehrer|lehrerin|klassenlehrer\\w*|schulleiter\\w*|abteilungsleiter\\w*|schulsozialarbeiter\\w*)|i teach|i am a teacher|i m a teacher',
+);
+const APPRENTICE = word('azubi|auszubildend|lehrling|apprentice');
+/**
+ * Another place than school is where the question is: a university, a workplace, a nursery (for a young child). An
+ * apprentice's teacher asking about the training company ("der Meister braucht ihn in der Werkstatt") asks as school.
+ */
 function otherPlace(question: string, text: string): boolean {
   if (!OTHER_PLACE.test(text)) return false;
+  if (APPRENTICE.test(text) && SCHOOL_STAFF.test(text)) return false;
   const besidesNursery = OTHER_PLACE.test(text.replace(new RegExp(NURSERY.source, 'gu'), ' '));
   return besidesNursery || !schoolAgeTold(question);
 }

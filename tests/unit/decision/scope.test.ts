@@ -54,6 +54,14 @@ describe('scope: whose situation, and which role an office is asked in', () => {
   });
 
   it.each([
+    // The apprentice's teacher asks about the training company: the school's matter, not a workplace question.
+    'Ich unterrichte am Berufskolleg. Mein Azubi war sechs Wochen nicht in der Berufsschule, der Meister braucht ihn in der Werkstatt. Gibt es ein Schreiben an den Betrieb?',
+    'I teach at a Berufskolleg: my apprentice is kept at work by his employer instead of coming to class. What can we do?',
+  ])('the school is the place when its teacher asks about an apprentice: "%s"', (question) => {
+    expect(scopeOf(question)).not.toBe('other-place');
+  });
+
+  it.each([
     'Was kann ich als Lehrkraft ohne förmliches Verfahren tun?',
     'Wer stellt den Antrag auf Zwangszuführung, ich als Lehrerin?',
     'Eine Kollegin hat den Jungen am Bahnhof gesehen, statt in der Schule.',
