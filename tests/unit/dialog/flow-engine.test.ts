@@ -123,6 +123,8 @@ describe('The real guide', () => {
     // In the building, not in class: a form of absence of its own (Unterrichtsabsentismus), not a day missed.
     ['Er ist jeden Morgen in der Schule, aber in Mathe und Englisch nicht im Unterricht.', { situation: 'unterricht' }],
     ['She is here every morning but keeps skipping lessons after lunch.', { situation: 'unterricht' }],
+    // Days missed unexcused are not lessons skipped, whatever the synonyms of "fehlt" and "unentschuldigt" add up to.
+    ['Tim fehlt seit Wochen immer wieder unentschuldigt.', { situation: 'unentschuldigt' }],
     // Of two answers told alike, the one told first: the asker's school, not the one they worked at before.
     [
       'Sekretariat einer Realschule. Ich war vorher an einer Grundschule, da ging das ans Schulamt.',
