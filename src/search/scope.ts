@@ -1,3 +1,4 @@
+import { ageIn } from '../text/age';
 import { normalize } from '../text/normalize';
 
 /**
@@ -259,12 +260,7 @@ const OTHER_SCHOOL_MATTER = word(
 
 /** Kita and Kindergarten are the place of children under six; "Emre (10) … wenn die Kita zu hat" is a pupil's. */
 const NURSERY = /\b(?:kita|kindergarten)/u;
-const AGE_TOLD = /\((\d{1,2})\)|\b(\d{1,2}) ?-?(?:jahre|jährig|jaehrig|year)/giu;
-const schoolAgeTold = (question: string) =>
-  [...question.matchAll(AGE_TOLD)].some((m) => {
-    const age = Number(m[1] ?? m[2]);
-    return age >= 6 && age <= 25;
-  });
+const schoolAgeTold = (question: string) => (ageIn(question) ?? 0) >= 6;
 /** The asker teaches or leads at a school ("Ich unterrichte am Berufskolleg", "Ich bin Klassenlehrerin", "I teach"). */
 const SCHOOL_STAFF = word(
   'ich unterrichte|ich bin (?:\\w+ ){0,2}(?:lehrer|lehrerin|klassenlehrer\\w*|schulleiter\\w*|abteilungsleiter\\w*|schulsozialarbeiter\\w*)|i teach|i am a teacher|i m a teacher',
